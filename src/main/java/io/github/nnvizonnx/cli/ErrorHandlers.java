@@ -1,0 +1,73 @@
+package io.github.nnvizonnx.cli;
+
+import io.github.nnvizonnx.read.InvalidModelException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/** Every failure becomes one line on stderr and an exit code; never a stack trace. */
+final class ErrorHandlers {
+    static final int BAD_INPUT = 1;
+    static final int USAGE = 2;
+
+    private ErrorHandlers() {
+    }
+
+    static void printError(CommandLine cl, String message) {
+        PrintWriter err = cl.getErr();
+        err.println("nnviz-onnx: " + oneLine(message));
+        err.flush();
+    }
+
+    static String oneLine(String message) {
+        String text = message == null ? "unknown error" : message;
+        return text.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+    }
+
+    /** Bad options and arguments: exit 2 with a pointer to --help. */
+    static final class UsageErrors implements IParameterExceptionHandler {
+        @Override
+        public int handleParseException(ParameterException ex, String[] args) {
+            printError(ex.getCommandLine(), ex.getMessage() + " (see --help)");
+            return USAGE;
+        }
+    }
+
+    /** Failures while running: unreadable input is exit 1; anything unexpected is reported briefly. */
+    static final class ExecutionErrors implements IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parseResult) {
+            if (ex instanceof ParameterException pe) {
+                printError(cl, pe.getMessage() + " (see --help)");
+                return USAGE;
+            }
+            if (ex instanceof InvalidModelException) {
+                printError(cl, ex.getMessage());
+                return BAD_INPUT;
+            }
+            if (ex instanceof IOException || ex instanceof UncheckedIOException) {
+                Throwable cause = ex instanceof UncheckedIOException u ? u.getCause() : ex;
+                printError(cl, "cannot write output: " + describe(cause));
+                return BAD_INPUT;
+            }
+            printError(cl, "internal error (" + ex.getClass().getSimpleName() + ": " + ex.getMessage()
+                    + "); please report it with the model that caused it");
+            return BAD_INPUT;
+        }
+
+        private static String describe(Throwable t) {
+            if (t instanceof java.nio.file.NoSuchFileException) {
+                return "no such directory for " + t.getMessage();
+            }
+            if (t instanceof java.nio.file.AccessDeniedException) {
+                return "permission denied: " + t.getMessage();
+            }
+            return t.getClass().getSimpleName() + ": " + t.getMessage();
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.github.nnvizonnx.emit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.ServiceLoader;
+
+/** The installed emitters. */
+public final class Emitters {
+    private Emitters() {
+    }
+
+    public static List<Emitter> installed() {
+        List<Emitter> result = new ArrayList<>();
+        ServiceLoader.load(Emitter.class, Emitters.class.getClassLoader()).forEach(result::add);
+        return result;
+    }
+
+    public static Optional<Emitter> byFormat(String format) {
+        String wanted = format.toLowerCase(Locale.ROOT);
+        return installed().stream().filter(e -> e.format().equals(wanted)).findFirst();
+    }
+
+    /** The emitter whose extension ends the file name, preferring the longest match. */
+    public static Optional<Emitter> byFileName(String fileName) {
+        String lower = fileName.toLowerCase(Locale.ROOT);
+        Emitter best = null;
+        int bestLength = 0;
+        for (Emitter e : installed()) {
+            for (String ext : e.fileExtensions()) {
+                if (lower.endsWith(ext) && ext.length() > bestLength) {
+                    best = e;
+                    bestLength = ext.length();
+                }
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+}

@@ -1,0 +1,105 @@
+package io.github.nnvizonnx.emit;
+
+import io.github.nnvizonnx.model.InputNode;
+import io.github.nnvizonnx.model.Module;
+import io.github.nnvizonnx.model.ModuleKind;
+import io.github.nnvizonnx.model.ModuleNode;
+import io.github.nnvizonnx.model.Node;
+import io.github.nnvizonnx.model.OperationNode;
+import io.github.nnvizonnx.model.OutputNode;
+import io.github.nnvizonnx.model.TensorEdge;
+import io.github.nnvizonnx.model.TensorInfo;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The words shown for nodes, boxes and edges, the same in every format. Plain text: each emitter escapes it its own
+ * way.
+ */
+public final class Labels {
+    private static final int MAX_LINE = 60;
+
+    private Labels() {
+    }
+
+    /** The first, emphasised line of a node. */
+    public static String title(Node node) {
+        if (node instanceof OperationNode op) {
+            return clip(op.opType());
+        }
+        if (node instanceof InputNode in) {
+            return clip(in.tensor().name());
+        }
+        if (node instanceof OutputNode out) {
+            return clip(out.tensor().name());
+        }
+        Module module = ((ModuleNode) node).module();
+        return clip(module.kind() == ModuleKind.CONTROL_FLOW ? module.className() : module.title());
+    }
+
+    /** Further lines: the module's class, the single op inside a module, the shape of an input or output. */
+    public static List<String> details(Node node) {
+        List<String> lines = new ArrayList<>();
+        if (node instanceof OperationNode op) {
+            if (!op.domain().isEmpty() && !op.domain().equals("ai.onnx")) {
+                lines.add(op.domain());
+            }
+        } else if (node instanceof InputNode in) {
+            addShape(lines, in.tensor());
+        } else if (node instanceof OutputNode out) {
+            addShape(lines, out.tensor());
+        } else if (node instanceof ModuleNode m) {
+            Module module = m.module();
+            if (module.kind() == ModuleKind.CONTROL_FLOW) {
+                if (!module.displayName().equals(module.className())) {
+                    lines.add(module.displayName());
+                }
+            } else if (module.className() != null) {
+                lines.add(module.className());
+            } else if (m.opTypes().size() == 1) {
+                lines.add(m.opTypes().get(0));
+            } else if (m.operationCount() > 1) {
+                lines.add(m.operationCount() + " ops");
+            }
+        }
+        return lines.stream().map(Labels::clip).toList();
+    }
+
+    /** The caption of a module box: its name, and its class when known. */
+    public static String boxTitle(Module module) {
+        String title = module.title();
+        if (module.kind() == ModuleKind.CONTROL_FLOW) {
+            return clip(title.equals(module.className()) ? title : module.className() + " " + title);
+        }
+        if (module.className() != null && !module.className().equals(title)) {
+            return clip(title + " (" + module.className() + ")");
+        }
+        return clip(title);
+    }
+
+    /** An edge shows the tensor's shape when known; the tensor name stays in the model for formats that carry it. */
+    public static String edge(TensorEdge edge) {
+        TensorInfo t = edge.tensor();
+        return t.shape() == null ? "" : clip(t.shape().compact());
+    }
+
+    private static void addShape(List<String> lines, TensorInfo tensor) {
+        if (tensor.shape() != null) {
+            lines.add(tensor.shape().compact());
+        }
+    }
+
+    static String clip(String s) {
+        if (s == null) {
+            return "";
+        }
+        if (s.length() <= MAX_LINE) {
+            return s;
+        }
+        int end = MAX_LINE;
+        if (Character.isHighSurrogate(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.substring(0, end) + "…";
+    }
+}

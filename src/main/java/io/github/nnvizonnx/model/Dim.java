@@ -1,0 +1,23 @@
+package io.github.nnvizonnx.model;
+
+/** One dimension of a tensor shape: a number, a symbol such as {@code batch}, or unknown. */
+public record Dim(Long value, String symbol) {
+    public static final Dim UNKNOWN = new Dim(null, null);
+
+    public static Dim of(long value) {
+        return new Dim(value, null);
+    }
+
+    public static Dim symbolic(String symbol) {
+        return symbol == null || symbol.isEmpty() ? UNKNOWN : new Dim(null, symbol);
+    }
+
+    public boolean isKnown() {
+        return value != null;
+    }
+
+    @Override
+    public String toString() {
+        return value != null ? Long.toString(value) : symbol != null ? symbol : "?";
+    }
+}

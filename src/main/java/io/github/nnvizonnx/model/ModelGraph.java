@@ -1,0 +1,134 @@
+package io.github.nnvizonnx.model;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Predicate;
+import org.jgrapht.Graph;
+import org.jgrapht.graph.AsUnmodifiableGraph;
+import org.jgrapht.graph.DirectedPseudograph;
+
+/**
+ * A neural network as a diagram sees it: a directed multigraph of nodes joined by tensor edges, the module tree the
+ * nodes' scopes refer to, and the weights described without their values. Immutable once built; transforms make new
+ * ones through {@link Builder}.
+ */
+public final class ModelGraph {
+    private final ModelInfo info;
+    private final Graph<Node, TensorEdge> graph;
+    private final ModuleTree modules;
+    private final List<Parameter> parameters;
+
+    private ModelGraph(ModelInfo info, Graph<Node, TensorEdge> graph, ModuleTree modules, List<Parameter> parameters) {
+        this.info = info;
+        this.graph = new AsUnmodifiableGraph<>(graph);
+        this.modules = modules;
+        this.parameters = List.copyOf(parameters);
+    }
+
+    public ModelInfo info() {
+        return info;
+    }
+
+    /** The graph, read-only. Vertex and edge iteration follow insertion order (roughly the file's node order). */
+    public Graph<Node, TensorEdge> graph() {
+        return graph;
+    }
+
+    public ModuleTree modules() {
+        return modules;
+    }
+
+    public List<Parameter> parameters() {
+        return parameters;
+    }
+
+    public long totalParameters() {
+        long sum = 0;
+        for (Parameter p : parameters) {
+            sum = saturatingAdd(sum, p.count());
+        }
+        return sum;
+    }
+
+    public Collection<Node> nodes() {
+        return graph.vertexSet();
+    }
+
+    public <T extends Node> List<T> nodes(Class<T> type) {
+        List<T> result = new ArrayList<>();
+        for (Node n : graph.vertexSet()) {
+            if (type.isInstance(n)) {
+                result.add(type.cast(n));
+            }
+        }
+        return result;
+    }
+
+    public List<Node> nodesWhere(Predicate<Node> predicate) {
+        return graph.vertexSet().stream().filter(predicate).toList();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder(info);
+        graph.vertexSet().forEach(b::addNode);
+        for (TensorEdge e : graph.edgeSet()) {
+            b.addEdge(graph.getEdgeSource(e), graph.getEdgeTarget(e), e.tensor());
+        }
+        b.modules(modules.all());
+        b.parameters(parameters);
+        return b;
+    }
+
+    static long saturatingAdd(long a, long b) {
+        long r = a + b;
+        return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
+    }
+
+    /** Collects nodes, edges, modules and parameters, then freezes them into a {@link ModelGraph}. */
+    public static final class Builder {
+        private ModelInfo info;
+        private final Graph<Node, TensorEdge> graph = new DirectedPseudograph<>(null, null, false);
+        private Collection<Module> modules = List.of();
+        private List<Parameter> parameters = List.of();
+
+        public Builder(ModelInfo info) {
+            this.info = info;
+        }
+
+        public Builder info(ModelInfo newInfo) {
+            this.info = newInfo;
+            return this;
+        }
+
+        public Builder addNode(Node node) {
+            if (!graph.addVertex(node)) {
+                throw new IllegalStateException("duplicate node id " + node.id());
+            }
+            return this;
+        }
+
+        public boolean containsNode(Node node) {
+            return graph.containsVertex(node);
+        }
+
+        public Builder addEdge(Node from, Node to, TensorInfo tensor) {
+            graph.addEdge(from, to, new TensorEdge(tensor));
+            return this;
+        }
+
+        public Builder modules(Collection<Module> newModules) {
+            this.modules = List.copyOf(newModules);
+            return this;
+        }
+
+        public Builder parameters(List<Parameter> newParameters) {
+            this.parameters = List.copyOf(newParameters);
+            return this;
+        }
+
+        public ModelGraph build() {
+            return new ModelGraph(info, graph, new ModuleTree(modules), parameters);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package io.github.nnvizonnx.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Where a node or module sits in the module tree: the display names of its ancestors from the root, e.g.
+ * {@code [layer1, 0, conv1]}. The root is the empty path.
+ */
+public final class ModulePath implements Comparable<ModulePath> {
+    public static final ModulePath ROOT = new ModulePath(List.of());
+
+    private final List<String> segments;
+
+    private ModulePath(List<String> segments) {
+        this.segments = segments;
+    }
+
+    public static ModulePath of(List<String> segments) {
+        return segments.isEmpty() ? ROOT : new ModulePath(List.copyOf(segments));
+    }
+
+    public static ModulePath of(String... segments) {
+        return of(List.of(segments));
+    }
+
+    public List<String> segments() {
+        return segments;
+    }
+
+    public int length() {
+        return segments.size();
+    }
+
+    public boolean isRoot() {
+        return segments.isEmpty();
+    }
+
+    public String last() {
+        return segments.isEmpty() ? "" : segments.get(segments.size() - 1);
+    }
+
+    public ModulePath parent() {
+        return segments.isEmpty() ? ROOT : of(segments.subList(0, segments.size() - 1));
+    }
+
+    public ModulePath child(String segment) {
+        List<String> longer = new ArrayList<>(segments.size() + 1);
+        longer.addAll(segments);
+        longer.add(segment);
+        return new ModulePath(Collections.unmodifiableList(longer));
+    }
+
+    public ModulePath append(ModulePath relative) {
+        if (relative.isRoot()) {
+            return this;
+        }
+        List<String> longer = new ArrayList<>(segments);
+        longer.addAll(relative.segments);
+        return new ModulePath(Collections.unmodifiableList(longer));
+    }
+
+    /** The first {@code n} segments. */
+    public ModulePath prefix(int n) {
+        return n >= segments.size() ? this : of(segments.subList(0, n));
+    }
+
+    /** True when this path is {@code other} or one of its ancestors. */
+    public boolean contains(ModulePath other) {
+        return other.segments.size() >= segments.size()
+                && other.segments.subList(0, segments.size()).equals(segments);
+    }
+
+    /** This path with the ancestor {@code base} removed from its front; {@code base} must contain it. */
+    public ModulePath relativeTo(ModulePath base) {
+        if (!base.contains(this)) {
+            throw new IllegalArgumentException(base + " does not contain " + this);
+        }
+        return of(segments.subList(base.segments.size(), segments.size()));
+    }
+
+    public ModulePath commonAncestor(ModulePath other) {
+        int n = Math.min(segments.size(), other.segments.size());
+        int i = 0;
+        while (i < n && segments.get(i).equals(other.segments.get(i))) {
+            i++;
+        }
+        return prefix(i);
+    }
+
+    /** The PyTorch-style qualified name, e.g. {@code layer1.0.conv1}; empty for the root. */
+    public String dotted() {
+        return String.join(".", segments);
+    }
+
+    /** The segments joined by '/', the way TensorFlow writes scopes, e.g. {@code model/conv2d}. */
+    public String slashed() {
+        return String.join("/", segments);
+    }
+
+    /** Whether a path typed by a user names this module, in dotted or slashed form. */
+    public boolean matches(String userPath) {
+        String trimmed = userPath.strip();
+        while (trimmed.startsWith("/")) {
+            trimmed = trimmed.substring(1);
+        }
+        return trimmed.equals(dotted()) || trimmed.equals(slashed());
+    }
+
+    @Override
+    public int compareTo(ModulePath o) {
+        int n = Math.min(segments.size(), o.segments.size());
+        for (int i = 0; i < n; i++) {
+            int c = segments.get(i).compareTo(o.segments.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(segments.size(), o.segments.size());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ModulePath p && p.segments.equals(segments);
+    }
+
+    @Override
+    public int hashCode() {
+        return segments.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return isRoot() ? "<root>" : dotted();
+    }
+}

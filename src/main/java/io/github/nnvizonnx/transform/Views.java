@@ -1,0 +1,58 @@
+package io.github.nnvizonnx.transform;
+
+import io.github.nnvizonnx.model.ModelGraph;
+import io.github.nnvizonnx.model.Module;
+import io.github.nnvizonnx.model.ModuleKind;
+import io.github.nnvizonnx.model.ModulePath;
+import io.github.nnvizonnx.model.ModuleTree;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Applies {@link ViewOptions}: first the layer selection, then one collapse of everything chosen. */
+public final class Views {
+    private Views() {
+    }
+
+    public static ModelGraph apply(ModelGraph model, ViewOptions options) {
+        ModelGraph view = model;
+        if (options.layer() != null) {
+            view = SelectLayer.apply(view, find(view.modules(), options.layer()).path());
+        }
+        return Collapse.apply(view, modulesToCollapse(view.modules(), options));
+    }
+
+    static Set<ModulePath> modulesToCollapse(ModuleTree tree, ViewOptions options) {
+        Set<ModulePath> chosen = new LinkedHashSet<>();
+        for (String userPath : options.collapse()) {
+            chosen.add(find(tree, userPath).path());
+        }
+        for (Module m : tree.all()) {
+            if (m.path().isRoot()) {
+                continue;
+            }
+            if (m.kind() == ModuleKind.CONTROL_FLOW && !options.expandSubgraphs()) {
+                chosen.add(m.path());
+            } else if (options.depth() != null && m.kind().countsForDepth()
+                    && tree.depth(m.path()) == options.depth()) {
+                chosen.add(m.path());
+            }
+        }
+        return chosen;
+    }
+
+    private static Module find(ModuleTree tree, String userPath) {
+        return tree.find(userPath).orElseThrow(() -> new UnknownModuleException("no module named '" + userPath
+                + "'; top-level modules: " + topLevel(tree)));
+    }
+
+    private static String topLevel(ModuleTree tree) {
+        List<Module> children = tree.children(ModulePath.ROOT);
+        if (children.isEmpty()) {
+            return "(none, this model has no hierarchy)";
+        }
+        String names = children.stream().limit(12).map(m -> m.path().dotted()).collect(Collectors.joining(", "));
+        return children.size() > 12 ? names + ", …" : names;
+    }
+}

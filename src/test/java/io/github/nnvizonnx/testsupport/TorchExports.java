@@ -1,0 +1,211 @@
+package io.github.nnvizonnx.testsupport;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Real PyTorch ONNX exports for tests, produced on demand by {@code testdata/export_torchvision.py}
+ * with Debian's {@code /usr/bin/python3} (torch + torchvision, random weights, nothing downloaded).
+ *
+ * <p>Files are cached as {@code target/testmodels/<name>.onnx} and re-exported only when missing or older
+ * than the script. If torch/torchvision cannot be imported the calling test is skipped (JUnit assumption),
+ * unless the environment variable {@code NNVIZ_REQUIRE_TOOLS} is {@code 1} or {@code true}: then it fails.
+ */
+public final class TorchExports {
+
+    /** Debian's interpreter, which has python3-torch/torchvision/onnx; not the pyenv one on PATH. */
+    public static final String PYTHON = "/usr/bin/python3";
+
+    private static final String SCRIPT = "testdata/export_torchvision.py";
+    private static final Pattern MODEL_NAME = Pattern.compile("[A-Za-z0-9_]+");
+    private static final long EXPORT_TIMEOUT_MINUTES = 5;
+    private static final long PROBE_TIMEOUT_MINUTES = 2;
+
+    /** null until probed; then null-free: "" when torch is usable, else the reason it is not. */
+    private static String torchProblem;
+
+    private TorchExports() {
+    }
+
+    /** torchvision resnet18, plain export (opset 17). */
+    public static Path resnet18() {
+        return export("resnet18", false);
+    }
+
+    /** torchvision resnet18 exported with {@code export_modules_as_functions} (nested ONNX local functions). */
+    public static Path resnet18Functions() {
+        return export("resnet18", true);
+    }
+
+    /**
+     * Exports (or reuses the cached export of) a torchvision model.
+     *
+     * @param model     a {@code torchvision.models} builder name, e.g. resnet18, efficientnet_b0, vit_b_16
+     * @param functions whether module classes are exported as ONNX local functions
+     * @return the .onnx file under {@code target/testmodels/}
+     */
+    public static synchronized Path export(String model, boolean functions) {
+        if (model == null || !MODEL_NAME.matcher(model).matches()) {
+            throw new IllegalArgumentException("not a torchvision model name: " + model);
+        }
+        Path project = ExternalTools.projectDir();
+        Path script = project.resolve(SCRIPT);
+        if (!Files.isRegularFile(script)) {
+            throw new AssertionError("export script not found: " + script);
+        }
+        String name = model + (functions ? "-functions" : "");
+        Path dir = project.resolve("target").resolve("testmodels");
+        Path out = dir.resolve(name + ".onnx");
+        try {
+            if (isFresh(out, script)) {
+                return out;
+            }
+            requireTorch();
+            Files.createDirectories(dir);
+            // Unique names, so parallel forks never see or clobber each other's half-written files.
+            String unique = name + "-" + UUID.randomUUID();
+            Path tmp = dir.resolve(unique + ".onnx");
+            Path stdout = dir.resolve(unique + ".stdout.log");
+            Path stderr = dir.resolve(unique + ".stderr.log");
+            List<String> command = new ArrayList<>(List.of(PYTHON, script.toString(), model, tmp.toString()));
+            if (functions) {
+                command.add("--functions");
+            }
+            try {
+                Result result = run(command, project, stdout, stderr, EXPORT_TIMEOUT_MINUTES);
+                if (result.exitCode != 0 || !Files.isRegularFile(tmp)) {
+                    throw new AssertionError("export of " + name + " failed (" + result.describe() + "): "
+                            + String.join(" ", command) + "\n--- stderr ---\n" + result.stderr
+                            + (result.stdout.isBlank() ? "" : "\n--- stdout ---\n" + result.stdout));
+                }
+                try {
+                    Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException atomicFailed) {
+                    Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+                Files.deleteIfExists(dir.resolve(unique + ".onnx.tmp"));
+                Files.deleteIfExists(stdout);
+                Files.deleteIfExists(stderr);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new AssertionError("export of " + name + " failed: " + e, e);
+        }
+    }
+
+    private static boolean isFresh(Path out, Path script) throws IOException {
+        return Files.isRegularFile(out) && Files.size(out) > 0
+                && Files.getLastModifiedTime(out).compareTo(Files.getLastModifiedTime(script)) > 0;
+    }
+
+    /** Skips the calling test when torch is unusable, or fails it when NNVIZ_REQUIRE_TOOLS says so. */
+    private static void requireTorch() {
+        if (torchProblem == null) {
+            torchProblem = probeTorch();
+        }
+        ExternalTools.require("PyTorch export needs torch and torchvision for " + PYTHON + ": " + torchProblem,
+                torchProblem.isEmpty());
+    }
+
+    private static String probeTorch() {
+        if (!Files.isExecutable(Paths.get(PYTHON))) {
+            return PYTHON + " not found";
+        }
+        Path stdout = null;
+        Path stderr = null;
+        try {
+            stdout = Files.createTempFile("nnviz-torch-probe", ".stdout.log");
+            stderr = Files.createTempFile("nnviz-torch-probe", ".stderr.log");
+            Result result = run(List.of(PYTHON, "-c", "import torch, torchvision, torch.onnx"),
+                    ExternalTools.projectDir(), stdout, stderr, PROBE_TIMEOUT_MINUTES);
+            if (result.exitCode == 0) {
+                return "";
+            }
+            String err = result.stderr.strip();
+            int lastLine = err.lastIndexOf('\n');
+            return result.describe() + (err.isEmpty() ? "" : ": " + err.substring(lastLine + 1));
+        } catch (IOException e) {
+            return e.toString();
+        } finally {
+            deleteQuietly(stdout);
+            deleteQuietly(stderr);
+        }
+    }
+
+    private static Result run(List<String> command, Path workDir, Path stdout, Path stderr, long timeoutMinutes)
+            throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workDir.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
+                .redirectOutput(stdout.toFile())
+                .redirectError(stderr.toFile());
+        Map<String, String> env = builder.environment();
+        // Debian's interpreter must use its own stdlib and dist-packages, not a pyenv or virtualenv setting.
+        env.remove("PYTHONHOME");
+        env.remove("PYTHONPATH");
+        env.remove("VIRTUAL_ENV");
+        env.put("PYTHONDONTWRITEBYTECODE", "1");
+        Process process = builder.start();
+        boolean finished;
+        try {
+            finished = process.waitFor(timeoutMinutes, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while running " + command.get(0), e);
+        }
+        if (!finished) {
+            process.destroyForcibly();
+            try {
+                process.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return new Result(finished ? process.exitValue() : -1, !finished, read(stdout), read(stderr),
+                timeoutMinutes);
+    }
+
+    private static java.io.File nullDevice() {
+        return new java.io.File(System.getProperty("os.name", "").startsWith("Windows") ? "NUL" : "/dev/null");
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            return "(could not read " + file + ": " + e + ")";
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // temporary log file; nothing to do
+            }
+        }
+    }
+
+    private record Result(int exitCode, boolean timedOut, String stdout, String stderr, long timeoutMinutes) {
+        String describe() {
+            return timedOut ? "timed out after " + timeoutMinutes + " min" : "exit code " + exitCode;
+        }
+    }
+}
