@@ -7,30 +7,43 @@ import io.github.nnvizonnx.model.Node;
 import io.github.nnvizonnx.model.TensorEdge;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What an emitter reads: the (already collapsed) graph, grouped for nesting. Emitters never change the model; they
- * walk {@link #nodesDirectlyIn} and {@link #boxesIn} from the root, then write {@link #edges}.
+ * walk {@link #nodesDirectlyIn} and {@link #boxesIn} from the root, then write {@link #edges}. A module holding a
+ * single node (a torch {@code conv1} around its one Conv) gets no box of its own: its node is drawn in the enclosing
+ * box and names the module instead ({@link #ownModule}).
  */
 public final class Diagram {
     private final ModelGraph model;
     private final DrawOptions options;
-    private final Map<ModulePath, List<Node>> nodesByScope = new LinkedHashMap<>();
-    private final Set<ModulePath> occupied = new HashSet<>();
+    private final Map<ModulePath, List<Node>> nodesByBox = new LinkedHashMap<>();
+    private final Map<ModulePath, Integer> nodesInside = new HashMap<>();
+    private final Map<Node, Module> ownModules = new HashMap<>();
 
     public Diagram(ModelGraph model, DrawOptions options) {
         this.model = model;
         this.options = options;
         for (Node n : model.graph().vertexSet()) {
-            nodesByScope.computeIfAbsent(n.scope(), s -> new ArrayList<>()).add(n);
             for (int i = 0; i <= n.scope().length(); i++) {
-                occupied.add(n.scope().prefix(i));
+                nodesInside.merge(n.scope().prefix(i), 1, Integer::sum);
             }
+        }
+        for (Node n : model.graph().vertexSet()) {
+            ModulePath box = n.scope();
+            ModulePath single = null;
+            while (!box.isRoot() && nodesInside.get(box) == 1) {
+                single = box;
+                box = box.parent();
+            }
+            if (single != null) {
+                ownModules.put(n, model.modules().require(single));
+            }
+            nodesByBox.computeIfAbsent(box, s -> new ArrayList<>()).add(n);
         }
     }
 
@@ -42,19 +55,25 @@ public final class Diagram {
         return options;
     }
 
+    /** The nodes drawn directly inside the box of {@code scope} (the root for the whole picture). */
     public List<Node> nodesDirectlyIn(ModulePath scope) {
-        return nodesByScope.getOrDefault(scope, List.of());
+        return nodesByBox.getOrDefault(scope, List.of());
     }
 
-    /** The child modules of {@code scope} that contain at least one node, to be drawn as boxes. */
+    /** The child modules of {@code scope} drawn as boxes: those holding two nodes or more. */
     public List<Module> boxesIn(ModulePath scope) {
         List<Module> result = new ArrayList<>();
         for (Module m : model.modules().children(scope)) {
-            if (occupied.contains(m.path())) {
+            if (nodesInside.getOrDefault(m.path(), 0) > 1) {
                 result.add(m);
             }
         }
         return result;
+    }
+
+    /** The module a node stands for on its own (it is that module's only node), or null. */
+    public Module ownModule(Node node) {
+        return ownModules.get(node);
     }
 
     public Collection<Node> nodes() {

@@ -37,12 +37,19 @@ public final class Labels {
         return clip(module.kind() == ModuleKind.CONTROL_FLOW ? module.className() : module.title());
     }
 
-    /** Further lines: the module's class, the single op inside a module, the shape of an input or output. */
-    public static List<String> details(Node node) {
+    /**
+     * Further lines: the module an operation stands for alone ({@code ownModule}, may be null), the module's class,
+     * the single op inside a module, the shape of an input or output.
+     */
+    public static List<String> details(Node node, Module ownModule) {
         List<String> lines = new ArrayList<>();
         if (node instanceof OperationNode op) {
             if (!op.domain().isEmpty() && !op.domain().equals("ai.onnx")) {
                 lines.add(op.domain());
+            }
+            if (ownModule != null) {
+                lines.add(ownModule.className() == null ? ownModule.title()
+                        : ownModule.title() + " (" + ownModule.className() + ")");
             }
         } else if (node instanceof InputNode in) {
             addShape(lines, in.tensor());

@@ -58,7 +58,7 @@ public final class MermaidEmitter implements Emitter {
         for (Node n : diagram.nodesDirectlyIn(scope)) {
             String id = "n" + ids.size();
             ids.put(n, id);
-            out.append(indent).append(id).append(shape(n, label(n))).append('\n');
+            out.append(indent).append(id).append(shape(n, label(n, diagram.ownModule(n)))).append('\n');
         }
         for (Module box : diagram.boxesIn(scope)) {
             out.append(indent).append("subgraph s").append(String.valueOf(boxCounter[0]++))
@@ -68,9 +68,9 @@ public final class MermaidEmitter implements Emitter {
         }
     }
 
-    private static String label(Node n) {
+    private static String label(Node n, Module ownModule) {
         StringBuilder text = new StringBuilder(MermaidText.bold(Labels.title(n)));
-        for (String line : Labels.details(n)) {
+        for (String line : Labels.details(n, ownModule)) {
             text.append(MermaidText.LINE_BREAK).append(MermaidText.escape(line));
         }
         return MermaidText.quote(text.toString());

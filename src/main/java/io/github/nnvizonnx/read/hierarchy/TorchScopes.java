@@ -8,10 +8,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * PyTorch's scope rules, shared by the TorchScript and dynamo conventions. A scope segment is either relative to its
- * parent ({@code conv1} under {@code layer1.0}) or repeats the parent's qualified name as a prefix ({@code layer1.0}
- * under {@code layer1}); both give the qualified name {@code layer1.0.conv1} and the display name is what follows the
- * parent's name. A second call of the same module gets a {@code _N} suffix ({@code relu_1}); it is recognised as such
+ * PyTorch's scope rules, shared by the TorchScript and dynamo conventions. A scope segment is relative to its parent
+ * ({@code conv1} under {@code layer1.0}), except that a list item is written with its list's name in front
+ * ({@code layer1.0} under {@code layer1}, {@code downsample.0} under {@code downsample}); dynamo writes full
+ * qualified names ({@code layer1.0.conv1}). The display name is what remains after the parent's name; a list that was
+ * never called itself stays in the item's name ({@code layer.0} under {@code encoder}). A second call of the same module gets a {@code _N} suffix ({@code relu_1}); it is recognised as such
  * only when its sibling without the suffix exists in the same graph, so a module really named {@code conv_1} stays.
  */
 final class TorchScopes {
@@ -25,8 +26,10 @@ final class TorchScopes {
         Set<String> known = new HashSet<>();
         for (List<ScopeSegment> raw : rawPaths) {
             String q = "";
+            String display = "";
             for (ScopeSegment s : raw) {
-                q = qualify(q, s.name());
+                display = displayName(q, display, s.name());
+                q = q.isEmpty() ? display : q + "." + display;
                 known.add(q);
             }
         }
@@ -40,27 +43,31 @@ final class TorchScopes {
     private static List<ScopeSegment> resolveOne(List<ScopeSegment> raw, Set<String> known) {
         List<ScopeSegment> path = new ArrayList<>(raw.size());
         String parent = "";
+        String parentDisplay = "";
         for (ScopeSegment s : raw) {
-            String name = s.name();
-            Matcher m = REPEATED_CALL.matcher(name);
-            if (m.matches() && known.contains(qualify(parent, m.group(1)))) {
-                name = m.group(1);
+            String display = displayName(parent, parentDisplay, s.name());
+            Matcher m = REPEATED_CALL.matcher(display);
+            if (m.matches() && known.contains(join(parent, m.group(1)))) {
+                display = m.group(1);
             }
-            String qualified = qualify(parent, name);
-            String display = parent.isEmpty() ? qualified : qualified.substring(parent.length() + 1);
             path.add(new ScopeSegment(display, s.qualifiedClassName()));
-            parent = qualified;
+            parent = join(parent, display);
+            parentDisplay = display;
         }
         return path;
     }
 
-    static String qualify(String parent, String segment) {
-        if (parent.isEmpty()) {
-            return segment;
+    /** The part of {@code segment} that names the child: without the parent's qualified or own name in front. */
+    static String displayName(String parentQualified, String parentDisplay, String segment) {
+        for (String prefix : new String[] {parentQualified, parentDisplay}) {
+            if (!prefix.isEmpty() && segment.length() > prefix.length() + 1 && segment.startsWith(prefix + ".")) {
+                return segment.substring(prefix.length() + 1);
+            }
         }
-        if (segment.startsWith(parent + ".") && segment.length() > parent.length() + 1) {
-            return segment;
-        }
-        return parent + "." + segment;
+        return segment;
+    }
+
+    private static String join(String parent, String child) {
+        return parent.isEmpty() ? child : parent + "." + child;
     }
 }

@@ -1,0 +1,81 @@
+package io.github.nnvizonnx.read;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.nnvizonnx.model.ModelGraph;
+import io.github.nnvizonnx.model.Module;
+import io.github.nnvizonnx.model.ModuleKind;
+import io.github.nnvizonnx.model.ModuleNode;
+import io.github.nnvizonnx.model.ModulePath;
+import io.github.nnvizonnx.testsupport.Drawing;
+import io.github.nnvizonnx.testsupport.MermaidRenderer;
+import io.github.nnvizonnx.testsupport.RealModels;
+import io.github.nnvizonnx.testsupport.TorchExports;
+import io.github.nnvizonnx.transform.ViewOptions;
+import io.github.nnvizonnx.transform.Views;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The hierarchy rebuilt from real exports, checked against what their source code defines. */
+class RealModelsTest {
+    private static List<String> childNames(ModelGraph g, ModulePath path) {
+        return g.modules().children(path).stream().map(Module::displayName).toList();
+    }
+
+    @Test
+    void miniLmHasEmbeddingsEncoderAndSixLayers() {
+        ModelGraph g = OnnxReader.read(RealModels.miniLm());
+        assertEquals("torch", g.info().hierarchy());
+        assertTrue(childNames(g, ModulePath.ROOT).containsAll(List.of("embeddings", "encoder")));
+        assertEquals(List.of("layer.0", "layer.1", "layer.2", "layer.3", "layer.4", "layer.5"),
+                childNames(g, ModulePath.of("encoder")));
+        assertTrue(childNames(g, ModulePath.of("encoder", "layer.0")).containsAll(
+                List.of("attention", "intermediate", "output")));
+        assertTrue(childNames(g, ModulePath.of("encoder", "layer.0", "attention")).contains("self"));
+        // 22.7M parameters in all; each layer holds 1.77M of them.
+        assertTrue(g.totalParameters() > 22_000_000 && g.totalParameters() < 23_500_000, "" + g.totalParameters());
+        long layer = g.modules().require(ModulePath.of("encoder", "layer.3")).parameterCount();
+        assertTrue(layer > 1_700_000 && layer < 1_800_000, "layer.3 parameters " + layer);
+
+        ModelGraph depth2 = Views.apply(g, new ViewOptions(2, List.of(), null, false));
+        List<String> layerBoxes = depth2.nodes(ModuleNode.class).stream()
+                .filter(m -> m.scope().equals(ModulePath.of("encoder"))).map(m -> m.module().title()).toList();
+        assertEquals(List.of("layer.0", "layer.1", "layer.2", "layer.3", "layer.4", "layer.5"), layerBoxes);
+
+        MermaidRenderer.Result rendered = MermaidRenderer.renderOne(Drawing.mermaid(g, ViewOptions.defaults()));
+        assertTrue(rendered.ok(), rendered.error());
+        assertTrue(rendered.clusters() >= 3, "embeddings, encoder, pooler boxes: " + rendered.clusters());
+    }
+
+    @Test
+    void torchResnet18HasFourStagesOfTwoBlocks() {
+        ModelGraph g = OnnxReader.read(TorchExports.resnet18());
+        assertEquals("torch", g.info().hierarchy());
+        for (String stage : List.of("layer1", "layer2", "layer3", "layer4")) {
+            assertEquals(List.of("0", "1"), childNames(g, ModulePath.of(stage)), stage);
+        }
+        assertEquals(List.of("conv1", "relu", "maxpool"), childNames(g, ModulePath.ROOT).subList(0, 3));
+        assertTrue(childNames(g, ModulePath.of("layer2", "0")).contains("downsample"));
+        assertTrue(g.totalParameters() > 11_000_000 && g.totalParameters() < 12_000_000);
+
+        MermaidRenderer.Result rendered = MermaidRenderer.renderOne(Drawing.mermaid(g, ViewOptions.defaults()));
+        assertTrue(rendered.ok(), rendered.error());
+        assertEquals(4, rendered.clusters(), "layer1..4; single-op modules (conv1, fc, ...) are labelled nodes");
+    }
+
+    @Test
+    void torchResnet18WithFunctionsHasClassNamedBlocks() {
+        ModelGraph g = OnnxReader.read(TorchExports.resnet18Functions());
+        for (String stage : List.of("layer1", "layer2", "layer3", "layer4")) {
+            Module m = g.modules().require(ModulePath.of(stage));
+            assertEquals(ModuleKind.FUNCTION, m.kind(), stage);
+            assertEquals("Sequential", m.className());
+            List<Module> blocks = g.modules().children(ModulePath.of(stage));
+            assertEquals(2, blocks.size(), stage);
+            blocks.forEach(b -> assertEquals("BasicBlock", b.className()));
+        }
+        MermaidRenderer.Result rendered = MermaidRenderer.renderOne(Drawing.mermaid(g, ViewOptions.everything()));
+        assertTrue(rendered.ok(), rendered.error());
+    }
+}

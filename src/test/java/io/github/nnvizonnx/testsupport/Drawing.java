@@ -1,0 +1,31 @@
+package io.github.nnvizonnx.testsupport;
+
+import io.github.nnvizonnx.emit.Diagram;
+import io.github.nnvizonnx.emit.DrawOptions;
+import io.github.nnvizonnx.emit.Emitters;
+import io.github.nnvizonnx.model.ModelGraph;
+import io.github.nnvizonnx.transform.ViewOptions;
+import io.github.nnvizonnx.transform.Views;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** Runs the library's stages the way the CLI does, for tests. */
+public final class Drawing {
+    private Drawing() {
+    }
+
+    public static String mermaid(ModelGraph model, ViewOptions view) {
+        return draw("mermaid", model, view);
+    }
+
+    public static String draw(String format, ModelGraph model, ViewOptions view) {
+        StringBuilder out = new StringBuilder();
+        try {
+            Emitters.byFormat(format).orElseThrow().write(new Diagram(Views.apply(model, view), DrawOptions.defaults()),
+                    out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,102 @@
+package io.github.nnvizonnx.testsupport;
+
+import io.github.nnvizonnx.proto.Onnx.AttributeProto;
+import io.github.nnvizonnx.proto.Onnx.FunctionProto;
+import io.github.nnvizonnx.proto.Onnx.GraphProto;
+import io.github.nnvizonnx.proto.Onnx.ModelProto;
+import io.github.nnvizonnx.proto.Onnx.NodeProto;
+import io.github.nnvizonnx.proto.Onnx.OperatorSetIdProto;
+import io.github.nnvizonnx.proto.Onnx.StringStringEntryProto;
+import io.github.nnvizonnx.proto.Onnx.TensorProto;
+import io.github.nnvizonnx.proto.Onnx.TensorShapeProto;
+import io.github.nnvizonnx.proto.Onnx.TypeProto;
+import io.github.nnvizonnx.proto.Onnx.ValueInfoProto;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Small ONNX models for tests, built with the project's own schema classes. */
+public final class OnnxBuilder {
+    private OnnxBuilder() {
+    }
+
+    public static NodeProto.Builder node(String name, String opType, String[] inputs, String... outputs) {
+        NodeProto.Builder b = NodeProto.newBuilder().setName(name).setOpType(opType);
+        for (String i : inputs) {
+            b.addInput(i);
+        }
+        for (String o : outputs) {
+            b.addOutput(o);
+        }
+        return b;
+    }
+
+    public static String[] in(String... names) {
+        return names;
+    }
+
+    public static NodeProto.Builder withMetadata(NodeProto.Builder node, String key, String value) {
+        return node.addMetadataProps(StringStringEntryProto.newBuilder().setKey(key).setValue(value));
+    }
+
+    public static ValueInfoProto tensor(String name, long... dims) {
+        TensorShapeProto.Builder shape = TensorShapeProto.newBuilder();
+        for (long d : dims) {
+            shape.addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(d));
+        }
+        return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder()
+                .setTensorType(TypeProto.Tensor.newBuilder().setElemType(1).setShape(shape))).build();
+    }
+
+    public static TensorProto weight(String name, long... dims) {
+        TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(1);
+        long count = 1;
+        for (long d : dims) {
+            t.addDims(d);
+            count *= d;
+        }
+        return t.setRawData(com.google.protobuf.ByteString.copyFrom(new byte[(int) (count * 4)])).build();
+    }
+
+    public static AttributeProto graphAttribute(String name, GraphProto graph) {
+        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.GRAPH).setG(graph)
+                .build();
+    }
+
+    public static AttributeProto intsAttribute(String name, long... values) {
+        AttributeProto.Builder a = AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INTS);
+        for (long v : values) {
+            a.addInts(v);
+        }
+        return a.build();
+    }
+
+    public static FunctionProto.Builder function(String domain, String name, String[] inputs, String... outputs) {
+        FunctionProto.Builder f = FunctionProto.newBuilder().setDomain(domain).setName(name)
+                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(17));
+        for (String i : inputs) {
+            f.addInput(i);
+        }
+        for (String o : outputs) {
+            f.addOutput(o);
+        }
+        return f;
+    }
+
+    public static ModelProto.Builder model(GraphProto.Builder graph) {
+        return ModelProto.newBuilder().setIrVersion(8).setProducerName("nnviz-onnx-tests")
+                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(17))
+                .setGraph(graph);
+    }
+
+    public static Path write(Path dir, String fileName, ModelProto.Builder model) {
+        try {
+            Path file = dir.resolve(fileName);
+            Files.write(file, model.build().toByteArray());
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
