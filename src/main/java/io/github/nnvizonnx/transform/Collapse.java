@@ -21,7 +21,8 @@ import org.jgrapht.Graph;
  * Collapses modules into single nodes: everything inside a chosen module becomes one {@link ModuleNode} in the
  * module's parent; edges crossing the module's boundary are re-attached to it with their tensors, edges inside it
  * disappear, and a tensor that entered or left the module several times is drawn once. Modules inside a collapsed
- * module are dropped from the tree.
+ * module are dropped from the tree. A module holding a single node is left as it is: the node already says all a
+ * summary would.
  */
 public final class Collapse {
     private Collapse() {
@@ -41,6 +42,9 @@ public final class Collapse {
                 members.computeIfAbsent(outermost, p -> new ArrayList<>()).add(n);
             }
         }
+        members.values().removeIf(inside -> inside.size() < 2);
+        owner.keySet().removeIf(n -> !members.containsKey(owner.get(n)));
+        Set<ModulePath> collapsed = members.keySet();
         Map<ModulePath, ModuleNode> replacements = new HashMap<>();
         int next = 0;
         for (Map.Entry<ModulePath, List<Node>> e : members.entrySet()) {
@@ -71,7 +75,7 @@ public final class Collapse {
         }
         List<Module> kept = new ArrayList<>();
         for (Module m : model.modules().all()) {
-            if (outermostCollapsed(m.path().parent(), toCollapse) == null || m.path().isRoot()) {
+            if (m.path().isRoot() || outermostCollapsed(m.path().parent(), collapsed) == null) {
                 kept.add(m);
             }
         }

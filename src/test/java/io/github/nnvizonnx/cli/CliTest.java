@@ -1,0 +1,140 @@
+package io.github.nnvizonnx.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.nnvizonnx.testsupport.OnnxBuilder;
+import io.github.nnvizonnx.testsupport.RealModels;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CliTest {
+    @TempDir
+    Path dir;
+
+    private Path model;
+    private String out;
+    private String err;
+
+    @BeforeEach
+    void smallModel() {
+        var g = io.github.nnvizonnx.proto.Onnx.GraphProto.newBuilder().setName("g")
+                .addInput(OnnxBuilder.tensor("x", 1, 4)).addOutput(OnnxBuilder.tensor("y", 1, 4))
+                .addNode(OnnxBuilder.node("/block/fc/MatMul", "MatMul", OnnxBuilder.in("x", "x"), "h"))
+                .addNode(OnnxBuilder.node("/block/act/Relu", "Relu", OnnxBuilder.in("h"), "y"));
+        model = OnnxBuilder.write(dir, "small.onnx", OnnxBuilder.model(g));
+    }
+
+    private int run(String... args) {
+        CommandLine cl = NnvizCommand.commandLine();
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        cl.setOut(new PrintWriter(o, true));
+        cl.setErr(new PrintWriter(e, true));
+        int code = cl.execute(args);
+        out = o.toString();
+        err = e.toString();
+        return code;
+    }
+
+    private void assertOneErrorLine() {
+        List<String> lines = err.lines().toList();
+        assertEquals(1, lines.size(), err);
+        assertTrue(lines.get(0).startsWith("nnviz-onnx: "), err);
+        assertFalse(err.contains("\tat "), "no stack trace");
+    }
+
+    @Test
+    void drawsMermaidToStdout() {
+        assertEquals(0, run(model.toString(), "--format", "mermaid", "--depth", "all"));
+        assertTrue(out.startsWith("flowchart LR\n"), out);
+        assertTrue(out.contains("subgraph"), out);
+        assertTrue(err.contains("2 operations"), err);
+        assertEquals(0, run(model.toString(), "-q", "--direction", "TB"));
+        assertTrue(out.startsWith("flowchart TB\n"));
+        assertEquals("", err);
+    }
+
+    @Test
+    void writesOutputFileChosenByExtension() throws IOException {
+        Path target = dir.resolve("diagram.mmd");
+        assertEquals(0, run(model.toString(), "-o", target.toString(), "-q"));
+        assertEquals("", out);
+        assertTrue(Files.readString(target).startsWith("flowchart LR"));
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(), files.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList());
+        }
+    }
+
+    @Test
+    void badInputIsOneLineExitOneAndNoOutputFile() throws IOException {
+        Path target = dir.resolve("out.mmd");
+        assertEquals(1, run(dir.resolve("missing.onnx").toString(), "-o", target.toString()));
+        assertOneErrorLine();
+        assertTrue(err.contains("no such file"));
+        Path truncated = Files.write(dir.resolve("cut.onnx"), java.util.Arrays.copyOf(Files.readAllBytes(model), 40));
+        assertEquals(1, run(truncated.toString(), "-o", target.toString()));
+        assertOneErrorLine();
+        assertFalse(Files.exists(target));
+        Path text = Files.writeString(dir.resolve("readme.onnx"), "not a model");
+        assertEquals(1, run(text.toString()));
+        assertOneErrorLine();
+    }
+
+    @Test
+    void failedRunNeverReplacesAGoodFile() throws IOException {
+        Path target = Files.writeString(dir.resolve("keep.mmd"), "flowchart LR\n    a --> b\n");
+        Path empty = Files.createFile(dir.resolve("empty.onnx"));
+        assertEquals(1, run(empty.toString(), "-o", target.toString()));
+        assertEquals("flowchart LR\n    a --> b\n", Files.readString(target));
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertEquals(2, run(model.toString(), "--depth", "zero"));
+        assertOneErrorLine();
+        assertEquals(2, run(model.toString(), "--format", "pptx"));
+        assertOneErrorLine();
+        assertTrue(err.contains("mermaid"), "lists the installed formats: " + err);
+        assertEquals(2, run(model.toString(), "--layer", "nowhere"));
+        assertOneErrorLine();
+        assertTrue(err.contains("block"), "names the top-level modules: " + err);
+        assertEquals(2, run(model.toString(), "--hierarchy", "keras"));
+        assertOneErrorLine();
+        assertEquals(2, run(model.toString(), "-o", dir.resolve("x.unknown").toString()));
+        assertOneErrorLine();
+        assertEquals(2, run());
+        assertOneErrorLine();
+        assertEquals(2, run(model.toString(), "--no-such-option"));
+        assertOneErrorLine();
+    }
+
+    @Test
+    void helpShowsExamplesAndFormatsAndVersionPrints() {
+        assertEquals(0, run("--help"));
+        assertTrue(out.contains("Examples:") && out.contains("--depth") && out.contains("mermaid"), out);
+        assertEquals(0, run("--version"));
+        assertTrue(out.startsWith("nnviz-onnx "), out);
+    }
+
+    @Test
+    void layerAndCollapseOnARealModel() {
+        String minilm = RealModels.miniLm().toString();
+        assertEquals(0, run(minilm, "--layer", "encoder.layer.0", "--depth", "all", "-q"));
+        assertTrue(out.contains("subgraph s0[\"attention\"]") && !out.contains("[\"embeddings\"]"), out);
+        // Boundary tensors: the hidden state and the attention mask come in, the layer's result goes out.
+        assertEquals(3, out.lines().filter(l -> l.contains("([")).count(), out);
+        assertEquals(0, run(minilm, "--collapse", "encoder", "--depth", "all", "-q"));
+        assertFalse(out.contains("layer.0"), "encoder collapsed whole");
+        assertTrue(out.contains("<b>encoder</b>"), out);
+    }
+}

@@ -1,0 +1,57 @@
+package io.github.nnvizonnx.emit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.nnvizonnx.model.ModelGraph;
+import io.github.nnvizonnx.read.OnnxReader;
+import io.github.nnvizonnx.testsupport.Drawing;
+import io.github.nnvizonnx.testsupport.HostileNames;
+import io.github.nnvizonnx.testsupport.MermaidRenderer;
+import io.github.nnvizonnx.transform.ViewOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MermaidEmitterTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void escapeLeavesNoSyntaxOrMarkupCharacters() {
+        for (String name : HostileNames.NAMES) {
+            String escaped = MermaidText.escape(name);
+            String outsideEntities = escaped.replaceAll("#\\d+;", "");
+            assertTrue(outsideEntities.chars().noneMatch(c -> "\"<>[]{}|`\\\n%;&#".indexOf(c) >= 0), escaped);
+            assertFalse(escaped.contains("-->"), escaped);
+        }
+        assertEquals("a#34;b", MermaidText.escape("a\"b"));
+        assertEquals("#35;quot#59;", MermaidText.escape("#quot;"));
+        assertEquals("layer1.0 conv_1 ×", MermaidText.escape("layer1.0 conv_1 ×"));
+        assertEquals("#8238;", MermaidText.escape("\u202E"), "bidi controls are never raw");
+    }
+
+    @Test
+    void hostileNamesRenderAsTextInMermaid11() throws IOException {
+        ModelGraph model = OnnxReader.read(HostileNames.model(dir));
+        String mermaid = Drawing.mermaid(model, ViewOptions.everything());
+        for (String line : mermaid.split("\n")) {
+            assertFalse(line.trim().startsWith("click") || line.trim().startsWith("%%"), line);
+        }
+        Path out = Files.createDirectories(dir.resolve("render"));
+        Files.writeString(out.resolve("hostile.mmd"), mermaid);
+        MermaidRenderer.RenderReport report = MermaidRenderer.renderAll(out, true);
+        MermaidRenderer.Result result = report.result("hostile.mmd");
+        assertTrue(result.ok(), result.error() + "\n" + mermaid);
+        assertEquals(HostileNames.NAMES.size(), result.clusters(), "one box per hostile module name");
+        assertEquals(model.graph().vertexSet().size(), result.nodes());
+        String svg = Files.readString(out.resolve("hostile.svg"));
+        assertFalse(svg.contains("<script"), "no script element");
+        assertFalse(svg.contains("<img"), "no injected image element");
+        assertTrue(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the name shows as text");
+        assertTrue(svg.contains("click n1 call alert()"), "the click directive shows as text");
+    }
+}
