@@ -1,5 +1,6 @@
 package io.github.nnvizonnx.emit;
 
+import io.github.nnvizonnx.model.DisplayText;
 import io.github.nnvizonnx.model.InputNode;
 import io.github.nnvizonnx.model.Module;
 import io.github.nnvizonnx.model.ModuleKind;
@@ -22,8 +23,13 @@ public final class Labels {
     private Labels() {
     }
 
-    /** The first, emphasised line of a node. */
+    /** The first, emphasised line of a node; never empty (an empty label breaks some formats). */
     public static String title(Node node) {
+        String title = rawTitle(node);
+        return title.isBlank() ? "(unnamed)" : title;
+    }
+
+    private static String rawTitle(Node node) {
         if (node instanceof OperationNode op) {
             return clip(op.opType());
         }
@@ -74,7 +80,7 @@ public final class Labels {
 
     /** The caption of a module box: its name, and its class when known. */
     public static String boxTitle(Module module) {
-        String title = module.title();
+        String title = module.title().isBlank() ? "(unnamed)" : module.title();
         if (module.kind() == ModuleKind.CONTROL_FLOW) {
             return clip(title.equals(module.className()) ? title : module.className() + " " + title);
         }
@@ -97,16 +103,6 @@ public final class Labels {
     }
 
     static String clip(String s) {
-        if (s == null) {
-            return "";
-        }
-        if (s.length() <= MAX_LINE) {
-            return s;
-        }
-        int end = MAX_LINE;
-        if (Character.isHighSurrogate(s.charAt(end - 1))) {
-            end--;
-        }
-        return s.substring(0, end) + "…";
+        return DisplayText.clip(s, MAX_LINE);
     }
 }

@@ -46,7 +46,7 @@ public final class ModelGraph {
     public long totalParameters() {
         long sum = 0;
         for (Parameter p : parameters) {
-            sum = saturatingAdd(sum, p.count());
+            sum = DisplayText.saturatingAdd(sum, p.count());
         }
         return sum;
     }
@@ -78,11 +78,6 @@ public final class ModelGraph {
         b.modules(modules.all());
         b.parameters(parameters);
         return b;
-    }
-
-    static long saturatingAdd(long a, long b) {
-        long r = a + b;
-        return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
     }
 
     /** Collects nodes, edges, modules and parameters, then freezes them into a {@link ModelGraph}. */

@@ -18,15 +18,9 @@ public record Parameter(String name, String elementType, List<Long> dims, Module
             if (d < 0) {
                 return 0;
             }
-            n = saturatingMultiply(n, d);
+            n = DisplayText.saturatingMultiply(n, d);
         }
         return n;
-    }
-
-    private static long saturatingMultiply(long a, long b) {
-        long hi = Math.multiplyHigh(a, b);
-        long lo = a * b;
-        return (hi == 0 && lo >= 0) ? lo : Long.MAX_VALUE;
     }
 
     public Parameter inScope(ModulePath newScope) {

@@ -1,6 +1,7 @@
 package io.github.nnvizonnx.read;
 
 import io.github.nnvizonnx.model.AttributeSummary;
+import io.github.nnvizonnx.model.DisplayText;
 import io.github.nnvizonnx.proto.Onnx.AttributeProto;
 import io.github.nnvizonnx.proto.Onnx.TensorProto;
 import java.nio.charset.StandardCharsets;
@@ -96,13 +97,6 @@ final class AttributeSummaries {
     }
 
     static String clip(String s) {
-        if (s.length() <= MAX_TEXT) {
-            return s;
-        }
-        int end = MAX_TEXT;
-        if (Character.isHighSurrogate(s.charAt(end - 1))) {
-            end--;
-        }
-        return s.substring(0, end) + "…";
+        return DisplayText.clip(s, MAX_TEXT);
     }
 }

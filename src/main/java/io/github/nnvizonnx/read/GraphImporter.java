@@ -1,5 +1,6 @@
 package io.github.nnvizonnx.read;
 
+import io.github.nnvizonnx.model.DisplayText;
 import io.github.nnvizonnx.model.InputNode;
 import io.github.nnvizonnx.model.ModelGraph;
 import io.github.nnvizonnx.model.ModelInfo;
@@ -373,7 +374,7 @@ final class GraphImporter {
             Parameter p = new Parameter(w.name, w.elementType, w.dims, scope == null ? ModulePath.ROOT : scope);
             parameters.add(p);
             if (w.consumers.size() == 1) {
-                perNode.merge(w.consumers.get(0).id(), p.count(), GraphImporter::saturatingAdd);
+                perNode.merge(w.consumers.get(0).id(), p.count(), DisplayText::saturatingAdd);
             }
         }
         perNode.forEach((id, count) -> {
@@ -394,7 +395,7 @@ final class GraphImporter {
         Map<ModulePath, Long> totals = new HashMap<>();
         for (Parameter p : parameters) {
             for (int i = 0; i <= p.scope().length(); i++) {
-                totals.merge(p.scope().prefix(i), p.count(), GraphImporter::saturatingAdd);
+                totals.merge(p.scope().prefix(i), p.count(), DisplayText::saturatingAdd);
             }
         }
         List<Module> kept = new ArrayList<>();
@@ -531,10 +532,5 @@ final class GraphImporter {
 
     private static String shortClass(String qualified) {
         return qualified == null ? null : new ScopeSegment("", qualified).className();
-    }
-
-    static long saturatingAdd(long a, long b) {
-        long r = a + b;
-        return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
     }
 }

@@ -35,6 +35,19 @@ class MermaidEmitterTest {
     }
 
     @Test
+    void emptyNamesAndOpTypesStillRender() {
+        var g = io.github.nnvizonnx.proto.Onnx.GraphProto.newBuilder()
+                .addInput(io.github.nnvizonnx.testsupport.OnnxBuilder.tensor("x", 1))
+                .addOutput(io.github.nnvizonnx.testsupport.OnnxBuilder.tensor("y", 1))
+                .addNode(io.github.nnvizonnx.testsupport.OnnxBuilder.node("", "", new String[] {"x"}, "y"));
+        ModelGraph model = OnnxReader.read(io.github.nnvizonnx.testsupport.OnnxBuilder.write(dir, "empty.onnx",
+                io.github.nnvizonnx.testsupport.OnnxBuilder.model(g)));
+        MermaidRenderer.Result result = MermaidRenderer.renderOne(Drawing.mermaid(model, ViewOptions.defaults()));
+        assertTrue(result.ok(), result.error());
+        assertEquals(3, result.nodes());
+    }
+
+    @Test
     void hostileNamesRenderAsTextInMermaid11() throws IOException {
         ModelGraph model = OnnxReader.read(HostileNames.model(dir));
         String mermaid = Drawing.mermaid(model, ViewOptions.everything());
