@@ -7,6 +7,7 @@ import io.github.nnvizonnx.emit.DrawOptions;
 import io.github.nnvizonnx.emit.Emitter;
 import io.github.nnvizonnx.emit.Emitters;
 import io.github.nnvizonnx.model.ModelGraph;
+import io.github.nnvizonnx.read.ModelReader;
 import io.github.nnvizonnx.read.OnnxReader;
 import io.github.nnvizonnx.transform.UnknownModuleException;
 import io.github.nnvizonnx.transform.ViewOptions;
@@ -27,9 +28,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "nnviz-onnx", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
-        description = {
-            "Draws a neural network from an ONNX file as a hierarchical diagram: modules (from the scopes the",
-            "exporter wrote) are nested boxes, and modules deeper than --depth are drawn as single nodes."},
+        description = "Draws a neural network from an ONNX file as a hierarchical diagram: modules (from the scopes"
+                + " the exporter wrote) are nested boxes, and modules at --depth are drawn as single nodes.",
         footerHeading = "%nExamples:%n",
         footer = {
             "  nnviz-onnx model.onnx > model.mmd              Mermaid to stdout (paste into Markdown)",
@@ -37,13 +37,16 @@ import picocli.CommandLine.Spec;
             "  nnviz-onnx model.onnx --depth all              every operation",
             "  nnviz-onnx model.onnx --layer layer1 --direction TB",
             "  nnviz-onnx model.onnx --collapse encoder.layer.0 --depth all",
+            "  nnviz-onnx model.onnx -o model.dot && dot -Tsvg model.dot > model.svg",
+            "  nnviz-onnx model.onnx -o model.json; nnviz-onnx model.json --depth 3",
             "",
             "Exit codes: 0 success, 1 unreadable or invalid model, 2 bad usage."})
 final class NnvizCommand implements Callable<Integer> {
     @Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "The ONNX file to draw.")
+    @Parameters(index = "0", paramLabel = "MODEL",
+            description = "The ONNX file to draw (or a JSON file written by --format json).")
     private Path model;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
@@ -100,14 +103,14 @@ final class NnvizCommand implements Callable<Integer> {
             throw usage("unknown --hierarchy '" + hierarchy + "' (expected " + String.join(", ", HierarchyNames.NAMES)
                     + ")");
         }
-        ModelGraph full = OnnxReader.read(model, new OnnxReader.Options(hierarchy));
+        ModelGraph full = ModelReader.read(model, new OnnxReader.Options(hierarchy));
         ModelGraph view;
         try {
             view = Views.apply(full, new ViewOptions(depth, collapse, layer, expandSubgraphs));
         } catch (UnknownModuleException e) {
             throw usage(e.getMessage());
         }
-        Diagram diagram = new Diagram(view, new DrawOptions(direction));
+        Diagram diagram = new Diagram(full, view, new DrawOptions(direction));
         if (output != null) {
             AtomicFile.write(output, out -> emitter.write(diagram, out));
         } else {

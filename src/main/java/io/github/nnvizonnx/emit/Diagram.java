@@ -19,14 +19,25 @@ import java.util.Map;
  * box and names the module instead ({@link #ownModule}).
  */
 public final class Diagram {
+    private final ModelGraph source;
     private final ModelGraph model;
     private final DrawOptions options;
     private final Map<ModulePath, List<Node>> nodesByBox = new LinkedHashMap<>();
     private final Map<ModulePath, Integer> nodesInside = new HashMap<>();
     private final Map<Node, Module> ownModules = new HashMap<>();
 
+    /** A diagram of the whole model, nothing collapsed. */
     public Diagram(ModelGraph model, DrawOptions options) {
-        this.model = model;
+        this(model, model, options);
+    }
+
+    /**
+     * {@code view} is what is drawn (collapsed, maybe one layer); {@code source} is the model it was made from, for
+     * formats that keep every level (JSON).
+     */
+    public Diagram(ModelGraph source, ModelGraph view, DrawOptions options) {
+        this.source = source;
+        this.model = view;
         this.options = options;
         for (Node n : model.graph().vertexSet()) {
             for (int i = 0; i <= n.scope().length(); i++) {
@@ -47,8 +58,14 @@ public final class Diagram {
         }
     }
 
+    /** The graph as drawn. */
     public ModelGraph model() {
         return model;
+    }
+
+    /** The model before collapsing and selection. */
+    public ModelGraph source() {
+        return source;
     }
 
     public DrawOptions options() {

@@ -76,6 +76,44 @@ class CliTest {
     }
 
     @Test
+    void outputExtensionPicksTheFormatAndFormatOptionWins() throws IOException {
+        String[][] cases = {{"d.md", "```mermaid\nflowchart LR"}, {"d.mmd", "flowchart LR"},
+            {"d.dot", "digraph \"nnviz\""}, {"d.gv", "digraph \"nnviz\""}, {"d.graphml", "<?xml"},
+            {"d.json", "{"}};
+        for (String[] c : cases) {
+            Path target = dir.resolve(c[0]);
+            assertEquals(0, run(model.toString(), "-q", "-o", target.toString()), c[0]);
+            assertTrue(Files.readString(target).startsWith(c[1]), c[0] + ": " + Files.readString(target));
+        }
+        Path forced = dir.resolve("forced.txt");
+        assertEquals(0, run(model.toString(), "-q", "-o", forced.toString(), "--format", "dot"));
+        assertTrue(Files.readString(forced).startsWith("digraph"));
+        Path mmdAsDot = dir.resolve("odd.mmd");
+        assertEquals(0, run(model.toString(), "-q", "-o", mmdAsDot.toString(), "--format", "dot"));
+        assertTrue(Files.readString(mmdAsDot).startsWith("digraph"), "--format wins over the extension");
+    }
+
+    @Test
+    void jsonRedrawsIdenticallyToTheOnnxFile() throws IOException {
+        String minilm = RealModels.miniLm().toString();
+        Path json = dir.resolve("minilm.json");
+        assertEquals(0, run(minilm, "-q", "-o", json.toString()));
+        for (String depth : List.of("1", "2", "all")) {
+            assertEquals(0, run(minilm, "-q", "--format", "mermaid", "--depth", depth));
+            String fromOnnx = out;
+            assertEquals(0, run(json.toString(), "-q", "--format", "mermaid", "--depth", depth));
+            assertEquals(fromOnnx, out, "depth " + depth);
+        }
+        Path broken = Files.writeString(dir.resolve("broken.json"), "{\"format\": \"nnviz-onnx-model\", \"version\": 1}");
+        assertEquals(1, run(broken.toString()));
+        assertOneErrorLine();
+        Path foreign = Files.writeString(dir.resolve("foreign.json"), "{\"hello\": 1}");
+        assertEquals(1, run(foreign.toString()));
+        assertOneErrorLine();
+        assertTrue(err.contains("not an nnviz-onnx model"), err);
+    }
+
+    @Test
     void badInputIsOneLineExitOneAndNoOutputFile() throws IOException {
         Path target = dir.resolve("out.mmd");
         assertEquals(1, run(dir.resolve("missing.onnx").toString(), "-o", target.toString()));

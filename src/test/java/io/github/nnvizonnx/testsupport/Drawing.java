@@ -21,8 +21,8 @@ public final class Drawing {
     public static String draw(String format, ModelGraph model, ViewOptions view) {
         StringBuilder out = new StringBuilder();
         try {
-            Emitters.byFormat(format).orElseThrow().write(new Diagram(Views.apply(model, view), DrawOptions.defaults()),
-                    out);
+            Emitters.byFormat(format).orElseThrow()
+                    .write(new Diagram(model, Views.apply(model, view), DrawOptions.defaults()), out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,121 @@
+package io.github.nnvizonnx.emit;
+
+import io.github.nnvizonnx.model.InputNode;
+import io.github.nnvizonnx.model.Module;
+import io.github.nnvizonnx.model.ModuleNode;
+import io.github.nnvizonnx.model.Node;
+import io.github.nnvizonnx.model.OperationNode;
+import io.github.nnvizonnx.model.OutputNode;
+import io.github.nnvizonnx.model.TensorEdge;
+import io.github.nnvizonnx.model.TensorInfo;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jgrapht.nio.Attribute;
+import org.jgrapht.nio.AttributeType;
+import org.jgrapht.nio.DefaultAttribute;
+import org.jgrapht.nio.graphml.GraphMLExporter;
+import org.jgrapht.nio.graphml.GraphMLExporter.AttributeCategory;
+
+/**
+ * GraphML written by jgrapht-io's exporter, flat: the hierarchy is the {@code module_path} attribute of every node
+ * (dotted, e.g. {@code layer1.0}). Nested graphs are not written because networkx reads them only as yEd group nodes,
+ * which would add nodes that are not in the model; a flat file loads the same in networkx, igraph, Gephi and yEd.
+ */
+public final class GraphmlEmitter implements Emitter {
+    private static final String[] NODE_KEYS = {"kind", "label", "name", "op_type", "domain", "module_path",
+        "module_class", "attributes"};
+    private static final String[] EDGE_KEYS = {"tensor_name", "dtype", "shape"};
+
+    @Override
+    public String format() {
+        return "graphml";
+    }
+
+    @Override
+    public String description() {
+        return "GraphML (networkx, igraph, Gephi, yEd); hierarchy in the module_path attribute";
+    }
+
+    @Override
+    public List<String> fileExtensions() {
+        return List.of(".graphml");
+    }
+
+    @Override
+    public void write(Diagram diagram, Appendable out) throws IOException {
+        GraphMLExporter<Node, TensorEdge> exporter = new GraphMLExporter<>(Node::id);
+        for (String key : NODE_KEYS) {
+            exporter.registerAttribute(key, AttributeCategory.NODE, AttributeType.STRING);
+        }
+        exporter.registerAttribute("parameters", AttributeCategory.NODE, AttributeType.LONG);
+        for (String key : EDGE_KEYS) {
+            exporter.registerAttribute(key, AttributeCategory.EDGE, AttributeType.STRING);
+        }
+        exporter.setVertexAttributeProvider(n -> nodeAttributes(diagram, n));
+        exporter.setEdgeAttributeProvider(GraphmlEmitter::edgeAttributes);
+        Map<TensorEdge, String> edgeIds = new java.util.HashMap<>();
+        exporter.setEdgeIdProvider(e -> edgeIds.computeIfAbsent(e, k -> "e" + edgeIds.size()));
+        StringWriter text = new StringWriter();
+        exporter.exportGraph(diagram.model().graph(), text);
+        out.append(text.toString());
+    }
+
+    private static Map<String, Attribute> nodeAttributes(Diagram diagram, Node n) {
+        Map<String, Attribute> a = new LinkedHashMap<>();
+        put(a, "label", Labels.title(n));
+        if (n instanceof OperationNode op) {
+            put(a, "kind", "operation");
+            put(a, "name", op.name());
+            put(a, "op_type", op.opType());
+            put(a, "domain", op.domain());
+            put(a, "attributes", String.join(", ", op.attributes().stream().map(Object::toString).toList()));
+            a.put("parameters", DefaultAttribute.createAttribute(op.parameterCount()));
+        } else if (n instanceof InputNode in) {
+            put(a, "kind", "input");
+            put(a, "name", in.tensor().name());
+        } else if (n instanceof OutputNode out) {
+            put(a, "kind", "output");
+            put(a, "name", out.tensor().name());
+        } else if (n instanceof ModuleNode m) {
+            put(a, "kind", "module");
+            put(a, "name", m.module().path().dotted());
+            putClass(a, m.module());
+            a.put("parameters", DefaultAttribute.createAttribute(m.parameterCount()));
+        }
+        put(a, "module_path", n instanceof ModuleNode m ? m.module().path().dotted() : n.scope().dotted());
+        if (!(n instanceof ModuleNode)) {
+            diagram.model().modules().get(n.scope()).ifPresent(m -> putClass(a, m));
+        }
+        return a;
+    }
+
+    private static void putClass(Map<String, Attribute> a, Module m) {
+        String cls = m.qualifiedClassName() != null ? m.qualifiedClassName() : m.className();
+        if (cls != null) {
+            put(a, "module_class", cls);
+        }
+    }
+
+    private static Map<String, Attribute> edgeAttributes(TensorEdge e) {
+        Map<String, Attribute> a = new LinkedHashMap<>();
+        TensorInfo t = e.tensor();
+        put(a, "tensor_name", t.name());
+        if (t.elementType() != null) {
+            put(a, "dtype", t.elementType());
+        }
+        if (t.shape() != null) {
+            put(a, "shape", t.shape().compact());
+        }
+        return a;
+    }
+
+    /** XML cannot carry some characters at all, not even escaped: they become U+FFFD. */
+    private static void put(Map<String, Attribute> a, String key, String value) {
+        StringBuilder clean = new StringBuilder(value.length());
+        value.codePoints().forEach(cp -> clean.appendCodePoint(GraphvizText.allowedInXml(cp) ? cp : 0xFFFD));
+        a.put(key, DefaultAttribute.createAttribute(clean.toString()));
+    }
+}

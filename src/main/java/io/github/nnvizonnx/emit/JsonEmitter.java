@@ -1,0 +1,63 @@
+package io.github.nnvizonnx.emit;
+
+import io.github.nnvizonnx.json.ModelJsonWriter;
+import io.github.nnvizonnx.model.ModuleNode;
+import io.github.nnvizonnx.model.ModulePath;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+
+/**
+ * The whole model as JSON (docs/json-format.md): every level, whatever was collapsed for drawing, so that
+ * {@code nnviz-onnx model.json} redraws it at any depth. The view's collapsed modules are recorded alongside.
+ */
+public final class JsonEmitter implements Emitter {
+    @Override
+    public String format() {
+        return "json";
+    }
+
+    @Override
+    public String description() {
+        return "the whole model as JSON (every level; nnviz-onnx can redraw from it)";
+    }
+
+    @Override
+    public List<String> fileExtensions() {
+        return List.of(".json");
+    }
+
+    @Override
+    public void write(Diagram diagram, Appendable out) throws IOException {
+        List<ModulePath> collapsed = diagram.model().nodes(ModuleNode.class).stream()
+                .map(m -> m.module().path()).toList();
+        Writer writer = out instanceof Writer w ? w : new AppendableWriter(out);
+        ModelJsonWriter.write(diagram.source(), collapsed, diagram.options().direction().name(), writer);
+        writer.write('\n');
+        writer.flush();
+    }
+
+    /** Adapts an Appendable (e.g. a StringBuilder) for the streaming JSON writer. */
+    private static final class AppendableWriter extends Writer {
+        private final Appendable target;
+
+        AppendableWriter(Appendable target) {
+            this.target = target;
+        }
+
+        @Override
+        public void write(char[] buffer, int offset, int length) throws IOException {
+            target.append(java.nio.CharBuffer.wrap(buffer, offset, length));
+        }
+
+        @Override
+        public void flush() {
+            // nothing buffered here
+        }
+
+        @Override
+        public void close() {
+            // the target belongs to the caller
+        }
+    }
+}

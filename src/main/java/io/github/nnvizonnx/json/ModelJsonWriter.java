@@ -1,0 +1,186 @@
+package io.github.nnvizonnx.json;
+
+import com.google.gson.stream.JsonWriter;
+import io.github.nnvizonnx.model.AttributeSummary;
+import io.github.nnvizonnx.model.Dim;
+import io.github.nnvizonnx.model.InputNode;
+import io.github.nnvizonnx.model.ModelGraph;
+import io.github.nnvizonnx.model.ModelInfo;
+import io.github.nnvizonnx.model.Module;
+import io.github.nnvizonnx.model.ModuleNode;
+import io.github.nnvizonnx.model.ModulePath;
+import io.github.nnvizonnx.model.Node;
+import io.github.nnvizonnx.model.OperationNode;
+import io.github.nnvizonnx.model.OutputNode;
+import io.github.nnvizonnx.model.Parameter;
+import io.github.nnvizonnx.model.TensorEdge;
+import io.github.nnvizonnx.model.TensorInfo;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Writes a model as JSON (schema in docs/json-format.md): every level of the module tree, every node and edge with
+ * shapes, parameters and attribute summaries, plus a small {@code view} record of what a diagram showed. Streams, so
+ * that large graphs need no second copy in memory.
+ */
+public final class ModelJsonWriter {
+    private ModelJsonWriter() {
+    }
+
+    /** {@code collapsed}: the modules the accompanying diagram drew as single nodes; {@code direction}: LR or TB. */
+    public static void write(ModelGraph model, List<ModulePath> collapsed, String direction, Writer target)
+            throws IOException {
+        JsonWriter out = new JsonWriter(target);
+        out.setIndent(" ");
+        out.setHtmlSafe(true);
+        out.beginObject();
+        out.name("format").value(ModelJson.FORMAT);
+        out.name("version").value(ModelJson.VERSION);
+        writeInfo(out, model.info());
+        out.name("modules").beginArray();
+        for (Module m : model.modules().all()) {
+            out.beginObject();
+            path(out, "path", m.path());
+            out.name("name").value(m.displayName());
+            out.name("class").value(m.className());
+            out.name("qualifiedClass").value(m.qualifiedClassName());
+            out.name("kind").value(m.kind().name().toLowerCase(Locale.ROOT));
+            out.name("parameters").value(m.parameterCount());
+            out.endObject();
+        }
+        out.endArray();
+        out.name("parameters").beginArray();
+        for (Parameter p : model.parameters()) {
+            out.beginObject();
+            out.name("name").value(p.name());
+            out.name("dtype").value(p.elementType());
+            out.name("dims").beginArray();
+            for (long d : p.dims()) {
+                out.value(d);
+            }
+            out.endArray();
+            path(out, "module", p.scope());
+            out.endObject();
+        }
+        out.endArray();
+        out.name("nodes").beginArray();
+        for (Node n : model.graph().vertexSet()) {
+            writeNode(out, n);
+        }
+        out.endArray();
+        out.name("edges").beginArray();
+        for (TensorEdge e : model.graph().edgeSet()) {
+            out.beginObject();
+            out.name("from").value(model.graph().getEdgeSource(e).id());
+            out.name("to").value(model.graph().getEdgeTarget(e).id());
+            tensor(out, e.tensor());
+            out.endObject();
+        }
+        out.endArray();
+        out.name("view").beginObject();
+        out.name("direction").value(direction);
+        out.name("collapsed").beginArray();
+        for (ModulePath p : collapsed) {
+            strings(out, p.segments());
+        }
+        out.endArray();
+        out.endObject();
+        out.endObject();
+        out.flush();
+    }
+
+    private static void writeInfo(JsonWriter out, ModelInfo info) throws IOException {
+        out.name("info").beginObject();
+        out.name("source").value(info.source());
+        out.name("irVersion").value(info.irVersion());
+        out.name("producerName").value(info.producerName());
+        out.name("producerVersion").value(info.producerVersion());
+        out.name("graphName").value(info.graphName());
+        out.name("hierarchy").value(info.hierarchy());
+        map(out, "opsets", info.opsets());
+        map(out, "metadata", info.metadata());
+        out.endObject();
+    }
+
+    private static void writeNode(JsonWriter out, Node n) throws IOException {
+        out.beginObject();
+        out.name("id").value(n.id());
+        path(out, "scope", n.scope());
+        if (n instanceof OperationNode op) {
+            out.name("kind").value("operation");
+            out.name("name").value(op.name());
+            out.name("opType").value(op.opType());
+            out.name("domain").value(op.domain());
+            out.name("parameters").value(op.parameterCount());
+            out.name("attributes").beginArray();
+            for (AttributeSummary a : op.attributes()) {
+                out.beginObject().name("name").value(a.name()).name("value").value(a.value()).endObject();
+            }
+            out.endArray();
+        } else if (n instanceof InputNode in) {
+            out.name("kind").value("input");
+            tensor(out, in.tensor());
+        } else if (n instanceof OutputNode o) {
+            out.name("kind").value("output");
+            tensor(out, o.tensor());
+        } else if (n instanceof ModuleNode m) {
+            out.name("kind").value("collapsed");
+            path(out, "module", m.module().path());
+            out.name("parameters").value(m.parameterCount());
+            out.name("operations").value(m.operationCount());
+            out.name("opTypes");
+            strings(out, m.opTypes());
+        }
+        out.endObject();
+    }
+
+    private static void tensor(JsonWriter out, TensorInfo t) throws IOException {
+        out.name("tensor").beginObject();
+        out.name("name").value(t.name());
+        out.name("dtype").value(t.elementType());
+        out.name("shape");
+        if (t.shape() == null) {
+            out.nullValue();
+        } else {
+            out.beginArray();
+            for (Dim d : t.shape().dims()) {
+                if (d.value() != null) {
+                    out.value(d.value());
+                } else {
+                    out.value(d.symbol());
+                }
+            }
+            out.endArray();
+        }
+        out.endObject();
+    }
+
+    private static void path(JsonWriter out, String name, ModulePath path) throws IOException {
+        out.name(name);
+        strings(out, path.segments());
+    }
+
+    private static void strings(JsonWriter out, List<String> values) throws IOException {
+        out.beginArray();
+        for (String s : values) {
+            out.value(s);
+        }
+        out.endArray();
+    }
+
+    private static void map(JsonWriter out, String name, Map<String, ?> values) throws IOException {
+        out.name(name).beginObject();
+        for (Map.Entry<String, ?> e : values.entrySet()) {
+            out.name(e.getKey());
+            if (e.getValue() instanceof Number number) {
+                out.value(number);
+            } else {
+                out.value(String.valueOf(e.getValue()));
+            }
+        }
+        out.endObject();
+    }
+}
