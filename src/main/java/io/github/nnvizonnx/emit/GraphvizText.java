@@ -10,23 +10,15 @@ final class GraphvizText {
     }
 
     static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        text.codePoints().forEach(cp -> {
-            if (isPlain(cp)) {
-                out.appendCodePoint(cp);
-            } else {
-                out.append("&#").append(allowedInXml(cp) ? cp : 0xFFFD).append(';');
-            }
-        });
-        return out.toString();
+        return CharacterEscaper.escape(text, GraphvizText::isPlain,
+                cp -> "&#" + (allowedInXml(cp) ? cp : 0xFFFD) + ";");
     }
 
     private static boolean isPlain(int cp) {
         if (cp < 128) {
-            return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9')
-                    || " .,_:/()+*=?@-#;[]{}|'!~^%$".indexOf(cp) >= 0;
+            return CharacterEscaper.isAsciiPlain(cp, " .,_:/()+*=?@-#;[]{}|'!~^%$");
         }
-        return Character.isLetterOrDigit(cp) && Character.getType(cp) != Character.FORMAT;
+        return CharacterEscaper.isVisibleLetterOrDigit(cp);
     }
 
     /** XML 1.0's Char production. */

@@ -13,24 +13,14 @@ final class MermaidText {
     }
 
     static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        text.codePoints().forEach(cp -> {
-            if (isPlain(cp)) {
-                out.appendCodePoint(cp);
-            } else {
-                out.append('#').append(cp).append(';');
-            }
-        });
-        return out.toString();
+        return CharacterEscaper.escape(text, MermaidText::isPlain, cp -> "#" + cp + ";");
     }
 
     private static boolean isPlain(int cp) {
         if (cp < 128) {
-            return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9')
-                    || " .,_:/()+*=?@".indexOf(cp) >= 0;
+            return CharacterEscaper.isAsciiPlain(cp, " .,_:/()+*=?@");
         }
-        int type = Character.getType(cp);
-        return Character.isLetterOrDigit(cp) && type != Character.FORMAT || cp == '×' || cp == '…';
+        return CharacterEscaper.isVisibleLetterOrDigit(cp) || cp == '×' || cp == '…';
     }
 
     /** Already escaped text between double quotes, as node and edge labels need. */
