@@ -1,5 +1,6 @@
 package io.github.nnvizonnx.cli;
 
+import io.github.nnvizonnx.emit.render.RenderException;
 import io.github.nnvizonnx.read.InvalidModelException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -46,7 +47,7 @@ final class ErrorHandlers {
                 printError(cl, pe.getMessage() + " (see --help)");
                 return USAGE;
             }
-            if (ex instanceof InvalidModelException) {
+            if (ex instanceof InvalidModelException || ex instanceof RenderException) {
                 printError(cl, ex.getMessage());
                 return BAD_INPUT;
             }

@@ -6,6 +6,7 @@ import io.github.nnvizonnx.emit.Direction;
 import io.github.nnvizonnx.emit.DrawOptions;
 import io.github.nnvizonnx.emit.Emitter;
 import io.github.nnvizonnx.emit.Emitters;
+import io.github.nnvizonnx.emit.GithubFit;
 import io.github.nnvizonnx.model.ModelGraph;
 import io.github.nnvizonnx.read.ModelReader;
 import io.github.nnvizonnx.read.OnnxReader;
@@ -13,8 +14,7 @@ import io.github.nnvizonnx.transform.UnknownModuleException;
 import io.github.nnvizonnx.transform.ViewOptions;
 import io.github.nnvizonnx.transform.Views;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +22,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -86,11 +87,35 @@ final class NnvizCommand implements Callable<Integer> {
             description = "Draw the bodies of If/Loop/Scan as nested boxes instead of one black box each.")
     private boolean expandSubgraphs;
 
+    @Option(names = "--show-constants",
+            description = "Keep constants and shape glue (Shape/Gather/Unsqueeze/Concat chains computing shapes),"
+                    + " which are hidden by default.")
+    private boolean showConstants;
+
+    @Option(names = "--fit", paramLabel = "github|none", defaultValue = "github",
+            description = "For Mermaid: lower the depth until the diagram fits GitHub's limits (500 edges, 50,000"
+                    + " characters); 'none' keeps the depth asked for. Default: ${DEFAULT-VALUE}.")
+    private String fit;
+
+    @Mixin
+    private StyleOptions styleOptions = new StyleOptions();
+
     @Option(names = {"-q", "--quiet"}, description = "Print nothing on stderr except errors.")
     private boolean quiet;
 
+    /** Where diagrams go without -o; bytes, because rendered formats are binary. */
+    private final OutputStream stdout;
+
+    private NnvizCommand(OutputStream stdout) {
+        this.stdout = stdout;
+    }
+
     static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new NnvizCommand());
+        return commandLine(System.out);
+    }
+
+    static CommandLine commandLine(OutputStream stdout) {
+        CommandLine cl = new CommandLine(new NnvizCommand(stdout));
         cl.setParameterExceptionHandler(new ErrorHandlers.UsageErrors());
         cl.setExecutionExceptionHandler(new ErrorHandlers.ExecutionErrors());
         return cl;
@@ -103,27 +128,54 @@ final class NnvizCommand implements Callable<Integer> {
             throw usage("unknown --hierarchy '" + hierarchy + "' (expected " + String.join(", ", HierarchyNames.NAMES)
                     + ")");
         }
-        ModelGraph full = ModelReader.read(model, new OnnxReader.Options(hierarchy));
-        ModelGraph view;
+        if (!fit.equals("github") && !fit.equals("none")) {
+            throw usage("unknown --fit '" + fit + "' (expected github or none)");
+        }
+        DrawOptions draw;
         try {
-            view = Views.apply(full, new ViewOptions(depth, collapse, layer, expandSubgraphs));
+            draw = styleOptions.drawOptions(direction);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+        ModelGraph full = ModelReader.read(model, new OnnxReader.Options(hierarchy));
+        ViewOptions viewOptions = new ViewOptions(depth, collapse, layer, expandSubgraphs, showConstants);
+        Integer drawnDepth = depth;
+        Diagram diagram;
+        try {
+            if (isMermaid(emitter) && fit.equals("github")) {
+                GithubFit.Choice choice = fitForGithub(full, viewOptions, draw);
+                diagram = choice.diagram();
+                drawnDepth = choice.depth();
+            } else {
+                diagram = new Diagram(full, Views.apply(full, viewOptions), draw);
+            }
         } catch (UnknownModuleException e) {
             throw usage(e.getMessage());
         }
-        Diagram diagram = new Diagram(full, view, new DrawOptions(direction));
         if (output != null) {
-            AtomicFile.write(output, out -> emitter.write(diagram, out));
+            AtomicFile.write(output, out -> emitter.writeBytes(diagram, out));
         } else {
-            StringWriter text = new StringWriter();
-            emitter.write(diagram, text);
-            PrintWriter stdout = spec.commandLine().getOut();
-            stdout.print(text);
+            emitter.writeBytes(diagram, stdout);
             stdout.flush();
         }
         if (!quiet) {
-            spec.commandLine().getErr().println(Summary.of(full, view, depth));
+            spec.commandLine().getErr().println(Summary.of(full, diagram.model(), drawnDepth));
         }
         return 0;
+    }
+
+    private static boolean isMermaid(Emitter emitter) {
+        return emitter.format().equals("mermaid") || emitter.format().equals("markdown");
+    }
+
+    private GithubFit.Choice fitForGithub(ModelGraph full, ViewOptions viewOptions, DrawOptions draw)
+            throws IOException {
+        GithubFit.Choice choice = GithubFit.choose(GithubFit.candidates(depth, Views.maxDepth(full)),
+                d -> new Diagram(full, Views.apply(full, viewOptions.withDepth(d)), draw));
+        if (!quiet) {
+            spec.commandLine().getErr().println(Summary.fit(choice, depth));
+        }
+        return choice;
     }
 
     private Emitter chooseEmitter() {

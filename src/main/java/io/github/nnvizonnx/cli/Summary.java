@@ -1,5 +1,7 @@
 package io.github.nnvizonnx.cli;
 
+import io.github.nnvizonnx.emit.GithubFit;
+import io.github.nnvizonnx.model.DisplayText;
 import io.github.nnvizonnx.model.ModelGraph;
 import io.github.nnvizonnx.model.OperationNode;
 
@@ -14,20 +16,22 @@ final class Summary {
         return String.format(java.util.Locale.ROOT, "nnviz-onnx: %s: %d operations, %d modules (hierarchy: %s), %s parameters;"
                         + " drawn at depth %s: %d nodes, %d edges",
                 full.info().source(), operations, modules, full.info().hierarchy(),
-                humanCount(full.totalParameters()), depth == null ? "all" : depth,
+                DisplayText.humanCount(full.totalParameters()), depth == null ? "all" : depth,
                 drawn.graph().vertexSet().size(), drawn.graph().edgeSet().size());
     }
 
-    static String humanCount(long n) {
-        if (n >= 1_000_000_000L) {
-            return String.format(java.util.Locale.ROOT, "%.1fB", n / 1e9);
+    /** What --fit github chose, and why. */
+    static String fit(GithubFit.Choice choice, Integer requested) {
+        String drawn = choice.depth() == null ? "every level" : "depth " + choice.depth();
+        String size = String.format(java.util.Locale.ROOT, "%d edges, %,d characters", choice.edges(),
+                choice.characters());
+        if (!choice.fits()) {
+            return "nnviz-onnx: warning: even at " + drawn + " the Mermaid has " + size + ", over GitHub's limits ("
+                    + GithubFit.MAX_EDGES + " edges, 50,000 characters): GitHub will not render it; try --layer,"
+                    + " --collapse, or --format svg";
         }
-        if (n >= 1_000_000L) {
-            return String.format(java.util.Locale.ROOT, "%.1fM", n / 1e6);
-        }
-        if (n >= 10_000L) {
-            return String.format(java.util.Locale.ROOT, "%.1fk", n / 1e3);
-        }
-        return Long.toString(n);
+        boolean lowered = !java.util.Objects.equals(choice.depth(), requested);
+        return "nnviz-onnx: --fit github: drawn at " + drawn + " (" + size + ")"
+                + (lowered ? ", the deepest that fits GitHub's limits" : "");
     }
 }

@@ -1,12 +1,16 @@
 package io.github.nnvizonnx.emit;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Writes an output file all at once: into a temporary file beside it, then renamed over it. A failure leaves no
@@ -15,7 +19,7 @@ import java.nio.file.StandardCopyOption;
 public final class AtomicFile {
     /** Produces the content; may fail, in which case the target is left untouched. */
     public interface Content {
-        void writeTo(Writer out) throws IOException;
+        void writeTo(OutputStream out) throws IOException;
     }
 
     private AtomicFile() {
@@ -26,9 +30,10 @@ public final class AtomicFile {
         Path dir = absolute.getParent();
         Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
         try {
-            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp))) {
                 content.writeTo(out);
             }
+            keepUsualPermissions(temp, absolute);
             try {
                 Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -37,5 +42,18 @@ public final class AtomicFile {
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /**
+     * Temporary files are created private (rw-------); the output should look like any file the user writes: the
+     * replaced file's permissions, or rw-r--r-- for a new one.
+     */
+    private static void keepUsualPermissions(Path temp, Path target) throws IOException {
+        if (!Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            return;
+        }
+        Set<PosixFilePermission> permissions = Files.exists(target) ? Files.getPosixFilePermissions(target)
+                : PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(temp, permissions);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.nnvizonnx.emit;
 
+import io.github.nnvizonnx.emit.style.OpFamily;
 import io.github.nnvizonnx.model.ModelGraph;
 import io.github.nnvizonnx.model.Module;
 import io.github.nnvizonnx.model.ModulePath;
@@ -44,11 +45,14 @@ public final class Diagram {
                 nodesInside.merge(n.scope().prefix(i), 1, Integer::sum);
             }
         }
+        boolean boxes = options.style().boxes();
         for (Node n : model.graph().vertexSet()) {
             ModulePath box = n.scope();
             ModulePath single = null;
-            while (!box.isRoot() && nodesInside.get(box) == 1) {
-                single = box;
+            while (!box.isRoot() && (nodesInside.get(box) == 1 || !boxes)) {
+                if (nodesInside.get(box) == 1) {
+                    single = box;
+                }
                 box = box.parent();
             }
             if (single != null) {
@@ -77,15 +81,27 @@ public final class Diagram {
         return nodesByBox.getOrDefault(scope, List.of());
     }
 
-    /** The child modules of {@code scope} drawn as boxes: those holding two nodes or more. */
+    /** The child modules of {@code scope} drawn as boxes: those holding two nodes or more (none without boxes). */
     public List<Module> boxesIn(ModulePath scope) {
         List<Module> result = new ArrayList<>();
+        if (!options.style().boxes()) {
+            return result;
+        }
         for (Module m : model.modules().children(scope)) {
             if (nodesInside.getOrDefault(m.path(), 0) > 1) {
                 result.add(m);
             }
         }
         return result;
+    }
+
+    /** The op families of the drawn nodes, in a fixed order: what a legend lists. */
+    public java.util.Set<OpFamily> families() {
+        java.util.Set<OpFamily> used = java.util.EnumSet.noneOf(OpFamily.class);
+        for (Node n : model.graph().vertexSet()) {
+            used.add(OpFamily.of(n));
+        }
+        return used;
     }
 
     /** The module a node stands for on its own (it is that module's only node), or null. */

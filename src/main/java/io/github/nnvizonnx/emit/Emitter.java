@@ -1,6 +1,11 @@
 package io.github.nnvizonnx.emit;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -18,4 +23,14 @@ public interface Emitter {
     List<String> fileExtensions();
 
     void write(Diagram diagram, Appendable out) throws IOException;
+
+    /**
+     * Writes the diagram as bytes: text formats as UTF-8, rendered formats (PDF, PNG) as they come. This is what the
+     * command line uses for files and stdout.
+     */
+    default void writeBytes(Diagram diagram, OutputStream out) throws IOException {
+        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        write(diagram, writer);
+        writer.flush();
+    }
 }

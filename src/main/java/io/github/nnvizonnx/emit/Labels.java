@@ -44,19 +44,23 @@ public final class Labels {
     }
 
     /**
-     * Further lines: the module an operation stands for alone ({@code ownModule}, may be null), the module's class,
-     * the single op inside a module, the shape of an input or output.
+     * Further lines: the module an operation stands for alone, a collapsed module's class (or its single op type, or
+     * its op count), the shape of an input or output; with the {@code params} style, the parameter count and its
+     * share of the model's total, as NNViz shows it.
      */
-    public static List<String> details(Node node, Module ownModule) {
+    public static List<String> details(Diagram diagram, Node node) {
         List<String> lines = new ArrayList<>();
+        boolean names = diagram.options().style().names();
+        long parameters = 0;
         if (node instanceof OperationNode op) {
             if (!op.domain().isEmpty() && !op.domain().equals("ai.onnx")) {
                 lines.add(op.domain());
             }
-            if (ownModule != null) {
-                lines.add(ownModule.className() == null ? ownModule.title()
-                        : ownModule.title() + " (" + ownModule.className() + ")");
+            Module own = diagram.ownModule(node);
+            if (own != null && names) {
+                lines.add(own.className() == null ? own.title() : own.title() + " (" + own.className() + ")");
             }
+            parameters = op.parameterCount();
         } else if (node instanceof InputNode in) {
             addShape(lines, in.tensor());
         } else if (node instanceof OutputNode out) {
@@ -67,15 +71,27 @@ public final class Labels {
                 if (!module.displayName().equals(module.className())) {
                     lines.add(module.displayName());
                 }
-            } else if (module.className() != null) {
+            } else if (module.className() != null && names) {
                 lines.add(module.className());
             } else if (m.opTypes().size() == 1) {
                 lines.add(m.opTypes().get(0));
             } else if (m.operationCount() > 1) {
                 lines.add(m.operationCount() + " ops");
             }
+            parameters = m.parameterCount();
+        }
+        if (diagram.options().style().params() && parameters > 0) {
+            lines.add(parameterLine(parameters, diagram.source().totalParameters()));
         }
         return lines.stream().map(Labels::clip).toList();
+    }
+
+    static String parameterLine(long parameters, long total) {
+        String count = DisplayText.humanCount(parameters) + " params";
+        if (total <= 0) {
+            return count;
+        }
+        return count + String.format(java.util.Locale.ROOT, " (%.1f%%)", 100.0 * parameters / total);
     }
 
     /** The caption of a module box: its name, and its class when known. */
@@ -91,9 +107,9 @@ public final class Labels {
     }
 
     /** An edge shows the tensor's shape when known; the tensor name stays in the model for formats that carry it. */
-    public static String edge(TensorEdge edge) {
+    public static String edge(Diagram diagram, TensorEdge edge) {
         TensorInfo t = edge.tensor();
-        return t.shape() == null ? "" : clip(t.shape().compact());
+        return t.shape() == null || !diagram.options().style().shapes() ? "" : clip(t.shape().compact());
     }
 
     private static void addShape(List<String> lines, TensorInfo tensor) {

@@ -1,5 +1,8 @@
 package io.github.nnvizonnx.emit;
 
+import io.github.nnvizonnx.emit.style.OpFamily;
+import io.github.nnvizonnx.emit.style.Style;
+import io.github.nnvizonnx.emit.style.Theme;
 import io.github.nnvizonnx.model.InputNode;
 import io.github.nnvizonnx.model.Module;
 import io.github.nnvizonnx.model.ModuleKind;
@@ -9,16 +12,22 @@ import io.github.nnvizonnx.model.Node;
 import io.github.nnvizonnx.model.OutputNode;
 import io.github.nnvizonnx.model.TensorEdge;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * Mermaid flowcharts as GitHub renders them: one {@code subgraph} per module box, nested; Input and Output as
- * stadiums, operations as rectangles, collapsed modules as subroutine boxes, control flow as hexagons. Ids are our
- * own ({@code n12}, {@code s3}); every piece of text from the model goes through {@link MermaidText#label}.
+ * Mermaid flowcharts as GitHub renders them: one {@code subgraph} per module box, nested and shaded by depth; Input
+ * and Output as stadiums, operations as rectangles coloured by op family through {@code classDef}, collapsed modules
+ * as subroutine boxes, control flow as hexagons. Ids are our own ({@code n12}, {@code s3}); every piece of text from
+ * the model goes through {@link MermaidText}; style values are validated by {@link Style}.
  */
 public final class MermaidEmitter implements Emitter {
+    private static final int IDS_PER_CLASS_LINE = 40;
+
     @Override
     public String format() {
         return "mermaid";
@@ -36,12 +45,14 @@ public final class MermaidEmitter implements Emitter {
 
     @Override
     public void write(Diagram diagram, Appendable out) throws IOException {
+        Style style = diagram.options().style();
+        out.append(initDirective(style));
         out.append("flowchart ").append(diagram.options().direction().name()).append('\n');
         Map<Node, String> ids = new HashMap<>();
-        int[] boxCounter = {0};
-        writeScope(diagram, ModulePath.ROOT, 1, ids, boxCounter, out);
+        List<String> boxStyles = new ArrayList<>();
+        writeScope(diagram, ModulePath.ROOT, 1, ids, boxStyles, out);
         for (TensorEdge e : diagram.edges()) {
-            String label = Labels.edge(e);
+            String label = Labels.edge(diagram, e);
             out.append("    ").append(ids.get(diagram.source(e)));
             if (label.isEmpty()) {
                 out.append(" --> ");
@@ -50,27 +61,103 @@ public final class MermaidEmitter implements Emitter {
             }
             out.append(ids.get(diagram.target(e))).append('\n');
         }
+        Map<OpFamily, List<String>> members = new EnumMap<>(OpFamily.class);
+        ids.forEach((node, id) -> members.computeIfAbsent(OpFamily.of(node), f -> new ArrayList<>()).add(id));
+        if (diagram.options().legend()) {
+            writeLegend(diagram, members, out);
+        }
+        for (Map.Entry<OpFamily, List<String>> e : members.entrySet()) {
+            out.append("    classDef ").append(className(e.getKey())).append(' ')
+                    .append(classStyle(style, e.getKey())).append('\n');
+            List<String> memberIds = e.getValue();
+            memberIds.sort(null);
+            for (int i = 0; i < memberIds.size(); i += IDS_PER_CLASS_LINE) {
+                out.append("    class ").append(String.join(",",
+                        memberIds.subList(i, Math.min(memberIds.size(), i + IDS_PER_CLASS_LINE))))
+                        .append(' ').append(className(e.getKey())).append('\n');
+            }
+        }
+        for (String boxStyle : boxStyles) {
+            out.append(boxStyle);
+        }
+        if (diagram.edges().size() > 0) {
+            out.append("    linkStyle default stroke:").append(style.edgeColor()).append(",stroke-width:")
+                    .append(number(style.lineWidth())).append("px\n");
+        }
     }
 
-    private void writeScope(Diagram diagram, ModulePath scope, int level, Map<Node, String> ids, int[] boxCounter,
-                            Appendable out) throws IOException {
+    private void writeScope(Diagram diagram, ModulePath scope, int level, Map<Node, String> ids,
+                            List<String> boxStyles, Appendable out) throws IOException {
         String indent = "    ".repeat(level);
         for (Node n : diagram.nodesDirectlyIn(scope)) {
             String id = "n" + ids.size();
             ids.put(n, id);
-            out.append(indent).append(id).append(shape(n, label(n, diagram.ownModule(n)))).append('\n');
+            out.append(indent).append(id).append(shape(n, label(diagram, n))).append('\n');
         }
+        Style style = diagram.options().style();
         for (Module box : diagram.boxesIn(scope)) {
-            out.append(indent).append("subgraph s").append(String.valueOf(boxCounter[0]++))
+            String id = "s" + boxStyles.size();
+            boxStyles.add("    style " + id + " fill:" + style.moduleFill(level) + ",stroke:" + style.moduleBorder()
+                    + ",color:" + style.textColor() + "\n");
+            out.append(indent).append("subgraph ").append(id)
                     .append('[').append(MermaidText.label(Labels.boxTitle(box))).append("]\n");
-            writeScope(diagram, box.path(), level + 1, ids, boxCounter, out);
+            writeScope(diagram, box.path(), level + 1, ids, boxStyles, out);
             out.append(indent).append("end\n");
         }
     }
 
-    private static String label(Node n, Module ownModule) {
+    private static void writeLegend(Diagram diagram, Map<OpFamily, List<String>> members, Appendable out)
+            throws IOException {
+        out.append("    subgraph legend[\"Legend\"]\n");
+        for (OpFamily family : diagram.families()) {
+            String id = "legend_" + family.key();
+            out.append("        ").append(id).append('[').append(MermaidText.label(family.description()))
+                    .append("]\n");
+            members.get(family).add(id);
+        }
+        out.append("    end\n");
+    }
+
+    /** Theme and font for mermaid; nothing when they are mermaid's own defaults, to keep the text plain. */
+    private static String initDirective(Style style) {
+        Style plain = Theme.DEFAULT.style();
+        if (style.mermaidTheme().equals(plain.mermaidTheme()) && style.font().equals(plain.font())
+                && style.fontSize() == plain.fontSize() && style.background() == null) {
+            return "";
+        }
+        StringBuilder init = new StringBuilder("%%{init: {\"theme\": \"").append(style.mermaidTheme())
+                .append("\", \"themeVariables\": {\"fontFamily\": \"").append(cssFont(style.font()))
+                .append("\", \"fontSize\": \"").append(number(style.fontSize())).append("px\"");
+        if (style.background() != null) {
+            init.append(", \"background\": \"").append(style.background()).append('"');
+        }
+        return init.append("}}}%%\n").toString();
+    }
+
+    /** A CSS font list for a Graphviz font name: {@code Times-Roman} → {@code Times Roman, serif}. */
+    static String cssFont(String font) {
+        String lower = font.toLowerCase(Locale.ROOT);
+        boolean serif = !lower.contains("sans") && (lower.contains("serif") || lower.contains("times")
+                || lower.contains("roman") || lower.contains("georgia") || lower.contains("garamond"));
+        return font.replace('-', ' ') + ", " + (serif ? "serif" : "sans-serif");
+    }
+
+    private static String className(OpFamily family) {
+        return "fam_" + family.key();
+    }
+
+    private static String classStyle(Style style, OpFamily family) {
+        return "fill:" + style.fill(family) + ",stroke:" + style.borderColor() + ",color:" + style.textColor()
+                + ",stroke-width:" + number(style.lineWidth()) + "px";
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    private static String label(Diagram diagram, Node n) {
         StringBuilder text = new StringBuilder(MermaidText.bold(Labels.title(n)));
-        for (String line : Labels.details(n, ownModule)) {
+        for (String line : Labels.details(diagram, n)) {
             text.append(MermaidText.LINE_BREAK).append(MermaidText.escape(line));
         }
         return MermaidText.quote(text.toString());

@@ -32,4 +32,18 @@ public final class DisplayText {
         long lo = a * b;
         return (hi == 0 && lo >= 0) ? lo : Long.MAX_VALUE;
     }
+
+    /** A count as people read it: {@code 950}, {@code 12.3k}, {@code 4.2M}, {@code 1.1B}. */
+    public static String humanCount(long n) {
+        if (n >= 1_000_000_000L) {
+            return String.format(java.util.Locale.ROOT, "%.1fB", n / 1e9);
+        }
+        if (n >= 1_000_000L) {
+            return String.format(java.util.Locale.ROOT, "%.1fM", n / 1e6);
+        }
+        if (n >= 10_000L) {
+            return String.format(java.util.Locale.ROOT, "%.1fk", n / 1e3);
+        }
+        return Long.toString(n);
+    }
 }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Applies {@link ViewOptions}: first the layer selection, then one collapse of everything chosen. */
+/** Applies {@link ViewOptions}: the layer selection, then hiding clutter, then one collapse of everything chosen. */
 public final class Views {
     private Views() {
     }
@@ -19,6 +19,9 @@ public final class Views {
         ModelGraph view = model;
         if (options.layer() != null) {
             view = SelectLayer.apply(view, find(view.modules(), options.layer()).path());
+        }
+        if (!options.showConstants()) {
+            view = HideClutter.apply(view);
         }
         return Collapse.apply(view, modulesToCollapse(view.modules(), options));
     }
@@ -40,6 +43,15 @@ public final class Views {
             }
         }
         return chosen;
+    }
+
+    /** The deepest module depth in the tree: {@code --depth} beyond it changes nothing. */
+    public static int maxDepth(ModelGraph model) {
+        int max = 0;
+        for (Module m : model.modules().all()) {
+            max = Math.max(max, model.modules().depth(m.path()));
+        }
+        return max;
     }
 
     private static Module find(ModuleTree tree, String userPath) {

@@ -35,13 +35,14 @@ class CliTest {
     }
 
     private int run(String... args) {
-        CommandLine cl = NnvizCommand.commandLine();
-        StringWriter o = new StringWriter();
+        java.io.ByteArrayOutputStream o = new java.io.ByteArrayOutputStream();
+        CommandLine cl = NnvizCommand.commandLine(o);
+        StringWriter help = new StringWriter();
         StringWriter e = new StringWriter();
-        cl.setOut(new PrintWriter(o, true));
+        cl.setOut(new PrintWriter(help, true));
         cl.setErr(new PrintWriter(e, true));
         int code = cl.execute(args);
-        out = o.toString();
+        out = o.toString(java.nio.charset.StandardCharsets.UTF_8) + help;
         err = e.toString();
         return code;
     }

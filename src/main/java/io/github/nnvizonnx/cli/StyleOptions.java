@@ -1,0 +1,39 @@
+package io.github.nnvizonnx.cli;
+
+import io.github.nnvizonnx.emit.Direction;
+import io.github.nnvizonnx.emit.DrawOptions;
+import io.github.nnvizonnx.emit.style.Style;
+import io.github.nnvizonnx.emit.style.Theme;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** How the diagram looks: theme, single style settings, legend, parameter counts. */
+final class StyleOptions {
+    @Option(names = "--theme", paramLabel = "THEME", defaultValue = "default",
+            description = "default, paper (print-safe: serif, thin lines, grayscale-readable) or dark.")
+    String theme;
+
+    @Option(names = {"-S", "--style"}, paramLabel = "KEY=VALUE",
+            description = "Override one style setting (repeatable): font, font-size, edge-font-size, background,"
+                    + " text-color, edge-color, border-color, line-width, color.FAMILY (conv, linear, norm, act, pool,"
+                    + " math, shape, reduce, attn, rnn, flow, quant, const, io, module, other), module-colors"
+                    + " (comma list by depth), shapes, params, names, boxes (true/false).")
+    List<String> style = new ArrayList<>();
+
+    @Option(names = "--legend", description = "Add a legend of the op-family colours.")
+    boolean legend;
+
+    @Option(names = "--params", description = "Show parameter counts and their share of the total on nodes.")
+    boolean params;
+
+    /** Throws IllegalArgumentException (a usage error) for a bad theme or setting. */
+    DrawOptions drawOptions(Direction direction) {
+        Style s = Theme.byName(theme).style();
+        if (params) {
+            s = s.with("params", "true");
+        }
+        s = s.with(style);
+        return new DrawOptions(direction, s, legend);
+    }
+}

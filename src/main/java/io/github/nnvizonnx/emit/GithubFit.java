@@ -1,0 +1,55 @@
+package io.github.nnvizonnx.emit;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Mermaid that GitHub accepts: GitHub renders with mermaid's default limits (at most 500 edges, at most 50,000
+ * characters of text) and shows an error instead of a diagram beyond them. This picks the deepest depth whose
+ * Mermaid text stays within both.
+ */
+public final class GithubFit {
+    public static final int MAX_EDGES = 500;
+    public static final int MAX_CHARACTERS = 50_000;
+
+    /** The depth chosen (null: every level), its diagram, its size, and whether it is within the limits. */
+    public record Choice(Integer depth, Diagram diagram, int edges, int characters, boolean fits) {
+    }
+
+    private GithubFit() {
+    }
+
+    /**
+     * The depths to try, deepest first: {@code requested} (null: every level), then each shallower depth that can
+     * make a difference, down to 1.
+     */
+    public static List<Integer> candidates(Integer requested, int deepestModule) {
+        List<Integer> depths = new ArrayList<>();
+        depths.add(requested);
+        int next = requested == null ? deepestModule : Math.min(requested - 1, deepestModule);
+        for (int d = next; d >= 1; d--) {
+            depths.add(d);
+        }
+        return depths;
+    }
+
+    /** The first candidate that fits, or the last (shallowest) one when none does. */
+    public static Choice choose(List<Integer> depthsDeepestFirst, Function<Integer, Diagram> diagramAtDepth)
+            throws IOException {
+        MermaidEmitter mermaid = new MermaidEmitter();
+        Choice last = null;
+        for (Integer depth : depthsDeepestFirst) {
+            Diagram diagram = diagramAtDepth.apply(depth);
+            StringBuilder text = new StringBuilder();
+            mermaid.write(diagram, text);
+            int edges = diagram.edges().size();
+            last = new Choice(depth, diagram, edges, text.length(), edges <= MAX_EDGES && text.length() <= MAX_CHARACTERS);
+            if (last.fits()) {
+                return last;
+            }
+        }
+        return last;
+    }
+}

@@ -1,0 +1,8 @@
+package io.github.nnvizonnx.emit.render;
+
+/** PDF rendered by Graphviz dot (vector figures for papers). */
+public final class PdfEmitter extends RenderedEmitter {
+    public PdfEmitter() {
+        super("pdf", "PDF rendered by Graphviz dot (vector figures for papers)");
+    }
+}

@@ -1,0 +1,52 @@
+package io.github.nnvizonnx.emit.render;
+
+import io.github.nnvizonnx.emit.Diagram;
+import io.github.nnvizonnx.emit.DotEmitter;
+import io.github.nnvizonnx.emit.Emitter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** A picture rendered by Graphviz's dot from the DOT diagram: one subclass per output format. */
+abstract class RenderedEmitter implements Emitter {
+    private final String format;
+    private final String description;
+
+    RenderedEmitter(String format, String description) {
+        this.format = format;
+        this.description = description;
+    }
+
+    @Override
+    public String format() {
+        return format;
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public List<String> fileExtensions() {
+        return List.of("." + format);
+    }
+
+    @Override
+    public void writeBytes(Diagram diagram, OutputStream out) throws IOException {
+        GraphvizRenderer.render(new DotEmitter().toGraph(diagram), format, out);
+    }
+
+    /** Only SVG is text; the binary formats refuse text output. */
+    @Override
+    public void write(Diagram diagram, Appendable out) throws IOException {
+        if (!format.equals("svg")) {
+            throw new IOException(format + " is a binary format; write it to a file or stream");
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        writeBytes(diagram, bytes);
+        out.append(bytes.toString(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,8 @@
+package io.github.nnvizonnx.emit.render;
+
+/** SVG rendered by Graphviz dot (figures, web pages). */
+public final class SvgEmitter extends RenderedEmitter {
+    public SvgEmitter() {
+        super("svg", "SVG rendered by Graphviz dot (figures, web pages)");
+    }
+}

@@ -1,0 +1,120 @@
+package io.github.nnvizonnx.emit.style;
+
+import io.github.nnvizonnx.model.InputNode;
+import io.github.nnvizonnx.model.ModuleKind;
+import io.github.nnvizonnx.model.ModuleNode;
+import io.github.nnvizonnx.model.Node;
+import io.github.nnvizonnx.model.OperationNode;
+import io.github.nnvizonnx.model.OutputNode;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** What kind of computation a node does, for colouring. Classified by ONNX op type (any domain). */
+public enum OpFamily {
+    CONVOLUTION("conv", "convolution"),
+    LINEAR("linear", "linear / matmul"),
+    NORMALIZATION("norm", "normalization"),
+    ACTIVATION("act", "activation"),
+    POOLING("pool", "pooling"),
+    ELEMENTWISE("math", "elementwise math"),
+    SHAPE("shape", "shape / reshape / indexing"),
+    REDUCTION("reduce", "reduction"),
+    ATTENTION("attn", "attention"),
+    RECURRENT("rnn", "recurrent"),
+    CONTROL_FLOW("flow", "control flow"),
+    QUANTIZATION("quant", "quantization"),
+    CONSTANT("const", "constant"),
+    IO("io", "input / output"),
+    MODULE("module", "collapsed module"),
+    OTHER("other", "other");
+
+    private static final Map<String, OpFamily> BY_OP = new HashMap<>();
+
+    static {
+        register(CONVOLUTION, "Conv", "ConvTranspose", "DeformConv", "FusedConv", "NhwcConv", "Col2Im", "Im2Col");
+        register(LINEAR, "MatMul", "Gemm", "Einsum", "FusedMatMul", "FusedGemm", "MatMulNBits", "GemmFastGelu",
+                "Linear");
+        register(NORMALIZATION, "BatchNormalization", "LayerNormalization", "InstanceNormalization",
+                "GroupNormalization", "LpNormalization", "MeanVarianceNormalization", "LRN", "RMSNormalization",
+                "SimplifiedLayerNormalization", "SkipLayerNormalization", "SkipSimplifiedLayerNormalization",
+                "EmbedLayerNormalization");
+        register(ACTIVATION, "Relu", "LeakyRelu", "PRelu", "Sigmoid", "HardSigmoid", "Tanh", "Softmax",
+                "LogSoftmax", "Hardmax", "Gelu", "FastGelu", "BiasGelu", "QuickGelu", "Elu", "Selu", "Celu",
+                "HardSwish", "Mish", "Softplus", "Softsign", "ThresholdedRelu", "Erf", "Swish", "Shrink",
+                "BiasSoftmax", "Dropout");
+        register(POOLING, "MaxPool", "AveragePool", "GlobalAveragePool", "GlobalMaxPool", "LpPool",
+                "GlobalLpPool", "MaxRoiPool", "RoiAlign", "MaxUnpool");
+        register(ELEMENTWISE, "Add", "Sub", "Mul", "Div", "Pow", "Sqrt", "Exp", "Log", "Abs", "Neg",
+                "Reciprocal", "Floor", "Ceil", "Round", "Sin", "Cos", "Tan", "Asin", "Acos", "Atan", "Sinh", "Cosh",
+                "Asinh", "Acosh", "Atanh", "Min", "Max", "Sum", "Mean", "Clip", "Sign", "Mod", "Equal", "Less",
+                "LessOrEqual", "Greater", "GreaterOrEqual", "And", "Or", "Not", "Xor", "Where", "BitShift",
+                "BitwiseAnd", "BitwiseOr", "BitwiseXor", "BitwiseNot", "IsNaN", "IsInf", "BiasAdd", "CumSum");
+        register(SHAPE, "Reshape", "Flatten", "Squeeze", "Unsqueeze", "Transpose", "Concat", "Split",
+                "SplitToSequence", "Slice", "Gather", "GatherElements", "GatherND", "Scatter", "ScatterElements",
+                "ScatterND", "Shape", "Size", "Expand", "Tile", "Pad", "Resize", "Upsample", "DepthToSpace",
+                "SpaceToDepth", "Identity", "Cast", "CastLike", "NonZero", "Range", "OneHot", "Compress",
+                "ReverseSequence", "Trilu", "CenterCropPad", "GridSample", "AffineGrid", "SequenceAt",
+                "SequenceConstruct", "SequenceInsert", "SequenceErase", "SequenceLength", "SequenceEmpty",
+                "ConcatFromSequence", "Optional", "OptionalGetElement", "OptionalHasElement", "Unique",
+                "EyeLike", "NonMaxSuppression");
+        register(REDUCTION, "ReduceMean", "ReduceSum", "ReduceMax", "ReduceMin", "ReduceProd", "ReduceL1",
+                "ReduceL2", "ReduceLogSum", "ReduceLogSumExp", "ReduceSumSquare", "ArgMax", "ArgMin", "TopK");
+        register(ATTENTION, "Attention", "MultiHeadAttention", "GroupQueryAttention", "PackedAttention",
+                "DecoderMaskedMultiHeadAttention", "RotaryEmbedding", "ScaledDotProductAttention");
+        register(RECURRENT, "LSTM", "GRU", "RNN");
+        register(CONTROL_FLOW, "If", "Loop", "Scan");
+        register(QUANTIZATION, "QuantizeLinear", "DequantizeLinear", "DynamicQuantizeLinear", "QLinearConv",
+                "QLinearMatMul", "MatMulInteger", "ConvInteger", "QLinearAdd", "QLinearMul", "QGemm",
+                "DynamicQuantizeMatMul", "QAttention");
+        register(CONSTANT, "Constant", "ConstantOfShape", "RandomNormal", "RandomUniform", "RandomNormalLike",
+                "RandomUniformLike", "Multinomial", "Bernoulli");
+    }
+
+    private final String key;
+    private final String description;
+
+    OpFamily(String key, String description) {
+        this.key = key;
+        this.description = description;
+    }
+
+    private static void register(OpFamily family, String... ops) {
+        for (String op : ops) {
+            BY_OP.put(op.toLowerCase(Locale.ROOT), family);
+        }
+    }
+
+    /** Short name used in style keys ({@code color.conv}) and Mermaid class names. */
+    public String key() {
+        return key;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public static OpFamily ofOperation(String opType) {
+        return BY_OP.getOrDefault(opType.toLowerCase(Locale.ROOT), OTHER);
+    }
+
+    public static OpFamily of(Node node) {
+        if (node instanceof OperationNode op) {
+            return ofOperation(op.opType());
+        }
+        if (node instanceof InputNode || node instanceof OutputNode) {
+            return IO;
+        }
+        ModuleNode m = (ModuleNode) node;
+        return m.module().kind() == ModuleKind.CONTROL_FLOW ? CONTROL_FLOW : MODULE;
+    }
+
+    public static OpFamily byKey(String key) {
+        for (OpFamily f : values()) {
+            if (f.key.equalsIgnoreCase(key) || f.name().equalsIgnoreCase(key)) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("unknown op family '" + key + "'");
+    }
+}
