@@ -98,8 +98,9 @@ public final class OnnxReader {
         ModelInfo info = new ModelInfo(source, model.getIrVersion(), model.getProducerName(),
                 model.getProducerVersion(), opsets(model), metadata(model), model.getGraph().getName(), chosen);
         try {
-            return new GraphImporter(convention, functionModules, model.getFunctionsList())
+            ModelGraph graph = new GraphImporter(convention, functionModules, model.getFunctionsList())
                     .importMain(model.getGraph(), info);
+            return ModuleClassMap.from(info.metadata()).applyTo(graph);
         } catch (StackOverflowError e) {
             throw new InvalidModelException(source + " is nested too deeply to read", null);
         }
