@@ -1,5 +1,6 @@
 package io.github.nnvizonnx.cli;
 
+import io.github.nnvizonnx.convert.ConversionException;
 import io.github.nnvizonnx.read.InvalidModelException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -45,6 +46,12 @@ final class ErrorHandlers {
             if (ex instanceof ParameterException pe) {
                 printError(cl, pe.getMessage() + " (see --help)");
                 return USAGE;
+            }
+            if (ex instanceof ConversionException ce) {
+                printError(cl, ce.getMessage() + (ce.badUsage() ? " (see --help)" : ""));
+                ce.details().forEach(line -> cl.getErr().println("  " + line));
+                cl.getErr().flush();
+                return ce.badUsage() ? USAGE : BAD_INPUT;
             }
             if (ex instanceof InvalidModelException) {
                 printError(cl, ex.getMessage());

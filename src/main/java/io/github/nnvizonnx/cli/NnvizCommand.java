@@ -21,12 +21,13 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "nnviz-onnx", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        sortOptions = false, usageHelpAutoWidth = true,
+        sortOptions = false, usageHelpAutoWidth = true, subcommands = ConvertCommand.class,
         description = {
             "Draws a neural network from an ONNX file as a hierarchical diagram: modules (from the scopes the",
             "exporter wrote) are nested boxes, and modules deeper than --depth are drawn as single nodes."},
@@ -37,14 +38,20 @@ import picocli.CommandLine.Spec;
             "  nnviz-onnx model.onnx --depth all              every operation",
             "  nnviz-onnx model.onnx --layer layer1 --direction TB",
             "  nnviz-onnx model.onnx --collapse encoder.layer.0 --depth all",
+            "  nnviz-onnx resnet18 --depth 3                 a PyTorch model, converted (and cached) first",
+            "  nnviz-onnx 'my_model.py:Net;width=32' --input 1x3x64x64 -o net.mmd",
+            "  nnviz-onnx convert resnet18 -o resnet18.onnx  only convert (see convert --help)",
             "",
             "Exit codes: 0 success, 1 unreadable or invalid model, 2 bad usage."})
 final class NnvizCommand implements Callable<Integer> {
     @Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "The ONNX file to draw.")
-    private Path model;
+    // arity 0..1: picocli checks the parent's required parameters even when a subcommand runs; onnxFor() requires it
+    @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL", description = "The ONNX file to draw, or a"
+            + " PyTorch model to convert first: resnet18 (torchvision), package.module:Net, model.py:Net, each with"
+            + " optional ;key=value.")
+    private String model;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
             description = "Output format: ${COMPLETION-CANDIDATES}. Default: from the -o extension, else mermaid.",
@@ -86,6 +93,9 @@ final class NnvizCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print nothing on stderr except errors.")
     private boolean quiet;
 
+    @Mixin
+    private ConverterOptions conversion;
+
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new NnvizCommand());
         cl.setParameterExceptionHandler(new ErrorHandlers.UsageErrors());
@@ -100,7 +110,8 @@ final class NnvizCommand implements Callable<Integer> {
             throw usage("unknown --hierarchy '" + hierarchy + "' (expected " + String.join(", ", HierarchyNames.NAMES)
                     + ")");
         }
-        ModelGraph full = OnnxReader.read(model, new OnnxReader.Options(hierarchy));
+        ConverterOptions.ModelSource source = conversion.onnxFor(model, quiet);
+        ModelGraph full = OnnxReader.read(source.file(), source.name(), new OnnxReader.Options(hierarchy));
         ModelGraph view;
         try {
             view = Views.apply(full, new ViewOptions(depth, collapse, layer, expandSubgraphs));

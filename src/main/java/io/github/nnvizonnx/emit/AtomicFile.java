@@ -21,14 +21,30 @@ public final class AtomicFile {
     private AtomicFile() {
     }
 
+    /** Fills the temporary file. */
+    private interface Filler {
+        void fill(Path temp) throws IOException;
+    }
+
     public static void write(Path target, Content content) throws IOException {
+        replace(target, temp -> {
+            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+                content.writeTo(out);
+            }
+        });
+    }
+
+    /** Copies {@code source} to {@code target} with the same guarantee. */
+    public static void copy(Path source, Path target) throws IOException {
+        replace(target, temp -> Files.copy(source, temp, StandardCopyOption.REPLACE_EXISTING));
+    }
+
+    private static void replace(Path target, Filler filler) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
         try {
-            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                content.writeTo(out);
-            }
+            filler.fill(temp);
             try {
                 Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
