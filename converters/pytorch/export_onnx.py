@@ -250,11 +250,18 @@ def export(model, args, names, out, opset):
 
     kwargs = dict(export_params=True, opset_version=opset, do_constant_folding=True,
                   input_names=names, output_names=output_names(model, args))
-    if "dynamo" in inspect.signature(torch.onnx.export).parameters:
+    if accepts(torch.onnx.export, "dynamo"):
         kwargs["dynamo"] = False  # torch >= 2.5 has a second exporter, the default from 2.9; scopes need this one
     # Not under torch.no_grad(): with grad enabled, nn.MultiheadAttention skips its fused fast path, which the
     # TorchScript exporter cannot export.
     torch.onnx.export(model, args, out, **kwargs)
+
+
+def accepts(function, parameter):
+    try:
+        return parameter in inspect.signature(function).parameters
+    except (TypeError, ValueError):  # no introspectable signature: call it the way torch 1.13 is called
+        return False
 
 
 def add_metadata(path, key, value):
