@@ -3,7 +3,10 @@
 LinearBlock = Linear -> ReLU with a residual add (x + relu(linear(x))).
 Net = LinearBlock -> LinearBlock -> Linear (16 -> 16 -> 16 -> 4 features).
 
-Importing this file exports nothing. Run it to write an ONNX file:
+Importing this file exports nothing. testdata/nnviz_intro.onnx is this Net exported by our PyTorch converter, which
+adds the module class names (metadata "nnviz.modules"):
+    ./nnviz-onnx convert testdata/nnviz_intro.py:Net --input 1x16 -o testdata/nnviz_intro.onnx --python /usr/bin/python3
+testdata/nnviz_intro_functions.onnx comes from running this file, a plain torch.onnx.export:
     /usr/bin/python3 testdata/nnviz_intro.py OUT.onnx [--opset N] [--functions]
 """
 import torch

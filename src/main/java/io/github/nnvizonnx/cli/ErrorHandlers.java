@@ -1,5 +1,6 @@
 package io.github.nnvizonnx.cli;
 
+import io.github.nnvizonnx.convert.ConversionException;
 import io.github.nnvizonnx.emit.render.RenderException;
 import io.github.nnvizonnx.read.InvalidModelException;
 import java.io.IOException;
@@ -46,6 +47,12 @@ final class ErrorHandlers {
             if (ex instanceof ParameterException pe) {
                 printError(cl, pe.getMessage() + " (see --help)");
                 return USAGE;
+            }
+            if (ex instanceof ConversionException ce) {
+                printError(cl, ce.getMessage() + (ce.badUsage() ? " (see --help)" : ""));
+                ce.details().forEach(line -> cl.getErr().println("  " + line));
+                cl.getErr().flush();
+                return ce.badUsage() ? USAGE : BAD_INPUT;
             }
             if (ex instanceof InvalidModelException || ex instanceof RenderException) {
                 printError(cl, ex.getMessage());

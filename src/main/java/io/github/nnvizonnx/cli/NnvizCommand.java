@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "nnviz-onnx", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        sortOptions = false, usageHelpAutoWidth = true,
+        sortOptions = false, usageHelpAutoWidth = true, subcommands = ConvertCommand.class,
         description = "Draws a neural network from an ONNX file as a hierarchical diagram: modules (from the scopes"
                 + " the exporter wrote) are nested boxes, and modules at --depth are drawn as single nodes.",
         footerHeading = "%nExamples:%n",
@@ -39,16 +39,22 @@ import picocli.CommandLine.Spec;
             "  nnviz-onnx model.onnx --layer layer1 --direction TB",
             "  nnviz-onnx model.onnx --collapse encoder.layer.0 --depth all",
             "  nnviz-onnx model.onnx -o model.dot && dot -Tsvg model.dot > model.svg",
+            "  nnviz-onnx model.onnx -o fig.pdf --theme paper --legend",
             "  nnviz-onnx model.onnx -o model.json; nnviz-onnx model.json --depth 3",
+            "  nnviz-onnx resnet18 --depth 3                 a PyTorch model, converted (and cached) first",
+            "  nnviz-onnx 'my_model.py:Net;width=32' --input 1x3x64x64 -o net.mmd",
+            "  nnviz-onnx convert resnet18 -o resnet18.onnx  only convert (see convert --help)",
             "",
             "Exit codes: 0 success, 1 unreadable or invalid model, 2 bad usage."})
 final class NnvizCommand implements Callable<Integer> {
     @Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "MODEL",
-            description = "The ONNX file to draw (or a JSON file written by --format json).")
-    private Path model;
+    // arity 0..1: picocli checks the parent's required parameters even when a subcommand runs; onnxFor() requires it
+    @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL", description = "The ONNX file to draw, a JSON file"
+            + " written by --format json, or a PyTorch model to convert first: resnet18 (torchvision),"
+            + " package.module:Net, model.py:Net, each with optional ;key=value.")
+    private String model;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
             description = "Output format: ${COMPLETION-CANDIDATES}. Default: from the -o extension, else mermaid.",
@@ -103,6 +109,9 @@ final class NnvizCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print nothing on stderr except errors.")
     private boolean quiet;
 
+    @Mixin
+    private ConverterOptions conversion;
+
     /** Where diagrams go without -o; bytes, because rendered formats are binary. */
     private final OutputStream stdout;
 
@@ -137,7 +146,8 @@ final class NnvizCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
-        ModelGraph full = ModelReader.read(model, new OnnxReader.Options(hierarchy));
+        ConverterOptions.ModelSource source = conversion.onnxFor(model, quiet);
+        ModelGraph full = ModelReader.read(source.file(), source.name(), new OnnxReader.Options(hierarchy));
         ViewOptions viewOptions = new ViewOptions(depth, collapse, layer, expandSubgraphs, showConstants);
         Integer drawnDepth = depth;
         Diagram diagram;

@@ -1,7 +1,7 @@
 package io.github.nnvizonnx.emit;
 
-import java.io.IOException;
 import java.io.BufferedOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -25,14 +25,30 @@ public final class AtomicFile {
     private AtomicFile() {
     }
 
+    /** Fills the temporary file. */
+    private interface Filler {
+        void fill(Path temp) throws IOException;
+    }
+
     public static void write(Path target, Content content) throws IOException {
+        replace(target, temp -> {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp))) {
+                content.writeTo(out);
+            }
+        });
+    }
+
+    /** Copies {@code source} to {@code target} with the same guarantee. */
+    public static void copy(Path source, Path target) throws IOException {
+        replace(target, temp -> Files.copy(source, temp, StandardCopyOption.REPLACE_EXISTING));
+    }
+
+    private static void replace(Path target, Filler filler) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
         try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp))) {
-                content.writeTo(out);
-            }
+            filler.fill(temp);
             keepUsualPermissions(temp, absolute);
             try {
                 Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -111,9 +111,16 @@ public final class DotEmitter implements Emitter {
         MutableGraph legend = mutGraph("legend").setCluster(true).setDirected(true);
         legend.graphAttrs().add(Label.html("<B>Legend</B>"), attr("labeljust", "l"), attr("style", "rounded"),
                 attr("color", style.moduleBorder()));
+        MutableNode previous = null;
         for (OpFamily family : diagram.families()) {
-            legend.add(mutNode("legend_" + family.key()).add(Label.html(GraphvizText.escape(family.description())),
-                    attr("fillcolor", style.fill(family))));
+            MutableNode entry = mutNode("legend_" + family.key())
+                    .add(Label.html(GraphvizText.escape(family.description())), attr("fillcolor", style.fill(family)));
+            if (previous != null) {
+                // An invisible chain lays the entries out in one row (or column, with TB) instead of a stack.
+                previous.addLink(to(entry).with(attr("style", "invis")));
+            }
+            legend.add(entry);
+            previous = entry;
         }
         return legend;
     }

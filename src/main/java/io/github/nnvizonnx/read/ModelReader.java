@@ -20,8 +20,13 @@ public final class ModelReader {
     }
 
     public static ModelGraph read(Path file, OnnxReader.Options options) {
+        return read(file, file.getFileName() == null ? file.toString() : file.getFileName().toString(), options);
+    }
+
+    /** {@code sourceName}: how the model is named in messages and in the model info (e.g. a converted spec). */
+    public static ModelGraph read(Path file, String sourceName, OnnxReader.Options options) {
         if (!looksLikeJson(file)) {
-            return OnnxReader.read(file, options);
+            return OnnxReader.read(file, sourceName, options);
         }
         try (Reader in = new BufferedReader(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
             return ModelJsonReader.read(in);

@@ -39,8 +39,12 @@ public final class OnnxReader {
     }
 
     public static ModelGraph read(Path file, Options options) {
-        ModelProto model = parse(file);
-        return toGraph(model, file.getFileName() == null ? file.toString() : file.getFileName().toString(), options);
+        return read(file, file.getFileName() == null ? file.toString() : file.getFileName().toString(), options);
+    }
+
+    /** Reads {@code file}, naming the model {@code source} (a converted model is named by its spec, not its file). */
+    public static ModelGraph read(Path file, String source, Options options) {
+        return toGraph(parse(file), source, options);
     }
 
     /** Parses the file without its weight payloads; every failure is an {@link InvalidModelException}. */
@@ -98,8 +102,9 @@ public final class OnnxReader {
         ModelInfo info = new ModelInfo(source, model.getIrVersion(), model.getProducerName(),
                 model.getProducerVersion(), opsets(model), metadata(model), model.getGraph().getName(), chosen);
         try {
-            return new GraphImporter(convention, functionModules, model.getFunctionsList())
+            ModelGraph graph = new GraphImporter(convention, functionModules, model.getFunctionsList())
                     .importMain(model.getGraph(), info);
+            return ModuleClassMap.from(info.metadata()).applyTo(graph);
         } catch (StackOverflowError e) {
             throw new InvalidModelException(source + " is nested too deeply to read", null);
         }

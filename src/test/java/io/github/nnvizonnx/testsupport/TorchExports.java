@@ -114,7 +114,7 @@ public final class TorchExports {
     }
 
     /** Skips the calling test when torch is unusable, or fails it when NNVIZ_REQUIRE_TOOLS says so. */
-    private static void requireTorch() {
+    public static synchronized void requireTorch() {
         if (torchProblem == null) {
             torchProblem = probeTorch();
         }

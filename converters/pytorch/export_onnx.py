@@ -1,0 +1,365 @@
+"""Export a PyTorch model to ONNX with its module scopes and a map of module class names.
+
+Usage: python export_onnx.py MODEL_SPEC OUT.onnx [--input INPUT_SPEC] [--opset N]
+
+MODEL_SPEC names the model and, optionally, its constructor arguments after ';':
+    resnet18                      a torchvision model builder, built with weights=None (nothing is downloaded)
+    package.module:Symbol         Symbol imported from an installed or importable module
+    path/to/file.py:Symbol        Symbol from a Python file (its folder is put on sys.path for its own imports)
+    path/to/file.py:Net;width=32;depth=3
+Symbol may be dotted (Outer.Inner). A class or function is called with the arguments; a module instance is used
+as it is. Argument values are Python literals (ast.literal_eval: 3, 0.5, True, None, (1, 2), 'text'); anything
+else is passed as a string.
+
+INPUT_SPEC gives the shapes of the inputs (zeros, float32 unless a dtype follows a ':'):
+    1x3x224x224                   one input named "input" (the default)
+    image224                      shorthand for 1x3x224x224 (imageN: 1x3xNxN)
+    ids=1x128:int64;mask=1x128:int64
+Named inputs are passed to forward() positionally, in the order given.
+
+The export uses the TorchScript exporter (node names carry module scopes: /layer1/layer1.0/conv1/Conv) and writes
+into the model's metadata_props, under the key "nnviz.modules", a JSON object mapping each module's qualified name
+as torch names it ("" for the model itself, "layer1.0") to {"class": qualified class name, "parameters": count}.
+
+Works with torch 1.13 and 2.x. Exit codes: 0 done; 1 the model could not be built or exported; 2 bad usage (a
+malformed spec); 3 a required package (torch, torchvision) is not installed for this interpreter. The last line on
+stderr of a failure is a one-line summary.
+"""
+import argparse
+import ast
+import importlib
+import importlib.util
+import inspect
+import json
+import os
+import re
+import sys
+import traceback
+
+# Bump when the output changes in a way that makes earlier cached exports stale (the Java side also hashes this file).
+CONVERTER_VERSION = 1
+METADATA_KEY = "nnviz.modules"
+DEFAULT_INPUT = "1x3x224x224"
+DEFAULT_OPSET = 17
+PREFIX = "nnviz-onnx converter: "
+
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_MISSING_PACKAGE = 3
+REQUIRED_PACKAGES = ("torch", "torchvision")
+
+IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*$")
+DOTTED = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
+
+
+class UsageError(Exception):
+    """A malformed model or input spec."""
+
+
+class ModelNotFound(Exception):
+    """The spec is well-formed but names nothing that builds a model (no traceback is shown for it)."""
+
+
+class ModelSpec:
+    """A parsed MODEL_SPEC: kind is 'torchvision', 'module' or 'file'."""
+
+    def __init__(self, kind, target, symbol, kwargs):
+        self.kind = kind
+        self.target = target
+        self.symbol = symbol
+        self.kwargs = kwargs
+
+
+def parse_model_spec(text):
+    parts = text.split(";")
+    ref = parts[0].strip()
+    kwargs = parse_arguments(parts[1:])
+    if ":" in ref:
+        target, symbol = ref.rsplit(":", 1)
+        if not DOTTED.match(symbol):
+            raise UsageError("'%s' is not a Python name (expected file.py:Symbol or package.module:Symbol)" % symbol)
+        if target.endswith(".py") or "/" in target or os.sep in target:
+            return ModelSpec("file", target, symbol, kwargs)
+        if DOTTED.match(target):
+            return ModelSpec("module", target, symbol, kwargs)
+        raise UsageError("'%s' is neither a .py file nor a Python module name" % target)
+    if IDENTIFIER.match(ref):
+        return ModelSpec("torchvision", ref, None, kwargs)
+    raise UsageError("'%s' is not a model spec (expected a torchvision name such as resnet18, "
+                     "package.module:Symbol or file.py:Symbol)" % ref)
+
+
+def parse_arguments(items):
+    kwargs = {}
+    for item in items:
+        if not item.strip():
+            continue
+        key, sep, value = item.partition("=")
+        key = key.strip()
+        if not sep or not IDENTIFIER.match(key):
+            raise UsageError("constructor argument '%s' is not key=value" % item)
+        kwargs[key] = literal_or_string(value.strip())
+    return kwargs
+
+
+def literal_or_string(value):
+    try:
+        return ast.literal_eval(value)
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+        return value
+
+
+DTYPES = ("float32", "float64", "float16", "bfloat16", "int64", "int32", "int16", "int8", "uint8", "bool")
+
+
+def parse_input_spec(text):
+    """[(name, [dims], dtype name)]; an unnamed single shape is called 'input'."""
+    items = [s.strip() for s in text.split(";") if s.strip()]
+    if not items:
+        raise UsageError("empty input spec")
+    inputs = []
+    for item in items:
+        name, sep, shape = item.rpartition("=")
+        name = name.strip()
+        if not sep:
+            if len(items) > 1:
+                raise UsageError("with several inputs each needs a name: name=shape;name2=shape (got '%s')" % item)
+            name = "input"
+        elif not name:
+            raise UsageError("input '%s' has an empty name" % item)
+        shape, _, dtype = shape.strip().partition(":")
+        dtype = dtype.strip() or "float32"
+        if dtype not in DTYPES:
+            raise UsageError("unknown dtype '%s' in input '%s' (known: %s)" % (dtype, item, ", ".join(DTYPES)))
+        inputs.append((name, parse_shape(shape.strip(), item), dtype))
+    if len({name for name, _, _ in inputs}) != len(inputs):
+        raise UsageError("input names repeat in '%s'" % text)
+    return inputs
+
+
+def parse_shape(shape, item):
+    image = re.fullmatch(r"image(\d*)", shape)
+    if image:
+        side = int(image.group(1) or 224)
+        return [1, 3, side, side]
+    dims = re.split(r"[x,×]", shape)
+    try:
+        values = [int(d) for d in dims]
+    except ValueError:
+        values = None
+    if not values or any(v < 0 for v in values):
+        raise UsageError("'%s' is not a shape (expected e.g. 1x3x224x224 or image224)" % item)
+    return values
+
+
+def build_model(spec):
+    if spec.kind == "torchvision":
+        factory = torchvision_builder(spec.target)
+        kwargs = dict(spec.kwargs)
+        kwargs.setdefault("weights", None)
+        return factory(**kwargs)
+    if spec.kind == "file":
+        module = import_file(spec.target)
+    else:
+        module = importlib.import_module(spec.target)
+    obj = module
+    for part in spec.symbol.split("."):
+        if not hasattr(obj, part):
+            raise ModelNotFound("%s has no '%s'" % (spec.target, spec.symbol))
+        obj = getattr(obj, part)
+    import torch
+
+    if isinstance(obj, torch.nn.Module):
+        if spec.kwargs:
+            raise UsageError("%s is a module instance; constructor arguments cannot be applied" % spec.symbol)
+        return obj
+    if not callable(obj):
+        raise ModelNotFound("%s:%s is neither a torch.nn.Module nor callable" % (spec.target, spec.symbol))
+    model = obj(**spec.kwargs)
+    if not isinstance(model, torch.nn.Module):
+        raise TypeError("%s:%s returned %s, not a torch.nn.Module" % (spec.target, spec.symbol,
+                                                                      type(model).__name__))
+    return model
+
+
+def torchvision_builder(name):
+    import torchvision
+
+    models = torchvision.models
+    if hasattr(models, "list_models"):  # torchvision >= 0.14: also finds detection/segmentation/video models
+        if name in models.list_models():
+            return lambda **kwargs: models.get_model(name, **kwargs)
+    builder = getattr(models, name, None)
+    if builder is None or name.startswith("_") or inspect.isclass(builder) or not callable(builder):
+        raise ModelNotFound("'%s' is not a torchvision model (for a file use path/to/file.py:ClassName)" % name)
+    return builder
+
+
+def import_file(path):
+    if not os.path.isfile(path):
+        raise ModelNotFound("no such file: %s" % path)
+    folder = os.path.dirname(os.path.abspath(path))
+    if folder not in sys.path:
+        sys.path.insert(0, folder)  # the file's sibling modules import as they do when it runs as a script
+    name = os.path.splitext(os.path.basename(path))[0]
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses and pickling look classes up here
+    spec.loader.exec_module(module)
+    return module
+
+
+def example_inputs(inputs):
+    import torch
+
+    return tuple(torch.zeros(*dims, dtype=getattr(torch, dtype)) for _, dims, dtype in inputs)
+
+
+def output_names(model, args):
+    """Names for the outputs: 'output', or output_0, output_1, ... (one forward pass counts them)."""
+    import torch
+
+    with torch.no_grad():
+        result = model(*args)
+    count = count_tensors(result)
+    return ["output"] if count == 1 else ["output_%d" % i for i in range(count)]
+
+
+def count_tensors(value):
+    if isinstance(value, (list, tuple)):
+        return sum(count_tensors(v) for v in value)
+    if isinstance(value, dict):
+        return sum(count_tensors(v) for v in value.values())
+    return 1 if hasattr(value, "shape") else 0
+
+
+def module_map(model):
+    """{qualified module name: {"class": qualified class, "parameters": count}}; "" is the model itself."""
+    result = {}
+    for name, module in model.named_modules():
+        cls = type(module)
+        result[name] = {
+            "class": cls.__module__ + "." + cls.__qualname__,
+            "parameters": sum(p.numel() for p in module.parameters()),
+        }
+    return result
+
+
+def export(model, args, names, out, opset):
+    import torch
+
+    kwargs = dict(export_params=True, opset_version=opset, do_constant_folding=True,
+                  input_names=names, output_names=output_names(model, args))
+    if accepts(torch.onnx.export, "dynamo"):
+        kwargs["dynamo"] = False  # torch >= 2.5 has a second exporter, the default from 2.9; scopes need this one
+    # Not under torch.no_grad(): with grad enabled, nn.MultiheadAttention skips its fused fast path, which the
+    # TorchScript exporter cannot export.
+    torch.onnx.export(model, args, out, **kwargs)
+
+
+def accepts(function, parameter):
+    try:
+        return parameter in inspect.signature(function).parameters
+    except (TypeError, ValueError):  # no introspectable signature: call it the way torch 1.13 is called
+        return False
+
+
+def add_metadata(path, key, value):
+    """Adds one metadata_props entry: with the onnx package when it is installed, else by appending bytes."""
+    try:
+        import onnx
+    except ImportError:
+        append_metadata(path, key, value)
+        return
+    model = onnx.load(path)
+    for entry in list(model.metadata_props):
+        if entry.key == key:
+            model.metadata_props.remove(entry)
+    model.metadata_props.add(key=key, value=value)
+    onnx.save(model, path)
+
+
+def append_metadata(path, key, value):
+    """Appends a ModelProto holding only metadata_props (field 14) to the file.
+
+    Concatenated protobuf messages merge, and repeated fields concatenate, so readers see the exporter's model
+    plus this entry; no protobuf library is needed.
+    """
+    entry = field_bytes(1, key.encode("utf-8")) + field_bytes(2, value.encode("utf-8"))
+    with open(path, "ab") as f:
+        f.write(field_bytes(14, entry))
+
+
+def field_bytes(number, payload):
+    return varint(number << 3 | 2) + varint(len(payload)) + payload
+
+
+def varint(n):
+    out = bytearray()
+    while True:
+        byte = n & 0x7F
+        n >>= 7
+        if n:
+            out.append(byte | 0x80)
+        else:
+            out.append(byte)
+            return bytes(out)
+
+
+def convert(model_spec, out, input_spec, opset):
+    spec = parse_model_spec(model_spec)
+    inputs = parse_input_spec(input_spec)
+    import torch
+
+    torch.manual_seed(0)
+    model = build_model(spec)
+    model.eval()
+    args = example_inputs(inputs)
+    modules = module_map(model)
+    folder = os.path.dirname(os.path.abspath(out))
+    os.makedirs(folder, exist_ok=True)
+    tmp = out + ".tmp%d" % os.getpid()
+    try:
+        export(model, args, [name for name, _, _ in inputs], tmp, opset)
+        add_metadata(tmp, METADATA_KEY, json.dumps(modules, separators=(",", ":")))
+        os.replace(tmp, out)  # atomic: a half-written file never appears under the final name
+    finally:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+
+
+def fail(code, message):
+    sys.stderr.write(PREFIX + message.replace("\n", " ") + "\n")
+    return code
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("model", metavar="MODEL_SPEC")
+    parser.add_argument("out", metavar="OUT.onnx")
+    parser.add_argument("--input", default=DEFAULT_INPUT, metavar="INPUT_SPEC")
+    parser.add_argument("--opset", type=int, default=DEFAULT_OPSET)
+    ns = parser.parse_args(argv)
+    import warnings
+
+    warnings.filterwarnings("ignore")
+    try:
+        convert(ns.model, ns.out, ns.input, ns.opset)
+        return 0
+    except UsageError as e:
+        return fail(EXIT_USAGE, str(e))
+    except ModelNotFound as e:
+        return fail(EXIT_FAILED, str(e))
+    except ModuleNotFoundError as e:
+        if e.name in REQUIRED_PACKAGES:
+            return fail(EXIT_MISSING_PACKAGE, "%s is not installed for %s (No module named '%s')"
+                        % (e.name, sys.executable, e.name))
+        traceback.print_exc()
+        return fail(EXIT_FAILED, "%s: %s" % (type(e).__name__, e))
+    except Exception as e:  # the user's model code can raise anything; report it in one line after the traceback
+        traceback.print_exc()
+        return fail(EXIT_FAILED, "%s: %s" % (type(e).__name__, e))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,58 @@
+package io.github.nnvizonnx.cli;
+
+import io.github.nnvizonnx.convert.Converter;
+import io.github.nnvizonnx.convert.ModelSpec;
+import io.github.nnvizonnx.emit.AtomicFile;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "convert", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = "Exports a PyTorch model to ONNX with its module scopes and class names (metadata"
+                + " 'nnviz.modules'), without drawing it. Uses the same cache as drawing a spec directly.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  nnviz-onnx convert resnet18 -o resnet18.onnx",
+            "  nnviz-onnx convert 'my_model.py:Net;width=32;depth=3' --input 1x3x64x64 -o net.onnx",
+            "  nnviz-onnx convert torchvision.models:vgg11 --input image64 -o vgg11.onnx",
+            "",
+            "Exit codes: 0 success, 1 the model could not be converted, 2 bad usage."})
+final class ConvertCommand implements Callable<Integer> {
+    @Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SPEC",
+            description = "A torchvision name (resnet18), package.module:Symbol or file.py:Symbol, with optional"
+                    + " constructor arguments: 'model.py:Net;width=32'.")
+    private String model;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true,
+            description = "The ONNX file to write (atomically).")
+    private Path output;
+
+    @Mixin
+    private ConverterOptions conversion;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print nothing on stderr except errors.")
+    private boolean quiet;
+
+    @Override
+    public Integer call() throws IOException {
+        ModelSpec modelSpec = conversion.recognise(model).orElseThrow(() -> new CommandLine.ParameterException(
+                spec.commandLine(), "'" + model + "' is not a model spec (expected resnet18, package.module:Net or"
+                        + " model.py:Net); an ONNX file needs no conversion"));
+        Converter.Export export = conversion.export(modelSpec, quiet);
+        AtomicFile.copy(export.onnx(), output);
+        if (!quiet) {
+            spec.commandLine().getErr().println("nnviz-onnx: wrote " + output);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,100 @@
+package io.github.nnvizonnx.cli;
+
+import io.github.nnvizonnx.convert.ConversionSettings;
+import io.github.nnvizonnx.convert.Converter;
+import io.github.nnvizonnx.convert.ExportCache;
+import io.github.nnvizonnx.convert.ModelSpec;
+import io.github.nnvizonnx.convert.PyTorchConverter;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * Options for a MODEL given as a PyTorch spec ({@code resnet18}, {@code model.py:Net}) instead of an ONNX file, mixed
+ * into the main command and {@code convert}. {@code --input} is shared: shape inference (onnxruntime) takes
+ * {@code --input NAME=shape} with the same meaning, the shapes of the model's inputs; where both exist there is one
+ * option, read by the converter and by shape inference alike.
+ */
+final class ConverterOptions {
+    /** The ONNX file to read and the name to show for it. */
+    record ModelSource(Path file, String name) {
+    }
+
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec mixee;
+
+    @Option(names = "--input", paramLabel = "SHAPES",
+            description = {"Input shapes for a converted model (repeatable or ';'-separated): 1x3x224x224 (the"
+                    + " default), image224, or NAME=shape, e.g. ids=1x128:int64;mask=1x128:int64."})
+    private List<String> inputs = new ArrayList<>();
+
+    @Option(names = "--python", paramLabel = "PYTHON",
+            description = "Python with torch for converting a model spec. Default: $" + ConversionSettings.PYTHON_ENV
+                    + ", else " + ConversionSettings.DEFAULT_PYTHON + ".")
+    private String python;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR",
+            description = "Where converted models are cached. Default: $XDG_CACHE_HOME/" + ExportCache.DIR_NAME
+                    + ", else ~/.cache/" + ExportCache.DIR_NAME + ".")
+    private Path cacheDir;
+
+    @Option(names = "--no-cache", description = "Convert again even when the model is cached.")
+    private boolean noCache;
+
+    @Option(names = "--convert-timeout", paramLabel = "SECONDS", defaultValue = "600",
+            description = "Stop a conversion that runs longer. Default: ${DEFAULT-VALUE}.")
+    private long timeoutSeconds;
+
+    /** MODEL itself when it is an ONNX file, else the export of the model it names (converted or cached). */
+    ModelSource onnxFor(String model, boolean quiet) {
+        if (model == null) {
+            throw new ParameterException(mixee.commandLine(), "Missing required parameter: 'MODEL'");
+        }
+        Optional<ModelSpec> spec = recognise(model);
+        if (spec.isEmpty()) {
+            try {
+                Path file = Path.of(model);
+                return new ModelSource(file, file.getFileName() == null ? model : file.getFileName().toString());
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new ParameterException(mixee.commandLine(), "'" + model + "' is neither a file name nor a"
+                        + " model spec");
+            }
+        }
+        return new ModelSource(export(spec.get(), quiet).onnx(), spec.get().text());
+    }
+
+    /** The spec MODEL is, or empty for an ONNX file; a malformed spec is a usage error. */
+    Optional<ModelSpec> recognise(String model) {
+        try {
+            return ModelSpec.recognise(model);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(mixee.commandLine(), e.getMessage());
+        }
+    }
+
+    Converter.Export export(ModelSpec spec, boolean quiet) {
+        if (timeoutSeconds <= 0) {
+            throw new ParameterException(mixee.commandLine(), "--convert-timeout must be a positive number of seconds");
+        }
+        PrintWriter err = mixee.commandLine().getErr();
+        ConversionSettings settings = new ConversionSettings(
+                ConversionSettings.choosePython(python, System.getenv()),
+                inputs.isEmpty() ? null : String.join(";", inputs),
+                cacheDir != null ? cacheDir : ExportCache.defaultDir(System.getenv(), System.getProperty("user.home")),
+                Duration.ofSeconds(timeoutSeconds), !noCache,
+                line -> {
+                    if (!quiet) {
+                        err.println("nnviz-onnx: " + line);
+                        err.flush();
+                    }
+                });
+        return new PyTorchConverter().convert(spec, settings);
+    }
+}

@@ -1,0 +1,31 @@
+package io.github.nnvizonnx.convert;
+
+import java.util.List;
+
+/**
+ * A model that could not be exported. The message is one line for the user; {@code details} are the last lines the
+ * converter wrote (the end of a traceback), shown below it; {@code badUsage} marks a malformed spec or input spec,
+ * which the command line reports as a usage error.
+ */
+public final class ConversionException extends RuntimeException {
+    private final transient List<String> details;
+    private final boolean badUsage;
+
+    public ConversionException(String message, List<String> details, boolean badUsage) {
+        super(message);
+        this.details = List.copyOf(details);
+        this.badUsage = badUsage;
+    }
+
+    public ConversionException(String message) {
+        this(message, List.of(), false);
+    }
+
+    public List<String> details() {
+        return details;
+    }
+
+    public boolean badUsage() {
+        return badUsage;
+    }
+}

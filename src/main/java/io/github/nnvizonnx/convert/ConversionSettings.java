@@ -1,0 +1,28 @@
+package io.github.nnvizonnx.convert;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * How to run a converter. {@code python} is the interpreter to run (a path, or a command looked up on PATH);
+ * {@code inputSpec} the converter's input shapes ({@code 1x3x224x224}, {@code image224}, {@code name=shape;...}), or
+ * null for its default; {@code cacheDir} where exports are kept; {@code useCache} false to export again even when an
+ * export is cached; {@code log} receives progress lines (export started, cache hit).
+ */
+public record ConversionSettings(String python, String inputSpec, Path cacheDir, Duration timeout, boolean useCache,
+                                 Consumer<String> log) {
+    /** The interpreter when none is given on the command line. */
+    public static final String DEFAULT_PYTHON = "python3";
+    /** The environment variable naming the interpreter, consulted when {@code --python} is not given. */
+    public static final String PYTHON_ENV = "NNVIZ_PYTHON";
+
+    /** {@code --python} if given, else {@code $NNVIZ_PYTHON} if set, else {@code python3}. */
+    public static String choosePython(String option, java.util.Map<String, String> env) {
+        if (option != null && !option.isBlank()) {
+            return option;
+        }
+        String fromEnv = env.get(PYTHON_ENV);
+        return fromEnv != null && !fromEnv.isBlank() ? fromEnv : DEFAULT_PYTHON;
+    }
+}

@@ -1,0 +1,39 @@
+package io.github.nnvizonnx.convert;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * What an export depends on, hashed into the name of its cache file: the spec as typed, the input spec, the python
+ * executable, the content of the spec's source file (when it names one; "" otherwise) and the converter script's
+ * version. A module spec ({@code package.module:Net}) cannot see edits to installed packages; {@code --no-cache}
+ * exports again.
+ */
+public record ExportKey(String spec, String inputSpec, String python, String sourceDigest, String converterVersion) {
+    /** The SHA-256 of all parts, hex; each part is length-prefixed so that no two key sets hash alike by joining. */
+    public String hash() {
+        MessageDigest digest = sha256();
+        for (String part : new String[] {spec, inputSpec, python, sourceDigest, converterVersion}) {
+            byte[] bytes = (part == null ? "" : part).getBytes(StandardCharsets.UTF_8);
+            digest.update(ByteBuffer.allocate(Integer.BYTES).putInt(part == null ? -1 : bytes.length).array());
+            digest.update(bytes);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** SHA-256 of some bytes, hex. */
+    static String sha256Hex(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256().digest(bytes));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.github.nnvizonnx.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.nnvizonnx.model.ModelGraph;
+import io.github.nnvizonnx.read.OnnxReader;
+import io.github.nnvizonnx.testsupport.ExternalTools;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The diagrams in the README are what the commands above them print today. */
+class ReadmeExamplesTest {
+    /** A one-line {@code ./nnviz-onnx ...} sh block directly followed by a mermaid block. */
+    private static final Pattern EXAMPLE = Pattern.compile(
+            "```sh\\n\\./nnviz-onnx ([^\\n]*)\\n```\\n\\n[^`]*?```mermaid\\n(.*?)```", Pattern.DOTALL);
+
+    @Test
+    void mermaidBlocksMatchTheToolsOutput() throws IOException {
+        String readme = Files.readString(ExternalTools.projectDir().resolve("README.md"));
+        Matcher m = EXAMPLE.matcher(readme);
+        List<String> commands = new ArrayList<>();
+        while (m.find()) {
+            List<String> args = new ArrayList<>(List.of(m.group(1).strip().split("\\s+")));
+            args.set(0, ExternalTools.projectDir().resolve(args.get(0)).toString());
+            args.add("-q");
+            CommandRun run = CommandRun.of(args.toArray(String[]::new));
+            assertEquals(0, run.code(), run.err());
+            assertEquals(m.group(2), run.out(), "README output of ./nnviz-onnx " + m.group(1));
+            commands.add(m.group(1));
+        }
+        assertEquals(List.of("testdata/nnviz_intro.onnx --depth 1", "testdata/nnviz_intro.onnx"), commands);
+    }
+
+    @Test
+    void committedIntroExportCarriesClassNames() {
+        ModelGraph g = OnnxReader.read(ExternalTools.projectDir().resolve("testdata/nnviz_intro.onnx"));
+        assertEquals("LinearBlock", g.modules().find("block1").orElseThrow().className());
+        assertEquals("Linear", g.modules().find("head").orElseThrow().className());
+        assertEquals("ReLU", g.modules().find("block2.relu").orElseThrow().className());
+        assertTrue(g.info().metadata().containsKey("nnviz.modules"));
+    }
+}

@@ -1,0 +1,182 @@
+package io.github.nnvizonnx.convert;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.nnvizonnx.model.ModelGraph;
+import io.github.nnvizonnx.model.Module;
+import io.github.nnvizonnx.model.Parameter;
+import io.github.nnvizonnx.read.ModuleClassMap;
+import io.github.nnvizonnx.read.OnnxReader;
+import io.github.nnvizonnx.testsupport.ConverterFixtures;
+import io.github.nnvizonnx.testsupport.Drawing;
+import io.github.nnvizonnx.testsupport.ExternalTools;
+import io.github.nnvizonnx.testsupport.TorchExports;
+import io.github.nnvizonnx.transform.ViewOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The converter run for real: Debian's python with torch 1.13 exports, the reader reads the class map back. */
+class PyTorchConverterTest {
+    @TempDir
+    Path dir;
+
+    private final List<String> log = new ArrayList<>();
+
+    private ConversionSettings settings(String python, String input, Path cache) {
+        return new ConversionSettings(python, input, cache, Duration.ofMinutes(5), true, log::add);
+    }
+
+    private Converter.Export convert(String spec, String input, Path cache) {
+        return new PyTorchConverter().convert(ModelSpec.recognise(spec).orElseThrow(),
+                settings(TorchExports.PYTHON, input, cache));
+    }
+
+    private static Module module(ModelGraph g, String dotted) {
+        return g.modules().find(dotted).orElseThrow(() -> new AssertionError("no module " + dotted));
+    }
+
+    @Test
+    void resnet18CarriesBlockAndLayerClasses() {
+        TorchExports.requireTorch();
+        ModelGraph g = OnnxReader.read(convert("resnet18", null, ConverterFixtures.sharedCache()).onnx());
+
+        assertEquals("torch", g.info().hierarchy());
+        assertTrue(g.info().metadata().containsKey(ModuleClassMap.METADATA_KEY));
+        assertEquals("ResNet", g.modules().root().className());
+        assertEquals("torchvision.models.resnet.BasicBlock", module(g, "layer1.0").qualifiedClassName());
+        assertEquals("BasicBlock", module(g, "layer4.1").className());
+        assertEquals("Sequential", module(g, "layer2").className());
+        assertEquals("Sequential", module(g, "layer2.0.downsample").className());
+        assertEquals("Conv2d", module(g, "layer2.0.downsample.0").className());
+        assertEquals("Linear", module(g, "fc").className());
+
+        String mermaid = Drawing.mermaid(g, ViewOptions.defaults());
+        assertTrue(mermaid.contains("[\"layer1 (Sequential)\"]"), mermaid);
+        assertTrue(mermaid.contains("<b>layer1.0</b><br/>BasicBlock"), mermaid);
+        assertTrue(mermaid.contains("fc (Linear)"), mermaid);
+    }
+
+    @Test
+    void nnvizIntroductionNetworkHasItsBlockClass() {
+        TorchExports.requireTorch();
+        Path source = ExternalTools.projectDir().resolve("testdata/nnviz_intro.py");
+        ModelGraph g = OnnxReader.read(convert(source + ":Net", "1x16", dir).onnx());
+
+        assertEquals("nnviz_intro.Net", g.modules().root().qualifiedClassName());
+        assertEquals("LinearBlock", module(g, "block1").className());
+        assertEquals("LinearBlock", module(g, "block2").className());
+        assertEquals("Linear", module(g, "block2.linear").className());
+        assertEquals("ReLU", module(g, "block1.relu").className());
+        assertEquals("Linear", module(g, "head").className());
+        assertEquals(612, g.totalParameters(), "16*16+16 per block, 16*4+4 for the head");
+    }
+
+    @Test
+    void modelFromAFileWithConstructorArguments() {
+        TorchExports.requireTorch();
+        Path tower = ConverterFixtures.writeTower(dir);
+        ModelGraph g = OnnxReader.read(
+                convert(tower + ":Tower;width=32;depth=3;name=wide", "1x16", dir.resolve("cache")).onnx());
+
+        assertEquals("Tower", g.modules().root().className());
+        for (String stage : List.of("stages.0", "stages.1", "stages.2")) {
+            assertEquals("tower.Stage", module(g, stage).qualifiedClassName());
+            assertEquals("GELU", module(g, stage + ".act").className());
+        }
+        assertTrue(g.modules().find("stages.3").isEmpty(), "depth=3 makes three stages");
+        Parameter stem = g.parameters().stream().filter(p -> p.name().equals("stem.weight")).findFirst()
+                .orElseThrow();
+        assertEquals(List.of(32L, 16L), stem.dims(), "width=32");
+    }
+
+    @Test
+    void secondRunUsesTheCacheAndAnEditedSourceExportsAgain() throws IOException {
+        TorchExports.requireTorch();
+        Path tower = ConverterFixtures.writeTower(dir);
+        Path cache = dir.resolve("cache");
+        String spec = tower + ":Tower;name='t'";
+        Converter.Export first = convert(spec, "1x16", cache);
+        assertFalse(first.fromCache());
+        FileTime written = FileTime.fromMillis(0);
+        Files.setLastModifiedTime(first.onnx(), written); // any later export would change it
+
+        log.clear();
+        Converter.Export second = convert(spec, "1x16", cache);
+        assertTrue(second.fromCache());
+        assertEquals(first.onnx(), second.onnx());
+        assertEquals(written, Files.getLastModifiedTime(second.onnx()), "python did not run again");
+        assertEquals(List.of("using cached export " + first.onnx()), log);
+
+        Converter.Export otherInput = convert(spec, "2x16", cache);
+        assertNotEquals(first.onnx(), otherInput.onnx());
+        Files.writeString(tower, ConverterFixtures.TOWER_PY + "\n# edited\n");
+        Converter.Export edited = convert(spec, "1x16", cache);
+        assertFalse(edited.fromCache());
+        assertNotEquals(first.onnx(), edited.onnx());
+    }
+
+    @Test
+    void pythonWithoutTorchGetsOneClearMessage() {
+        Path python = ConverterFixtures.pythonWithoutTorch(dir);
+        ConversionException e = assertThrows(ConversionException.class, () -> new PyTorchConverter().convert(
+                ModelSpec.recognise("resnet18").orElseThrow(), settings(python.toString(), null, dir)));
+        assertTrue(e.getMessage().startsWith("torch is not installed for "), e.getMessage());
+        assertTrue(e.getMessage().contains("--python"), e.getMessage());
+        assertEquals(List.of(), e.details());
+        assertFalse(e.badUsage());
+    }
+
+    @Test
+    void failingModelShowsTheErrorAndTheEndOfItsTraceback() {
+        TorchExports.requireTorch();
+        Path tower = ConverterFixtures.writeTower(dir);
+        ConversionException e = assertThrows(ConversionException.class,
+                () -> convert(tower + ":Broken", null, dir));
+        assertTrue(e.getMessage().endsWith("(exit code 1): ValueError: this model cannot be built"), e.getMessage());
+        assertTrue(e.details().stream().anyMatch(l -> l.contains("tower.py")), String.join("\n", e.details()));
+        assertTrue(e.details().size() <= PyTorchConverter.DETAIL_LINES);
+
+        ConversionException typeError = assertThrows(ConversionException.class,
+                () -> convert(tower + ":Tower;name=3", null, dir));
+        assertTrue(typeError.getMessage().endsWith("TypeError: name must be a string, got 3"),
+                "3 is a Python literal, so it stays an int: " + typeError.getMessage());
+    }
+
+    @Test
+    void malformedInputSpecIsBadUsage() {
+        TorchExports.requireTorch();
+        ConversionException e = assertThrows(ConversionException.class, () -> convert("resnet18", "1xq", dir));
+        assertTrue(e.badUsage());
+        assertTrue(e.getMessage().contains("'1xq' is not a shape"), e.getMessage());
+    }
+
+    @Test
+    void aConverterThatHangsIsStopped() {
+        Path python = ConverterFixtures.pythonThatHangs(dir);
+        ConversionSettings settings = new ConversionSettings(python.toString(), null, dir, Duration.ofSeconds(1),
+                true, log::add);
+        ConversionException e = assertThrows(ConversionException.class, () -> new PyTorchConverter().convert(
+                ModelSpec.recognise("resnet18").orElseThrow(), settings));
+        assertTrue(e.getMessage().contains("did not finish within 1 s"), e.getMessage());
+    }
+
+    @Test
+    void missingInterpreterIsNamed() {
+        ConversionException e = assertThrows(ConversionException.class, () -> new PyTorchConverter().convert(
+                ModelSpec.recognise("resnet18").orElseThrow(),
+                settings(dir.resolve("no-such-python").toString(), null, dir)));
+        assertTrue(e.getMessage().contains("cannot run python '" + dir.resolve("no-such-python") + "'"),
+                e.getMessage());
+    }
+}
