@@ -79,8 +79,9 @@ final class NnvizCommand implements Callable<Integer> {
             description = "Draw only this module; tensors crossing its boundary become its inputs and outputs.")
     private String layer;
 
-    @Option(names = "--direction", paramLabel = "LR|TB", defaultValue = "LR",
-            description = "Left to right (LR) or top to bottom (TB). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--direction", paramLabel = "LR|TB",
+            description = "Left to right (LR) or top to bottom (TB). Default: LR; TB with --theme paper, whose"
+                    + " figures go into a page column.")
     private Direction direction;
 
     @Option(names = "--hierarchy", paramLabel = "CONVENTION", defaultValue = "auto",

@@ -27,13 +27,18 @@ final class StyleOptions {
     @Option(names = "--params", description = "Show parameter counts and their share of the total on nodes.")
     boolean params;
 
-    /** Throws IllegalArgumentException (a usage error) for a bad theme or setting. */
+    /**
+     * {@code direction} null: the theme's choice (paper figures are tall, for a page column). Throws
+     * IllegalArgumentException (a usage error) for a bad theme or setting.
+     */
     DrawOptions drawOptions(Direction direction) {
-        Style s = Theme.byName(theme).style();
+        Theme chosen = Theme.byName(theme);
+        Style s = chosen.style();
         if (params) {
             s = s.with("params", "true");
         }
         s = s.with(style);
-        return new DrawOptions(direction, s, legend);
+        Direction flow = direction != null ? direction : chosen == Theme.PAPER ? Direction.TB : Direction.LR;
+        return new DrawOptions(flow, s, legend);
     }
 }

@@ -1,5 +1,7 @@
 package io.github.nnvizonnx.model;
 
+import java.util.List;
+
 /**
  * A box of the module tree. {@code className} is the short class name when known ({@code BasicBlock}),
  * {@code qualifiedClassName} the full one ({@code torchvision.models.resnet.BasicBlock}); both may be null.
@@ -17,14 +19,20 @@ public record Module(ModulePath path, String displayName, String className, Stri
     }
 
     /**
-     * A name people recognise: the display name, but for list items ({@code 0}, {@code 1}) the parent's name is put
-     * in front, as PyTorch writes it ({@code layer1.0}).
+     * A name people recognise: the display name, but list items ({@code 0}, {@code 1}) get the names in front of them
+     * up to the first that is not an index, as PyTorch writes them ({@code layer1.0}, {@code features.0.0}).
      */
     public String title() {
-        boolean index = !displayName.isEmpty() && displayName.chars().allMatch(Character::isDigit);
-        if (index && path.length() > 1) {
-            return path.parent().last() + "." + displayName;
+        List<String> segments = path.segments();
+        int first = segments.size() - 1;
+        while (first > 0 && isIndex(segments.get(first))) {
+            first--;
         }
-        return displayName;
+        return first < 0 || first == segments.size() - 1 ? displayName
+                : String.join(".", segments.subList(first, segments.size()));
+    }
+
+    private static boolean isIndex(String segment) {
+        return !segment.isEmpty() && segment.chars().allMatch(Character::isDigit);
     }
 }

@@ -78,4 +78,21 @@ class RealModelsTest {
         MermaidRenderer.Result rendered = MermaidRenderer.renderOne(Drawing.mermaid(g, ViewOptions.everything()));
         assertTrue(rendered.ok(), rendered.error());
     }
+
+    @Test
+    void deepTorchvisionNetworkIsReadableAtDefaultSettings() throws Exception {
+        ModelGraph g = OnnxReader.read(TorchExports.export("efficientnet_b0", false));
+        assertEquals(List.of("features", "avgpool", "classifier"), childNames(g, ModulePath.ROOT));
+        assertEquals(9, g.modules().children(ModulePath.of("features")).size(), "features.0 … features.8");
+        ModelGraph view = Views.apply(g, ViewOptions.defaults());
+        assertTrue(view.graph().vertexSet().size() <= 20, "one node per stage: " + view.graph().vertexSet().size());
+        List<String> stages = view.nodes(ModuleNode.class).stream().map(m -> m.module().title()).toList();
+        assertEquals("features.0", stages.get(0));
+        assertEquals("features.8", stages.get(stages.size() - 1));
+        MermaidRenderer.Result rendered = MermaidRenderer.renderOne(Drawing.mermaidForGithub(g, ViewOptions.defaults()));
+        assertTrue(rendered.ok(), rendered.error());
+        MermaidRenderer.Result depth4 = MermaidRenderer.renderOne(Drawing.mermaidForGithub(g,
+                ViewOptions.defaults().withDepth(4)));
+        assertTrue(depth4.ok(), depth4.error());
+    }
 }

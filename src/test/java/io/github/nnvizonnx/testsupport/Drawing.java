@@ -3,6 +3,8 @@ package io.github.nnvizonnx.testsupport;
 import io.github.nnvizonnx.emit.Diagram;
 import io.github.nnvizonnx.emit.DrawOptions;
 import io.github.nnvizonnx.emit.Emitters;
+import io.github.nnvizonnx.emit.GithubFit;
+import io.github.nnvizonnx.emit.MermaidEmitter;
 import io.github.nnvizonnx.model.ModelGraph;
 import io.github.nnvizonnx.transform.ViewOptions;
 import io.github.nnvizonnx.transform.Views;
@@ -16,6 +18,19 @@ public final class Drawing {
 
     public static String mermaid(ModelGraph model, ViewOptions view) {
         return draw("mermaid", model, view);
+    }
+
+    /** Mermaid as the command line writes it by default: --fit github lowers the depth to GitHub's limits. */
+    public static String mermaidForGithub(ModelGraph model, ViewOptions view) {
+        try {
+            GithubFit.Choice choice = GithubFit.choose(GithubFit.candidates(view.depth(), Views.maxDepth(model)),
+                    d -> new Diagram(model, Views.apply(model, view.withDepth(d)), DrawOptions.defaults()));
+            StringBuilder out = new StringBuilder();
+            new MermaidEmitter().write(choice.diagram(), out);
+            return out.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static String draw(String format, ModelGraph model, ViewOptions view) {
