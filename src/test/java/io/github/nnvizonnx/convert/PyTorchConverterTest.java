@@ -65,6 +65,11 @@ class PyTorchConverterTest {
         assertTrue(mermaid.contains("[\"layer1 (Sequential)\"]"), mermaid);
         assertTrue(mermaid.contains("<b>layer1.0</b><br/>BasicBlock"), mermaid);
         assertTrue(mermaid.contains("fc (Linear)"), mermaid);
+
+        String dot = Drawing.draw("dot", g, ViewOptions.defaults());
+        assertTrue(dot.contains("\"label\"=<layer1 (Sequential)>"), dot);
+        assertTrue(dot.contains("<B>layer1.0</B><BR/>BasicBlock"), dot);
+        assertTrue(dot.contains("fc (Linear)"), dot);
     }
 
     @Test
