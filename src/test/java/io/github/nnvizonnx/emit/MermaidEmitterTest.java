@@ -35,6 +35,25 @@ class MermaidEmitterTest {
     }
 
     @Test
+    void themesLegendAndParametersRenderInMermaid11() throws IOException {
+        ModelGraph model = OnnxReader.read(io.github.nnvizonnx.testsupport.RealModels.miniLm());
+        Path out = Files.createDirectories(dir.resolve("themes"));
+        for (io.github.nnvizonnx.emit.style.Theme theme : io.github.nnvizonnx.emit.style.Theme.values()) {
+            DrawOptions options = new DrawOptions(Direction.TB, theme.style().with("params", "true"), true);
+            StringBuilder text = new StringBuilder();
+            new MermaidEmitter().write(new Diagram(model, io.github.nnvizonnx.transform.Views.apply(model,
+                    ViewOptions.defaults()), options), text);
+            assertTrue(text.toString().contains("classDef fam_linear"), "colours by op family");
+            assertTrue(text.toString().contains("params ("), "parameter share on nodes");
+            Files.writeString(out.resolve(theme.name().toLowerCase() + ".mmd"), text);
+        }
+        MermaidRenderer.RenderReport report = MermaidRenderer.renderAll(out);
+        assertEquals(3, report.results().size());
+        assertEquals(java.util.List.of(), report.failures());
+        assertTrue(report.results().stream().allMatch(r -> r.clusters() >= 4), "module boxes and the legend");
+    }
+
+    @Test
     void emptyNamesAndOpTypesStillRender() {
         var g = io.github.nnvizonnx.proto.Onnx.GraphProto.newBuilder()
                 .addInput(io.github.nnvizonnx.testsupport.OnnxBuilder.tensor("x", 1))
