@@ -48,6 +48,11 @@ public final class Labels {
      * the single op inside a module, the shape of an input or output.
      */
     public static List<String> details(Node node, Module ownModule) {
+        return details(node, ownModule, DrawOptions.defaults());
+    }
+
+    /** {@link #details(Node, Module)}, with tensors written as {@code options} ask ({@link #tensor}). */
+    public static List<String> details(Node node, Module ownModule, DrawOptions options) {
         List<String> lines = new ArrayList<>();
         if (node instanceof OperationNode op) {
             if (!op.domain().isEmpty() && !op.domain().equals("ai.onnx")) {
@@ -58,9 +63,9 @@ public final class Labels {
                         : ownModule.title() + " (" + ownModule.className() + ")");
             }
         } else if (node instanceof InputNode in) {
-            addShape(lines, in.tensor());
+            addTensor(lines, in.tensor(), options);
         } else if (node instanceof OutputNode out) {
-            addShape(lines, out.tensor());
+            addTensor(lines, out.tensor(), options);
         } else if (node instanceof ModuleNode m) {
             Module module = m.module();
             if (module.kind() == ModuleKind.CONTROL_FLOW) {
@@ -92,13 +97,30 @@ public final class Labels {
 
     /** An edge shows the tensor's shape when known; the tensor name stays in the model for formats that carry it. */
     public static String edge(TensorEdge edge) {
-        TensorInfo t = edge.tensor();
-        return t.shape() == null ? "" : clip(t.shape().compact());
+        return edge(edge, DrawOptions.defaults());
     }
 
-    private static void addShape(List<String> lines, TensorInfo tensor) {
-        if (tensor.shape() != null) {
-            lines.add(tensor.shape().compact());
+    /** The edge label as {@code options} ask: the shape, preceded by the element type with {@code showDtypes}. */
+    public static String edge(TensorEdge edge, DrawOptions options) {
+        return clip(tensor(edge.tensor(), options));
+    }
+
+    /**
+     * A tensor in the compact form every format shows: {@code 1×3×224×224}, or {@code float32 1×3×224×224} when
+     * dtypes are asked for; only what is known, so possibly empty.
+     */
+    public static String tensor(TensorInfo tensor, DrawOptions options) {
+        String shape = tensor.shape() == null ? "" : tensor.shape().compact();
+        if (!options.showDtypes() || tensor.elementType() == null) {
+            return shape;
+        }
+        return shape.isEmpty() ? tensor.elementType() : tensor.elementType() + " " + shape;
+    }
+
+    private static void addTensor(List<String> lines, TensorInfo tensor, DrawOptions options) {
+        String text = tensor(tensor, options);
+        if (!text.isEmpty()) {
+            lines.add(text);
         }
     }
 

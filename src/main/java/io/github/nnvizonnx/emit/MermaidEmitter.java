@@ -41,7 +41,7 @@ public final class MermaidEmitter implements Emitter {
         int[] boxCounter = {0};
         writeScope(diagram, ModulePath.ROOT, 1, ids, boxCounter, out);
         for (TensorEdge e : diagram.edges()) {
-            String label = Labels.edge(e);
+            String label = Labels.edge(e, diagram.options());
             out.append("    ").append(ids.get(diagram.source(e)));
             if (label.isEmpty()) {
                 out.append(" --> ");
@@ -58,7 +58,7 @@ public final class MermaidEmitter implements Emitter {
         for (Node n : diagram.nodesDirectlyIn(scope)) {
             String id = "n" + ids.size();
             ids.put(n, id);
-            out.append(indent).append(id).append(shape(n, label(n, diagram.ownModule(n)))).append('\n');
+            out.append(indent).append(id).append(shape(n, label(n, diagram.ownModule(n), diagram.options()))).append('\n');
         }
         for (Module box : diagram.boxesIn(scope)) {
             out.append(indent).append("subgraph s").append(String.valueOf(boxCounter[0]++))
@@ -68,9 +68,9 @@ public final class MermaidEmitter implements Emitter {
         }
     }
 
-    private static String label(Node n, Module ownModule) {
+    private static String label(Node n, Module ownModule, DrawOptions options) {
         StringBuilder text = new StringBuilder(MermaidText.bold(Labels.title(n)));
-        for (String line : Labels.details(n, ownModule)) {
+        for (String line : Labels.details(n, ownModule, options)) {
             text.append(MermaidText.LINE_BREAK).append(MermaidText.escape(line));
         }
         return MermaidText.quote(text.toString());
