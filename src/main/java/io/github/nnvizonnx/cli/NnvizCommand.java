@@ -21,6 +21,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -83,8 +84,11 @@ final class NnvizCommand implements Callable<Integer> {
             description = "Draw the bodies of If/Loop/Scan as nested boxes instead of one black box each.")
     private boolean expandSubgraphs;
 
-    @Option(names = {"-q", "--quiet"}, description = "Print nothing on stderr except errors.")
+    @Option(names = {"-q", "--quiet"}, description = "Print nothing on stderr except errors and warnings.")
     private boolean quiet;
+
+    @Mixin
+    private ShapeOptions shapes;
 
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new NnvizCommand());
@@ -100,14 +104,15 @@ final class NnvizCommand implements Callable<Integer> {
             throw usage("unknown --hierarchy '" + hierarchy + "' (expected " + String.join(", ", HierarchyNames.NAMES)
                     + ")");
         }
-        ModelGraph full = OnnxReader.read(model, new OnnxReader.Options(hierarchy));
+        ModelGraph full = shapes.apply(OnnxReader.read(model, new OnnxReader.Options(hierarchy)), model,
+                spec.commandLine(), quiet);
         ModelGraph view;
         try {
             view = Views.apply(full, new ViewOptions(depth, collapse, layer, expandSubgraphs));
         } catch (UnknownModuleException e) {
             throw usage(e.getMessage());
         }
-        Diagram diagram = new Diagram(view, new DrawOptions(direction));
+        Diagram diagram = new Diagram(view, new DrawOptions(direction, shapes.showDtypes()));
         if (output != null) {
             AtomicFile.write(output, out -> emitter.write(diagram, out));
         } else {
