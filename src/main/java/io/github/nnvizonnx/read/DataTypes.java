@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** ONNX element types and type protos in the short form diagrams show ({@code float32}, {@code seq(float32)}). */
-public final class DataTypes {
+final class DataTypes {
     private static final String[] NAMES = {
         null, "float32", "uint8", "int8", "uint16", "int16", "int32", "int64", "string", "bool", "float16",
         "float64", "uint32", "uint64", "complex64", "complex128", "bfloat16", "float8e4m3fn", "float8e4m3fnuz",
@@ -19,7 +19,7 @@ public final class DataTypes {
     }
 
     /** The short name of an element type code; null for undefined, {@code dtype(N)} for codes newer than this table. */
-    public static String elementName(int code) {
+    static String elementName(int code) {
         if (code <= 0) {
             return null;
         }

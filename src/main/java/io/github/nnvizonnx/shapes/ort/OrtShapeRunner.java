@@ -8,7 +8,6 @@ import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import io.github.nnvizonnx.model.Shape;
-import io.github.nnvizonnx.read.DataTypes;
 import io.github.nnvizonnx.shapes.RunInput;
 import io.github.nnvizonnx.shapes.RunPlan;
 import io.github.nnvizonnx.shapes.ShapeRunException;
@@ -16,6 +15,7 @@ import io.github.nnvizonnx.shapes.ShapeRunner;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -88,8 +88,23 @@ public final class OrtShapeRunner implements ShapeRunner {
     }
 
     static io.github.nnvizonnx.model.TensorInfo describe(String name, TensorInfo info) {
-        int code = info.onnxType == null ? 0 : info.onnxType.value;
-        return new io.github.nnvizonnx.model.TensorInfo(name, DataTypes.elementName(code), Shape.of(info.getShape()));
+        return new io.github.nnvizonnx.model.TensorInfo(name, elementName(info.onnxType), Shape.of(info.getShape()));
+    }
+
+    /**
+     * The short element type name ({@code float32}, {@code int64}) of onnxruntime's type constant, from its name:
+     * the constant's {@code value} is the Java binding's own numbering, not ONNX's data type code.
+     */
+    static String elementName(TensorInfo.OnnxTensorType type) {
+        if (type == null || type == TensorInfo.OnnxTensorType.ONNX_TENSOR_ELEMENT_DATA_TYPE_UNDEFINED) {
+            return null;
+        }
+        String name = type.name().replaceFirst("^ONNX_TENSOR_ELEMENT_DATA_TYPE_", "").toLowerCase(Locale.ROOT);
+        return switch (name) {
+            case "float" -> "float32";
+            case "double" -> "float64";
+            default -> name;
+        };
     }
 
     private static String firstLine(String message) {
