@@ -2,8 +2,10 @@ package io.github.nnvizonnx.shapes;
 
 import io.github.nnvizonnx.model.DisplayText;
 import io.github.nnvizonnx.model.Dim;
+import io.github.nnvizonnx.model.InputNode;
 import io.github.nnvizonnx.model.ModelGraph;
 import io.github.nnvizonnx.model.Node;
+import io.github.nnvizonnx.model.OutputNode;
 import io.github.nnvizonnx.model.Shape;
 import io.github.nnvizonnx.model.TensorEdge;
 import io.github.nnvizonnx.model.TensorInfo;
@@ -18,8 +20,9 @@ import org.jgrapht.traverse.TopologicalOrderIterator;
 /**
  * How much memory a run needs for what it holds at its end: the inputs, and every top-level tensor (each is
  * returned as an output). A tensor with a declared shape counts exactly (open dims at 1, as the run sets them); one
- * without is estimated as large as the largest tensor entering its producer, or the largest input when nothing known
- * enters it. Weights are not counted: they are the model file's size, which the user already has on disk.
+ * without is assumed as large as the largest tensor the file declares, or as the largest tensor entering its
+ * producer when that is larger: layers seldom shrink data by much, and weights (a Gather's embedding table) are not
+ * edges to learn from. Weights themselves are not counted.
  */
 final class MemoryEstimate {
     private MemoryEstimate() {
@@ -27,35 +30,51 @@ final class MemoryEstimate {
 
     /** Bytes for the given concrete inputs and for every other top-level tensor, estimated as described above. */
     static long bytes(ModelGraph model, Map<String, TensorInfo> concreteInputs, Bindings bindings) {
-        long largestInput = 0;
-        long total = 0;
-        for (TensorInfo input : concreteInputs.values()) {
-            largestInput = Math.max(largestInput, bytes(input));
-            total = DisplayText.saturatingAdd(total, bytes(input));
+        Map<String, Long> known = new HashMap<>();
+        concreteInputs.forEach((name, tensor) -> known.put(name, bytes(tensor)));
+        Bindings.Defaulted ignored = new Bindings.Defaulted();
+        for (TensorInfo tensor : topLevelTensors(model)) {
+            Shape shape = bindings.concrete(tensor, ignored);
+            if (shape != null && !known.containsKey(tensor.name())) {
+                known.put(tensor.name(), bytes(tensor.withType(tensor.elementType(), shape)));
+            }
         }
-        Map<String, Long> sizes = new HashMap<>();
+        long largestKnown = known.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        Map<String, Long> sizes = new HashMap<>(known);
         Map<Node, Long> largestEntering = new HashMap<>();
         Graph<Node, TensorEdge> graph = model.graph();
-        Bindings.Defaulted ignored = new Bindings.Defaulted();
         for (Node node : topologicalOrder(graph)) {
-            long entering = largestEntering.getOrDefault(node, 0L);
+            long estimate = Math.max(largestKnown, largestEntering.getOrDefault(node, 0L));
             for (TensorEdge e : graph.outgoingEdgesOf(node)) {
-                TensorInfo tensor = e.tensor();
-                Long size = concreteInputs.containsKey(tensor.name()) ? (Long) bytes(concreteInputs.get(tensor.name()))
-                        : sizes.get(tensor.name());
+                Long size = sizes.get(e.tensor().name());
                 if (size == null && e.isTopLevel()) {
-                    Shape shape = bindings.concrete(tensor, ignored);
-                    size = shape != null ? bytes(tensor.withType(tensor.elementType(), shape))
-                            : entering > 0 ? entering : largestInput;
-                    sizes.put(tensor.name(), size);
-                    total = DisplayText.saturatingAdd(total, size);
+                    size = estimate;
+                    sizes.put(e.tensor().name(), size);
                 }
                 if (size != null) {
                     largestEntering.merge(graph.getEdgeTarget(e), size, Math::max);
                 }
             }
         }
+        long total = 0;
+        for (long size : sizes.values()) {
+            total = DisplayText.saturatingAdd(total, size);
+        }
         return total;
+    }
+
+    /** The tensors of the top-level graph: its inputs and outputs and what its edges carry. */
+    private static List<TensorInfo> topLevelTensors(ModelGraph model) {
+        List<TensorInfo> tensors = new ArrayList<>();
+        for (Node n : model.graph().vertexSet()) {
+            if (n instanceof InputNode in && in.scope().isRoot()) {
+                tensors.add(in.tensor());
+            } else if (n instanceof OutputNode out && out.scope().isRoot()) {
+                tensors.add(out.tensor());
+            }
+        }
+        model.graph().edgeSet().stream().filter(TensorEdge::isTopLevel).forEach(e -> tensors.add(e.tensor()));
+        return tensors;
     }
 
     /** Bytes of one tensor whose shape is fully known. */
