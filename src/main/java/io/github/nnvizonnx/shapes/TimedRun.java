@@ -60,8 +60,12 @@ final class TimedRun {
         }
     }
 
+    /** {@code 60 s}, {@code 2.5 s}, {@code 50 ms}. */
     static String seconds(Duration d) {
         long millis = d.toMillis();
+        if (millis < 1000) {
+            return millis + " ms";
+        }
         return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s",
                 millis / 1000.0);
     }
