@@ -20,14 +20,11 @@ import io.github.nnvizonnx.proto.Onnx.ValueInfoProto;
 import io.github.nnvizonnx.testsupport.ExternalTools;
 import io.github.nnvizonnx.testsupport.RealModels;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** --shapes and its options through the command line: what is drawn, what stderr says, the exit code. */
 class ShapesCliTest {
@@ -38,15 +35,10 @@ class ShapesCliTest {
     private String err;
 
     private int run(String... args) {
-        CommandLine cl = NnvizCommand.commandLine();
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        cl.setOut(new PrintWriter(o, true));
-        cl.setErr(new PrintWriter(e, true));
-        int code = cl.execute(args);
-        out = o.toString();
-        err = e.toString();
-        return code;
+        CliRun run = CliRun.of(args);
+        out = run.out();
+        err = run.err();
+        return run.code();
     }
 
     /** Exit 0, a diagram on stdout, and (with -q) exactly one line on stderr: the warning, mentioning {@code why}. */

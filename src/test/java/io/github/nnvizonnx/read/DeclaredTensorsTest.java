@@ -1,7 +1,5 @@
 package io.github.nnvizonnx.read;
 
-import static io.github.nnvizonnx.testsupport.OnnxBuilder.function;
-import static io.github.nnvizonnx.testsupport.OnnxBuilder.graphAttribute;
 import static io.github.nnvizonnx.testsupport.OnnxBuilder.in;
 import static io.github.nnvizonnx.testsupport.OnnxBuilder.model;
 import static io.github.nnvizonnx.testsupport.OnnxBuilder.node;
@@ -17,9 +15,9 @@ import io.github.nnvizonnx.model.OperationNode;
 import io.github.nnvizonnx.model.TensorEdge;
 import io.github.nnvizonnx.proto.Onnx.AttributeProto;
 import io.github.nnvizonnx.proto.Onnx.GraphProto;
-import io.github.nnvizonnx.proto.Onnx.OperatorSetIdProto;
 import io.github.nnvizonnx.proto.Onnx.StringStringEntryProto;
 import io.github.nnvizonnx.proto.Onnx.TensorProto;
+import io.github.nnvizonnx.testsupport.NestedScopesModel;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -45,35 +43,18 @@ class DeclaredTensorsTest {
 
     @Test
     void functionBoundariesCarryTheCallersNamesAndBodiesAreNotTopLevel() {
-        var body = function("local", "Block", in("a"), "c")
-                .addNode(node("inner_relu", "Relu", in("a"), "b"))
-                .addNode(node("inner_neg", "Neg", in("b"), "c"));
-        GraphProto.Builder thenBranch = GraphProto.newBuilder().setName("then")
-                .addNode(node("then_id", "Identity", in("h"), "t")).addOutput(tensor("t", 1, 4));
-        GraphProto.Builder elseBranch = GraphProto.newBuilder().setName("else")
-                .addNode(node("else_neg", "Neg", in("h"), "e")).addOutput(tensor("e", 1, 4));
-        GraphProto.Builder g = GraphProto.newBuilder().setName("g")
-                .addInput(tensor("x", 1, 4)).addInput(tensor("cond"))
-                .addOutput(tensor("y", 1, 4)).addOutput(tensor("z", 1, 4))
-                .addNode(node("mm", "MatMul", in("x", "x"), "h"))
-                .addNode(node("call", "Block", in("h"), "y").setDomain("local"))
-                .addNode(node("if", "If", in("cond"), "z")
-                        .addAttribute(graphAttribute("then_branch", thenBranch.build()))
-                        .addAttribute(graphAttribute("else_branch", elseBranch.build())));
-        var m = model(g).addFunctions(body)
-                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("local").setVersion(1));
-        ModelGraph graph = OnnxReader.read(write(dir, "f.onnx", m));
+        ModelGraph graph = OnnxReader.read(NestedScopesModel.write(dir));
 
         TensorEdge entering = edgeInto(graph, "inner_relu", "h");
         assertTrue(entering.isTopLevel(), "the function's input is the caller's tensor h");
-        assertFalse(edgeInto(graph, "inner_neg", "b").isTopLevel(), "b lives only inside the function");
+        assertFalse(edgeInto(graph, "inner_neg", "b").isTopLevel(), "this b lives only inside the function");
         TensorEdge leaving = edgeOutOf(graph, "inner_neg");
-        assertEquals("y", leaving.tensor().name());
+        assertEquals("b", leaving.tensor().name(), "named as the caller names the call's output");
         assertTrue(leaving.isTopLevel());
         assertTrue(edgeInto(graph, "mm", "x").isTopLevel());
         // A body reading an outer tensor reads the top-level h; what it makes itself is local.
-        assertTrue(edgeInto(graph, "then_id", "h").isTopLevel());
-        assertFalse(edgeOutOf(graph, "then_id").isTopLevel());
+        assertTrue(edgeInto(graph, "then_neg", "h").isTopLevel());
+        assertFalse(edgeOutOf(graph, "then_neg").isTopLevel());
     }
 
     @Test

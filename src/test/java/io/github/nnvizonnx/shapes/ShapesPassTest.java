@@ -1,12 +1,5 @@
 package io.github.nnvizonnx.shapes;
 
-import static io.github.nnvizonnx.testsupport.OnnxBuilder.function;
-import static io.github.nnvizonnx.testsupport.OnnxBuilder.graphAttribute;
-import static io.github.nnvizonnx.testsupport.OnnxBuilder.in;
-import static io.github.nnvizonnx.testsupport.OnnxBuilder.model;
-import static io.github.nnvizonnx.testsupport.OnnxBuilder.node;
-import static io.github.nnvizonnx.testsupport.OnnxBuilder.tensor;
-import static io.github.nnvizonnx.testsupport.OnnxBuilder.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,9 +10,8 @@ import io.github.nnvizonnx.model.OperationNode;
 import io.github.nnvizonnx.model.Shape;
 import io.github.nnvizonnx.model.TensorEdge;
 import io.github.nnvizonnx.model.TensorInfo;
-import io.github.nnvizonnx.proto.Onnx.GraphProto;
-import io.github.nnvizonnx.proto.Onnx.OperatorSetIdProto;
 import io.github.nnvizonnx.read.OnnxReader;
+import io.github.nnvizonnx.testsupport.NestedScopesModel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,31 +32,10 @@ class ShapesPassTest {
     private Path file;
     private ModelGraph model;
 
-    /**
-     * x → MatMul → h → local:Block(h) → b → Relu → y, where Block's body has a tensor of its own also named "b";
-     * and an If whose branches make tensors t (declared 7×7) and e.
-     */
+    /** {@link NestedScopesModel}: top-level tensors, a function body and If branches. */
     @BeforeEach
     void read() {
-        var body = function("local", "Block", in("a"), "c")
-                .addNode(node("inner_relu", "Relu", in("a"), "b"))
-                .addNode(node("inner_neg", "Neg", in("b"), "c"));
-        GraphProto.Builder thenBranch = GraphProto.newBuilder().setName("then")
-                .addNode(node("then_neg", "Neg", in("h"), "t")).addOutput(tensor("t", 7, 7))
-                .addValueInfo(tensor("t", 7, 7));
-        GraphProto.Builder elseBranch = GraphProto.newBuilder().setName("else")
-                .addNode(node("else_id", "Identity", in("h"), "e")).addOutput(tensor("e"));
-        GraphProto.Builder g = GraphProto.newBuilder().setName("g")
-                .addInput(tensor("x", 1, 4)).addInput(tensor("cond"))
-                .addOutput(tensor("y", 1, 4)).addOutput(tensor("z"))
-                .addNode(node("mm", "MatMul", in("x", "x"), "h"))
-                .addNode(node("call", "Block", in("h"), "b").setDomain("local"))
-                .addNode(node("last", "Relu", in("b"), "y"))
-                .addNode(node("if", "If", in("cond"), "z")
-                        .addAttribute(graphAttribute("then_branch", thenBranch.build()))
-                        .addAttribute(graphAttribute("else_branch", elseBranch.build())));
-        file = write(dir, "m.onnx", model(g).addFunctions(body)
-                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("local").setVersion(1)));
+        file = NestedScopesModel.write(dir);
         model = OnnxReader.read(file);
     }
 
