@@ -11,7 +11,7 @@ import java.util.Map;
 public interface ShapeRunner {
     /**
      * Runs {@code plan}; returns, by tensor name, the element type and shape of every tensor output it produced and
-     * of every input it fed. Outputs that are not tensors (sequences, maps) are left out.
+     * of every input it fed. Outputs that are not tensors come with their type ({@code seq(float32)}) and no shape.
      */
     Map<String, TensorInfo> run(RunPlan plan) throws ShapeRunException;
 

@@ -69,6 +69,10 @@ public final class Shapes {
         List<RunInput> runInputs = new ArrayList<>();
         for (InputNode input : bindings.inputs()) {
             TensorInfo tensor = input.tensor();
+            if (tensor.elementType() != null && tensor.elementType().contains("(")) {
+                throw new ShapeRunException("input '" + tensor.name() + "' is " + tensor.elementType()
+                        + ", not a tensor; only tensor inputs can be filled");
+            }
             Shape shape = bindings.concrete(tensor, defaulted);
             if (shape == null) {
                 throw new ShapeRunException("input '" + tensor.name() + "' declares no shape; give one with --input "
@@ -93,7 +97,7 @@ public final class Shapes {
         ModelGraph result = Retype.apply(declared, (t, topLevel) -> {
             TensorInfo m = topLevel ? measured.get(t.name()) : null;
             return m == null ? t : new TensorInfo(t.name(), m.elementType() != null ? m.elementType()
-                    : t.elementType(), m.shape());
+                    : t.elementType(), m.shape() != null ? m.shape() : t.shape());
         });
         List<String> notes = defaulted.names().isEmpty() ? List.of() : List.of("dims not bound with --dim were set"
                 + " to 1 for the onnxruntime run: " + io.github.nnvizonnx.model.DisplayText.clip(

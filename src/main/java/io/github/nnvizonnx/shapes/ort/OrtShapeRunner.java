@@ -1,11 +1,16 @@
 package io.github.nnvizonnx.shapes.ort;
 
+import ai.onnxruntime.MapInfo;
+import ai.onnxruntime.OnnxJavaType;
+import ai.onnxruntime.OnnxMap;
+import ai.onnxruntime.OnnxSequence;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.SequenceInfo;
 import ai.onnxruntime.TensorInfo;
 import io.github.nnvizonnx.model.Shape;
 import io.github.nnvizonnx.shapes.RunInput;
@@ -53,8 +58,10 @@ public final class OrtShapeRunner implements ShapeRunner {
                     }
                     try (OrtSession.Result result = session.run(inputs, runOptions)) {
                         for (Map.Entry<String, OnnxValue> output : result) {
-                            if (output.getValue() instanceof OnnxTensor tensor) {
-                                seen.put(output.getKey(), describe(output.getKey(), tensor.getInfo()));
+                            io.github.nnvizonnx.model.TensorInfo described = describe(output.getKey(),
+                                    output.getValue());
+                            if (described != null) {
+                                seen.put(output.getKey(), described);
                             }
                         }
                     }
@@ -87,6 +94,31 @@ public final class OrtShapeRunner implements ShapeRunner {
         }
     }
 
+    /** A returned value: a tensor's type and shape, a sequence's or map's type alone; null for anything else. */
+    private static io.github.nnvizonnx.model.TensorInfo describe(String name, OnnxValue value) {
+        if (value instanceof OnnxTensor tensor) {
+            return describe(name, tensor.getInfo());
+        }
+        if (value instanceof OnnxSequence sequence) {
+            SequenceInfo info = sequence.getInfo();
+            String element = info.isSequenceOfMaps() ? mapType(info.mapInfo) : elementName(info.sequenceType);
+            return new io.github.nnvizonnx.model.TensorInfo(name, "seq(" + element + ")", null);
+        }
+        if (value instanceof OnnxMap map) {
+            return new io.github.nnvizonnx.model.TensorInfo(name, mapType(map.getInfo()), null);
+        }
+        return null;
+    }
+
+    private static String mapType(MapInfo info) {
+        return "map(" + elementName(info.keyType) + "," + elementName(info.valueType) + ")";
+    }
+
+    /** The short name of a Java binding type, as for tensor element types; {@code ?} when unknown. */
+    private static String elementName(OnnxJavaType type) {
+        return type == null || type == OnnxJavaType.UNKNOWN ? "?" : shortName(type.name());
+    }
+
     static io.github.nnvizonnx.model.TensorInfo describe(String name, TensorInfo info) {
         return new io.github.nnvizonnx.model.TensorInfo(name, elementName(info.onnxType), Shape.of(info.getShape()));
     }
@@ -99,7 +131,11 @@ public final class OrtShapeRunner implements ShapeRunner {
         if (type == null || type == TensorInfo.OnnxTensorType.ONNX_TENSOR_ELEMENT_DATA_TYPE_UNDEFINED) {
             return null;
         }
-        String name = type.name().replaceFirst("^ONNX_TENSOR_ELEMENT_DATA_TYPE_", "").toLowerCase(Locale.ROOT);
+        return shortName(type.name().replaceFirst("^ONNX_TENSOR_ELEMENT_DATA_TYPE_", ""));
+    }
+
+    private static String shortName(String constant) {
+        String name = constant.toLowerCase(Locale.ROOT);
         return switch (name) {
             case "float" -> "float32";
             case "double" -> "float64";
