@@ -33,7 +33,7 @@ class CliTest {
     }
 
     private int run(String... args) {
-        CliRun run = CliRun.of(args);
+        CommandRun run = CommandRun.of(args);
         out = run.out();
         err = run.err();
         return run.code();

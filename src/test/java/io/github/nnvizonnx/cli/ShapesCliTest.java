@@ -35,7 +35,7 @@ class ShapesCliTest {
     private String err;
 
     private int run(String... args) {
-        CliRun run = CliRun.of(args);
+        CommandRun run = CommandRun.of(args);
         out = run.out();
         err = run.err();
         return run.code();
