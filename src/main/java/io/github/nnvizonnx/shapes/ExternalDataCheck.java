@@ -1,9 +1,11 @@
 package io.github.nnvizonnx.shapes;
 
+import io.github.nnvizonnx.model.DisplayText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Checks the external data files a model names before any runtime opens them: each location must be a relative path
@@ -14,7 +16,7 @@ final class ExternalDataCheck {
     }
 
     /** The folder external data is read from: the model's own, made absolute. */
-    static Path folder(Path model, java.util.List<String> locations) throws ShapeRunException {
+    static Path folder(Path model, List<String> locations) throws ShapeRunException {
         Path folder = model.toAbsolutePath().normalize().getParent();
         for (String location : locations) {
             check(folder, location);
@@ -23,7 +25,7 @@ final class ExternalDataCheck {
     }
 
     private static void check(Path folder, String location) throws ShapeRunException {
-        String shown = io.github.nnvizonnx.model.DisplayText.clip(location, 80);
+        String shown = DisplayText.clip(location, 80);
         Path relative;
         try {
             relative = Path.of(location);

@@ -1,5 +1,6 @@
 package io.github.nnvizonnx.shapes;
 
+import io.github.nnvizonnx.model.DisplayText;
 import io.github.nnvizonnx.model.InputNode;
 import io.github.nnvizonnx.model.ModelGraph;
 import io.github.nnvizonnx.model.OutputNode;
@@ -100,7 +101,7 @@ public final class Shapes {
                     : t.elementType(), m.shape() != null ? m.shape() : t.shape());
         });
         List<String> notes = defaulted.names().isEmpty() ? List.of() : List.of("dims not bound with --dim were set"
-                + " to 1 for the onnxruntime run: " + io.github.nnvizonnx.model.DisplayText.clip(
+                + " to 1 for the onnxruntime run: " + DisplayText.clip(
                 String.join(", ", defaulted.names()), 200));
         return new ShapeOutcome(result, null, notes);
     }
