@@ -31,9 +31,23 @@ final class ConverterOptions {
     private CommandSpec mixee;
 
     @Option(names = "--input", paramLabel = "SHAPES",
-            description = {"Input shapes for a converted model (repeatable or ';'-separated): 1x3x224x224 (the"
-                    + " default), image224, or NAME=shape, e.g. ids=1x128:int64;mask=1x128:int64."})
+            description = {"Input shapes (repeatable or ';'-separated): 1x3x224x224, default or image224 (the one"
+                    + " image input, 1x3x224x224), or NAME=shape, e.g. ids=1x128:int64;mask=1x128:int64. They shape"
+                    + " the example input of a converted model and bind the inputs of the onnxruntime shape run."})
     private List<String> inputs = new ArrayList<>();
+
+    /** Each input spec given, ';'-separated lists split. */
+    List<String> inputSpecs() {
+        List<String> specs = new ArrayList<>();
+        for (String input : inputs) {
+            for (String part : input.split(";")) {
+                if (!part.isBlank()) {
+                    specs.add(part.strip());
+                }
+            }
+        }
+        return specs;
+    }
 
     @Option(names = "--python", paramLabel = "PYTHON",
             description = "Python with torch for converting a model spec. Default: $" + ConversionSettings.PYTHON_ENV

@@ -107,11 +107,14 @@ final class NnvizCommand implements Callable<Integer> {
     @Mixin
     private StyleOptions styleOptions = new StyleOptions();
 
-    @Option(names = {"-q", "--quiet"}, description = "Print nothing on stderr except errors.")
-    private boolean quiet;
+    @Mixin
+    private ShapeOptions shapes;
 
     @Mixin
     private ConverterOptions conversion;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print nothing on stderr except errors and warnings.")
+    private boolean quiet;
 
     /** Where diagrams go without -o; bytes, because rendered formats are binary. */
     private final OutputStream stdout;
@@ -143,20 +146,30 @@ final class NnvizCommand implements Callable<Integer> {
         }
         DrawOptions draw;
         try {
-            draw = styleOptions.drawOptions(direction);
+            draw = styleOptions.drawOptions(direction).withShowDtypes(shapes.showDtypes());
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
         ConverterOptions.ModelSource source = conversion.onnxFor(model, quiet);
-        ModelGraph full = ModelReader.read(source.file(), source.name(), new OnnxReader.Options(hierarchy));
+        ModelGraph read = ModelReader.read(source.file(), source.name(), new OnnxReader.Options(hierarchy));
+        // A JSON model already carries the shapes it was written with; only ONNX files can be run.
+        ModelGraph full = ModelReader.looksLikeJson(source.file()) ? read
+                : shapes.apply(read, source.file(), conversion.inputSpecs(), spec.commandLine(), quiet);
         ViewOptions viewOptions = new ViewOptions(depth, collapse, layer, expandSubgraphs, showConstants);
         Integer drawnDepth = depth;
+        String fitNote = "";
         Diagram diagram;
         try {
             if (isMermaid(emitter) && fit.equals("github")) {
-                GithubFit.Choice choice = fitForGithub(full, viewOptions, draw);
+                GithubFit.Choice choice = GithubFit.choose(GithubFit.candidates(depth, Views.maxDepth(full)),
+                        d -> new Diagram(full, Views.apply(full, viewOptions.withDepth(d)), draw));
                 diagram = choice.diagram();
                 drawnDepth = choice.depth();
+                fitNote = Summary.fitNote(choice, depth);
+                String warning = Summary.fitWarning(choice);
+                if (warning != null) {
+                    spec.commandLine().getErr().println(warning);
+                }
             } else {
                 diagram = new Diagram(full, Views.apply(full, viewOptions), draw);
             }
@@ -170,23 +183,13 @@ final class NnvizCommand implements Callable<Integer> {
             stdout.flush();
         }
         if (!quiet) {
-            spec.commandLine().getErr().println(Summary.of(full, diagram.model(), drawnDepth));
+            spec.commandLine().getErr().println(Summary.of(full, diagram.model(), drawnDepth, fitNote));
         }
         return 0;
     }
 
     private static boolean isMermaid(Emitter emitter) {
         return emitter.format().equals("mermaid") || emitter.format().equals("markdown");
-    }
-
-    private GithubFit.Choice fitForGithub(ModelGraph full, ViewOptions viewOptions, DrawOptions draw)
-            throws IOException {
-        GithubFit.Choice choice = GithubFit.choose(GithubFit.candidates(depth, Views.maxDepth(full)),
-                d -> new Diagram(full, Views.apply(full, viewOptions.withDepth(d)), draw));
-        if (!quiet) {
-            spec.commandLine().getErr().println(Summary.fit(choice, depth));
-        }
-        return choice;
     }
 
     private Emitter chooseEmitter() {

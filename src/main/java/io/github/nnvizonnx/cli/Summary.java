@@ -10,28 +10,37 @@ final class Summary {
     private Summary() {
     }
 
-    static String of(ModelGraph full, ModelGraph drawn, Integer depth) {
+    /** {@code note}: appended after the depth, e.g. why --fit github lowered it. */
+    static String of(ModelGraph full, ModelGraph drawn, Integer depth, String note) {
         int operations = full.nodes(OperationNode.class).size();
         int modules = full.modules().size() - 1;
         return String.format(java.util.Locale.ROOT, "nnviz-onnx: %s: %d operations, %d modules (hierarchy: %s), %s parameters;"
-                        + " drawn at depth %s: %d nodes, %d edges",
+                        + " drawn at depth %s%s: %d nodes, %d edges",
                 full.info().source(), operations, modules, full.info().hierarchy(),
-                DisplayText.humanCount(full.totalParameters()), depth == null ? "all" : depth,
+                DisplayText.humanCount(full.totalParameters()), depth == null ? "all" : depth, note,
                 drawn.graph().vertexSet().size(), drawn.graph().edgeSet().size());
     }
 
-    /** What --fit github chose, and why. */
-    static String fit(GithubFit.Choice choice, Integer requested) {
-        String drawn = choice.depth() == null ? "every level" : "depth " + choice.depth();
-        String size = String.format(java.util.Locale.ROOT, "%d edges, %,d characters", choice.edges(),
-                choice.characters());
-        if (!choice.fits()) {
-            return "nnviz-onnx: warning: even at " + drawn + " the Mermaid has " + size + ", over GitHub's limits ("
-                    + GithubFit.MAX_EDGES + " edges, 50,000 characters): GitHub will not render it; try --layer,"
-                    + " --collapse, or --format svg";
+    /**
+     * What --fit github chose, for the summary line: empty when the depth asked for fits, else why it was lowered.
+     */
+    static String fitNote(GithubFit.Choice choice, Integer requested) {
+        if (!choice.fits() || java.util.Objects.equals(choice.depth(), requested)) {
+            return "";
         }
-        boolean lowered = !java.util.Objects.equals(choice.depth(), requested);
-        return "nnviz-onnx: --fit github: drawn at " + drawn + " (" + size + ")"
-                + (lowered ? ", the deepest that fits GitHub's limits" : "");
+        return " (lowered from " + (requested == null ? "all" : requested) + " by --fit github to stay within"
+                + " GitHub's limits: " + GithubFit.MAX_EDGES + " edges, 50,000 characters)";
+    }
+
+    /** The warning when even the shallowest depth is too big for GitHub; null when it fits. */
+    static String fitWarning(GithubFit.Choice choice) {
+        if (choice.fits()) {
+            return null;
+        }
+        String drawn = choice.depth() == null ? "every level" : "depth " + choice.depth();
+        return String.format(java.util.Locale.ROOT, "nnviz-onnx: warning: even at %s the Mermaid has %d edges and"
+                + " %,d characters, over GitHub's limits (%d edges, 50,000 characters): GitHub will not render it;"
+                + " try --layer, --collapse or --format svg", drawn, choice.edges(), choice.characters(),
+                GithubFit.MAX_EDGES);
     }
 }

@@ -3,13 +3,24 @@ package io.github.nnvizonnx.emit;
 import io.github.nnvizonnx.emit.style.Style;
 import io.github.nnvizonnx.emit.style.Theme;
 
-/** Settings every emitter honours: flow direction, the visual style, and whether to add a legend of op families. */
-public record DrawOptions(Direction direction, Style style, boolean legend) {
+/**
+ * Settings every emitter honours: flow direction, the visual style, whether to add a legend of op families, and
+ * whether tensor labels name the element type too ({@code showDtypes}).
+ */
+public record DrawOptions(Direction direction, Style style, boolean legend, boolean showDtypes) {
+    public DrawOptions(Direction direction, Style style, boolean legend) {
+        this(direction, style, legend, false);
+    }
+
     public static DrawOptions defaults() {
         return new DrawOptions(Direction.LR, Theme.DEFAULT.style(), false);
     }
 
     public DrawOptions withDirection(Direction newDirection) {
-        return new DrawOptions(newDirection, style, legend);
+        return new DrawOptions(newDirection, style, legend, showDtypes);
+    }
+
+    public DrawOptions withShowDtypes(boolean show) {
+        return new DrawOptions(direction, style, legend, show);
     }
 }

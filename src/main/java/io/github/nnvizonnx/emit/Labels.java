@@ -49,6 +49,7 @@ public final class Labels {
      * share of the model's total, as NNViz shows it.
      */
     public static List<String> details(Diagram diagram, Node node) {
+        DrawOptions options = diagram.options();
         List<String> lines = new ArrayList<>();
         boolean names = diagram.options().style().names();
         long parameters = 0;
@@ -62,9 +63,9 @@ public final class Labels {
             }
             parameters = op.parameterCount();
         } else if (node instanceof InputNode in) {
-            addShape(lines, in.tensor());
+            addTensor(lines, in.tensor(), options);
         } else if (node instanceof OutputNode out) {
-            addShape(lines, out.tensor());
+            addTensor(lines, out.tensor(), options);
         } else if (node instanceof ModuleNode m) {
             Module module = m.module();
             if (module.kind() == ModuleKind.CONTROL_FLOW) {
@@ -108,13 +109,30 @@ public final class Labels {
 
     /** An edge shows the tensor's shape when known; the tensor name stays in the model for formats that carry it. */
     public static String edge(Diagram diagram, TensorEdge edge) {
-        TensorInfo t = edge.tensor();
-        return t.shape() == null || !diagram.options().style().shapes() ? "" : clip(t.shape().compact());
+        return diagram.options().style().shapes() ? clip(tensor(edge.tensor(), diagram.options())) : "";
     }
 
-    private static void addShape(List<String> lines, TensorInfo tensor) {
-        if (tensor.shape() != null) {
-            lines.add(tensor.shape().compact());
+    /** The edge label as {@code options} ask: the shape, preceded by the element type with {@code showDtypes}. */
+    public static String edge(TensorEdge edge, DrawOptions options) {
+        return clip(tensor(edge.tensor(), options));
+    }
+
+    /**
+     * A tensor in the compact form every format shows: {@code 1×3×224×224}, or {@code float32 1×3×224×224} when
+     * dtypes are asked for; only what is known, so possibly empty.
+     */
+    public static String tensor(TensorInfo tensor, DrawOptions options) {
+        String shape = tensor.shape() == null ? "" : tensor.shape().compact();
+        if (!options.showDtypes() || tensor.elementType() == null) {
+            return shape;
+        }
+        return shape.isEmpty() ? tensor.elementType() : tensor.elementType() + " " + shape;
+    }
+
+    private static void addTensor(List<String> lines, TensorInfo tensor, DrawOptions options) {
+        String text = tensor(tensor, options);
+        if (!text.isEmpty()) {
+            lines.add(text);
         }
     }
 

@@ -73,7 +73,7 @@ public final class ModelGraph {
         Builder b = new Builder(info);
         graph.vertexSet().forEach(b::addNode);
         for (TensorEdge e : graph.edgeSet()) {
-            b.addEdge(graph.getEdgeSource(e), graph.getEdgeTarget(e), e.tensor());
+            b.addEdge(graph.getEdgeSource(e), graph.getEdgeTarget(e), e.tensor(), e.isTopLevel());
         }
         b.modules(modules.all());
         b.parameters(parameters);
@@ -108,7 +108,12 @@ public final class ModelGraph {
         }
 
         public Builder addEdge(Node from, Node to, TensorInfo tensor) {
-            graph.addEdge(from, to, new TensorEdge(tensor));
+            return addEdge(from, to, tensor, false);
+        }
+
+        /** An edge; {@code topLevel} as in {@link TensorEdge#isTopLevel()}. */
+        public Builder addEdge(Node from, Node to, TensorInfo tensor, boolean topLevel) {
+            graph.addEdge(from, to, new TensorEdge(tensor, topLevel));
             return this;
         }
 

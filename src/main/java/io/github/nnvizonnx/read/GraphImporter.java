@@ -44,7 +44,7 @@ final class GraphImporter {
     private record Pending(Node consumer, String tensorName, TensorScope scope) {
     }
 
-    private record EdgeDraft(String from, String to, TensorInfo tensor) {
+    private record EdgeDraft(String from, String to, TensorInfo tensor, boolean topLevel) {
     }
 
     private final HierarchyConvention convention;
@@ -135,7 +135,7 @@ final class GraphImporter {
             add(node);
             scope.produce(name, node);
             if (feeder != null) {
-                edges.add(new EdgeDraft(feeder.id(), node.id(), node.tensor()));
+                edges.add(new EdgeDraft(feeder.id(), node.id(), node.tensor(), false));
             }
         }
         importNodes(graph.getNodeList(), base, scope, 0);
@@ -228,6 +228,10 @@ final class GraphImporter {
         for (String output : proto.getOutputList()) {
             scope.produce(output, node);
         }
+        TensorInfo constant = ConstantTypes.of(proto);
+        if (constant != null) {
+            scope.declareIfAbsent(constant);
+        }
         for (String input : proto.getInputList()) {
             if (!input.isEmpty()) {
                 pending.add(new Pending(node, input, scope));
@@ -286,9 +290,10 @@ final class GraphImporter {
     private void resolvePending() {
         for (Pending p : pending) {
             TensorScope.Resolution r = p.scope().resolve(p.tensorName());
-            TensorInfo tensor = r.declared() != null ? r.declared() : TensorInfo.named(p.tensorName());
+            TensorInfo tensor = r.tensor();
+            boolean topLevel = r.owner() == mainScope;
             if (r.producer() != null) {
-                edges.add(new EdgeDraft(r.producer().id(), p.consumer().id(), tensor));
+                edges.add(new EdgeDraft(r.producer().id(), p.consumer().id(), tensor, topLevel));
             } else if (r.weight() != null) {
                 r.weight().consumers.add(p.consumer());
             } else if (p.scope() == mainScope) {
@@ -298,7 +303,7 @@ final class GraphImporter {
                     add(created);
                     return created;
                 });
-                edges.add(new EdgeDraft(source.id(), p.consumer().id(), tensor));
+                edges.add(new EdgeDraft(source.id(), p.consumer().id(), tensor, true));
             }
         }
         pending.clear();
@@ -407,7 +412,7 @@ final class GraphImporter {
         ModelGraph.Builder builder = new ModelGraph.Builder(info);
         drawingOrder().forEach(builder::addNode);
         for (EdgeDraft e : edges) {
-            builder.addEdge(nodes.get(e.from()), nodes.get(e.to()), e.tensor());
+            builder.addEdge(nodes.get(e.from()), nodes.get(e.to()), e.tensor(), e.topLevel());
         }
         return builder.modules(kept).parameters(parameters).build();
     }

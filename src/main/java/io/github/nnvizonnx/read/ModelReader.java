@@ -37,7 +37,8 @@ public final class ModelReader {
         }
     }
 
-    private static boolean looksLikeJson(Path file) {
+    /** Whether the file is nnviz-onnx JSON rather than ONNX (it starts with '{'). */
+    public static boolean looksLikeJson(Path file) {
         if (!Files.isRegularFile(file)) {
             return false;
         }

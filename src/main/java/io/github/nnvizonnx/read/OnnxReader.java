@@ -100,7 +100,8 @@ public final class OnnxReader {
         HierarchyConvention convention = Conventions.byName(chosen);
         boolean functionModules = !chosen.equals("flat");
         ModelInfo info = new ModelInfo(source, model.getIrVersion(), model.getProducerName(),
-                model.getProducerVersion(), opsets(model), metadata(model), model.getGraph().getName(), chosen);
+                model.getProducerVersion(), opsets(model), metadata(model), model.getGraph().getName(), chosen,
+                ExternalDataLocations.of(model));
         try {
             ModelGraph graph = new GraphImporter(convention, functionModules, model.getFunctionsList())
                     .importMain(model.getGraph(), info);

@@ -26,8 +26,17 @@ final class TensorScope {
         }
     }
 
-    /** What a name resolves to: a producing node or a weight, and the declared type found on the way. */
-    record Resolution(Node producer, Weight weight, TensorInfo declared) {
+    /**
+     * What a name resolves to: a producing node or a weight, the declared type found on the way, and where the
+     * tensor really lives: the scope that defines it ({@code owner}, the scope looked in when nothing defines it)
+     * and its name there ({@code name}: a function's formal input resolves to the caller's actual tensor).
+     */
+    record Resolution(Node producer, Weight weight, TensorInfo declared, String name, TensorScope owner) {
+        /** The tensor as an edge carries it: named as in its defining scope, with the declared type if any. */
+        TensorInfo tensor() {
+            return declared == null ? TensorInfo.named(name) : new TensorInfo(name, declared.elementType(),
+                    declared.shape());
+        }
     }
 
     private final TensorScope parent;
@@ -64,6 +73,14 @@ final class TensorScope {
         }
     }
 
+    /** Declares a type unless this scope already declares one: value_info wins over what an operator implies. */
+    void declareIfAbsent(TensorInfo tensor) {
+        if (!tensor.name().isEmpty()) {
+            declared.merge(tensor.name(), tensor,
+                    (old, implied) -> old.elementType() == null && old.shape() == null ? implied : old);
+        }
+    }
+
     void produce(String name, Node node) {
         if (!name.isEmpty()) {
             producers.put(name, node);
@@ -86,17 +103,19 @@ final class TensorScope {
         TensorInfo type = declared.get(name);
         Node producer = producers.get(name);
         if (producer != null) {
-            return new Resolution(producer, null, type);
+            return new Resolution(producer, null, type, name, this);
         }
         Weight weight = weights.get(name);
         if (weight != null) {
-            return new Resolution(null, weight, type);
+            return new Resolution(null, weight, type, name, this);
         }
         String outerName = aliases.get(name);
         if (outerName == null && (isolated || parent == null)) {
-            return new Resolution(null, null, type);
+            return new Resolution(null, null, type, name, this);
         }
         Resolution outer = parent.resolve(outerName != null ? outerName : name);
-        return type != null && outer.declared() == null ? new Resolution(outer.producer(), outer.weight(), type) : outer;
+        return type != null && outer.declared() == null
+                ? new Resolution(outer.producer(), outer.weight(), type, outer.name(), outer.owner())
+                : outer;
     }
 }

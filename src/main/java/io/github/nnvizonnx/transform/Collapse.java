@@ -70,7 +70,7 @@ public final class Collapse {
             }
             boolean merged = from != graph.getEdgeSource(e) || to != graph.getEdgeTarget(e);
             if (!merged || seen.add(List.of(from.id(), to.id(), e.tensor().name()))) {
-                builder.addEdge(from, to, e.tensor());
+                builder.addEdge(from, to, e.tensor(), e.isTopLevel());
             }
         }
         List<Module> kept = new ArrayList<>();

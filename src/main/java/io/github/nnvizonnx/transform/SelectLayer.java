@@ -42,7 +42,7 @@ public final class SelectLayer {
             Node to = moved.get(graph.getEdgeTarget(e));
             TensorInfo tensor = e.tensor();
             if (from != null && to != null) {
-                builder.addEdge(from, to, tensor);
+                builder.addEdge(from, to, tensor, e.isTopLevel());
             } else if (to != null) {
                 Node input = inputs.get(tensor.name());
                 if (input == null) {
@@ -50,12 +50,12 @@ public final class SelectLayer {
                     inputs.put(tensor.name(), input);
                     builder.addNode(input);
                 }
-                builder.addEdge(input, to, tensor);
+                builder.addEdge(input, to, tensor, e.isTopLevel());
             } else if (from != null && !outputs.containsKey(tensor.name())) {
                 Node output = new OutputNode("b" + next++, tensor, ModulePath.ROOT);
                 outputs.put(tensor.name(), output);
                 builder.addNode(output);
-                builder.addEdge(from, output, tensor);
+                builder.addEdge(from, output, tensor, e.isTopLevel());
             }
         }
         List<Module> modules = new ArrayList<>();

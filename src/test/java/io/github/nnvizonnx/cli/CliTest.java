@@ -26,7 +26,8 @@ class CliTest {
     void smallModel() {
         var g = io.github.nnvizonnx.proto.Onnx.GraphProto.newBuilder().setName("g")
                 .addInput(OnnxBuilder.tensor("x", 1, 4)).addOutput(OnnxBuilder.tensor("y", 1, 4))
-                .addNode(OnnxBuilder.node("/block/fc/MatMul", "MatMul", OnnxBuilder.in("x", "x"), "h"))
+                .addInitializer(OnnxBuilder.weight("w", 4, 4))
+                .addNode(OnnxBuilder.node("/block/fc/MatMul", "MatMul", OnnxBuilder.in("x", "w"), "h"))
                 .addNode(OnnxBuilder.node("/block/act/Relu", "Relu", OnnxBuilder.in("h"), "y"));
         model = OnnxBuilder.write(dir, "small.onnx", OnnxBuilder.model(g));
     }

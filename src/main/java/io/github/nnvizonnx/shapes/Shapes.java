@@ -1,0 +1,137 @@
+package io.github.nnvizonnx.shapes;
+
+import io.github.nnvizonnx.model.DisplayText;
+import io.github.nnvizonnx.model.InputNode;
+import io.github.nnvizonnx.model.ModelGraph;
+import io.github.nnvizonnx.model.OutputNode;
+import io.github.nnvizonnx.model.Shape;
+import io.github.nnvizonnx.model.TensorEdge;
+import io.github.nnvizonnx.model.TensorInfo;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The shapes pass: gives the tensors of a model the shapes the user asked for. {@code none} removes them;
+ * {@code declared} keeps what the file declares, with the user's {@code --dim}/{@code --input} bound into the
+ * top-level graph; {@code run} then measures every top-level tensor in one onnxruntime run. Tensors inside
+ * control-flow bodies and functions keep their declared shapes: nothing is invented for them. When a run cannot be
+ * made the declared shapes stay and the outcome's warning says why.
+ */
+public final class Shapes {
+    /** A run that takes longer than this gets a status line. */
+    public static final Duration STATUS_AFTER = Duration.ofSeconds(1);
+
+    private final Supplier<ShapeRunner> runners;
+    private final Duration statusAfter;
+
+    /** The pass with onnxruntime, loaded only when a run happens. */
+    public Shapes() {
+        this(Shapes::onnxruntime, STATUS_AFTER);
+    }
+
+    Shapes(Supplier<ShapeRunner> runners, Duration statusAfter) {
+        this.runners = runners;
+        this.statusAfter = statusAfter;
+    }
+
+    /**
+     * Applies {@code request} to {@code model}, read from {@code file}. {@code status} receives a line when a run
+     * takes long. Throws {@link ShapeRequestException} when the request names inputs or dims the model lacks.
+     */
+    public ShapeOutcome apply(ModelGraph model, Path file, ShapeRequest request, Consumer<String> status) {
+        if (request.mode() == ShapeMode.NONE) {
+            return new ShapeOutcome(Retype.apply(model, (t, topLevel) -> t.withType(t.elementType(), null)), null,
+                    List.of());
+        }
+        Bindings bindings = Bindings.of(model, request);
+        ModelGraph declared = Retype.apply(model, (t, topLevel) -> topLevel ? bindings.bind(t) : t);
+        if (request.mode() == ShapeMode.DECLARED) {
+            return new ShapeOutcome(declared, null, List.of());
+        }
+        try {
+            return measure(model, declared, file, request, bindings, status);
+        } catch (ShapeRunException e) {
+            return new ShapeOutcome(declared, e.getMessage(), List.of());
+        }
+    }
+
+    private ShapeOutcome measure(ModelGraph model, ModelGraph declared, Path file, ShapeRequest request,
+                                 Bindings bindings, Consumer<String> status) throws ShapeRunException {
+        Bindings.Defaulted defaulted = new Bindings.Defaulted();
+        Map<String, TensorInfo> inputs = new LinkedHashMap<>();
+        List<RunInput> runInputs = new ArrayList<>();
+        for (InputNode input : bindings.inputs()) {
+            TensorInfo tensor = input.tensor();
+            if (tensor.elementType() != null && tensor.elementType().contains("(")) {
+                throw new ShapeRunException("input '" + tensor.name() + "' is " + tensor.elementType()
+                        + ", not a tensor; only tensor inputs can be filled");
+            }
+            Shape shape = bindings.concrete(tensor, defaulted);
+            if (shape == null) {
+                throw new ShapeRunException("input '" + tensor.name() + "' declares no shape; give one with --input "
+                        + tensor.name() + "=SHAPE");
+            }
+            inputs.put(tensor.name(), tensor.withType(tensor.elementType(), shape));
+            runInputs.add(RunInput.of(tensor.name(), shape.dims().stream().map(d -> d.value()).toList(),
+                    tensor.elementType()));
+        }
+        long need = MemoryEstimate.bytes(model, inputs, bindings);
+        if (need > request.memoryLimitBytes()) {
+            throw new ShapeRunException("not running onnxruntime: its inputs and tensors would take about "
+                    + MemoryEstimate.human(need) + ", over the limit of " + MemoryEstimate.human(
+                    request.memoryLimitBytes()) + " (--shapes-memory-limit)");
+        }
+        Path folder = ExternalDataCheck.folder(file, model.info().externalData());
+        RunPlan plan = new RunPlan(file, folder, runInputs, extraOutputs(model, inputs.keySet()));
+        ShapeRunner runner = load();
+        Map<String, TensorInfo> measured = TimedRun.call(() -> runner.run(plan), request.timeLimit(), statusAfter,
+                () -> status.accept("measuring tensor shapes with onnxruntime (at most "
+                        + TimedRun.seconds(request.timeLimit()) + ")..."), runner::cancel);
+        ModelGraph result = Retype.apply(declared, (t, topLevel) -> {
+            TensorInfo m = topLevel ? measured.get(t.name()) : null;
+            return m == null ? t : new TensorInfo(t.name(), m.elementType() != null ? m.elementType()
+                    : t.elementType(), m.shape() != null ? m.shape() : t.shape());
+        });
+        List<String> notes = defaulted.names().isEmpty() ? List.of() : List.of("dims not bound with --dim were set"
+                + " to 1 for the onnxruntime run: " + DisplayText.clip(
+                String.join(", ", defaulted.names()), 200));
+        return new ShapeOutcome(result, null, notes);
+    }
+
+    /** Every top-level tensor the graph draws, except the inputs (fed) and the graph's own outputs (returned). */
+    private static List<String> extraOutputs(ModelGraph model, Set<String> inputs) {
+        Set<String> outputs = new LinkedHashSet<>();
+        model.nodes(OutputNode.class).stream().filter(n -> n.scope().isRoot())
+                .forEach(n -> outputs.add(n.tensor().name()));
+        Set<String> extra = new LinkedHashSet<>();
+        for (TensorEdge e : model.graph().edgeSet()) {
+            String name = e.tensor().name();
+            if (e.isTopLevel() && !name.isEmpty() && !inputs.contains(name) && !outputs.contains(name)) {
+                extra.add(name);
+            }
+        }
+        return List.copyOf(extra);
+    }
+
+    private ShapeRunner load() throws ShapeRunException {
+        try {
+            return runners.get();
+        } catch (LinkageError e) {
+            throw new ShapeRunException("onnxruntime is not available (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + ")");
+        }
+    }
+
+    /** The onnxruntime runner; referenced only here, so its classes load on the first run. */
+    private static ShapeRunner onnxruntime() {
+        return new io.github.nnvizonnx.shapes.ort.OrtShapeRunner();
+    }
+}

@@ -1,0 +1,136 @@
+package io.github.nnvizonnx.shapes.ort;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtLoggingLevel;
+import io.github.nnvizonnx.shapes.ShapeRunException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Field;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Loads onnxruntime's native libraries once per process and leaves nothing in the temp folder. onnxruntime's own
+ * loader copies the libraries from its jar into a temp folder it only marks for deletion at exit, and that folder
+ * outlives the process (the marks are processed folder first, while it still holds the files). So the libraries are
+ * copied here into a private folder, loaded from there through {@code onnxruntime.native.path}, and deleted at once
+ * (a loaded library no longer needs its file); the empty folder onnxruntime still creates is deleted too.
+ */
+final class NativeLibrary {
+    private static final String NATIVE_PATH = "onnxruntime.native.path";
+    private static final List<String> LIBRARIES = List.of("onnxruntime_providers_shared", "onnxruntime",
+            "onnxruntime4j_jni");
+
+    private static OrtEnvironment environment;
+    private static String failure;
+
+    private NativeLibrary() {
+    }
+
+    /** The process-wide environment, logging only fatal errors (a diagram's stderr is for our own lines). */
+    static synchronized OrtEnvironment environment() throws ShapeRunException {
+        if (environment != null) {
+            return environment;
+        }
+        if (failure != null) {
+            throw new ShapeRunException(failure);
+        }
+        Path extracted = null;
+        try {
+            if (System.getProperty(NATIVE_PATH) == null) {
+                extracted = extract();
+                if (extracted != null) {
+                    System.setProperty(NATIVE_PATH, extracted.toString());
+                }
+            }
+            environment = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL, "nnviz-onnx");
+            return environment;
+        } catch (IOException | RuntimeException | LinkageError e) {
+            Throwable cause = e instanceof ExceptionInInitializerError && e.getCause() != null ? e.getCause() : e;
+            failure = "onnxruntime's native library could not be loaded (" + cause.getClass().getSimpleName() + ": "
+                    + cause.getMessage() + ")";
+            throw new ShapeRunException(failure, e);
+        } finally {
+            if (extracted != null) {
+                System.clearProperty(NATIVE_PATH);
+                deleteQuietly(extracted);
+            }
+            deleteOnnxruntimeTempFolder();
+        }
+    }
+
+    /** Copies this platform's libraries out of the jar; null when the jar has none for it. */
+    private static Path extract() throws IOException {
+        String platform = platform();
+        if (platform == null) {
+            return null;
+        }
+        Path dir = Files.createTempDirectory("nnviz-onnx-ort");
+        boolean any = false;
+        try {
+            for (String library : LIBRARIES) {
+                String file = System.mapLibraryName(library);
+                try (InputStream in = OrtEnvironment.class.getResourceAsStream(
+                        "/ai/onnxruntime/native/" + platform + "/" + file)) {
+                    if (in != null) {
+                        Files.copy(in, dir.resolve(file));
+                        any = library.equals("onnxruntime") || any;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            deleteQuietly(dir);
+            throw e;
+        }
+        if (!any) {
+            deleteQuietly(dir);
+            return null;
+        }
+        return dir;
+    }
+
+    /** onnxruntime's name for this platform's library folder, as its loader computes it. */
+    private static String platform() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
+        String osName = os.contains("mac") || os.contains("darwin") ? "osx" : os.contains("win") ? "win"
+                : os.contains("nux") ? "linux" : null;
+        String archName = arch.startsWith("amd64") || arch.startsWith("x86_64") ? "x64"
+                : arch.startsWith("aarch64") || arch.startsWith("arm64") ? "aarch64" : null;
+        return osName == null || archName == null ? null : osName + "-" + archName;
+    }
+
+    /** The folder onnxruntime's loader made (empty, as it extracted nothing), if its loader still keeps one. */
+    private static void deleteOnnxruntimeTempFolder() {
+        try {
+            Field field = Class.forName("ai.onnxruntime.OnnxRuntime").getDeclaredField("tempDirectory");
+            field.setAccessible(true);
+            if (field.get(null) instanceof Path folder) {
+                deleteQuietly(folder);
+            }
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            // another onnxruntime version: its folder, if any, is deleted at exit as it arranges
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                if (!f.toFile().delete()) {
+                    f.toFile().deleteOnExit(); // Windows keeps a loaded library's file locked
+                }
+            }
+        } catch (IOException e) {
+            // best effort: what is left is marked below
+        }
+        if (!dir.toFile().delete()) {
+            dir.toFile().deleteOnExit();
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.github.nnvizonnx.shapes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.nnvizonnx.model.InputNode;
+import io.github.nnvizonnx.model.ModelGraph;
+import io.github.nnvizonnx.model.ModuleNode;
+import io.github.nnvizonnx.model.OutputNode;
+import io.github.nnvizonnx.model.TensorEdge;
+import io.github.nnvizonnx.read.OnnxReader;
+import io.github.nnvizonnx.testsupport.Drawing;
+import io.github.nnvizonnx.testsupport.OnnxruntimeOracle;
+import io.github.nnvizonnx.testsupport.RealModels;
+import io.github.nnvizonnx.testsupport.TorchExports;
+import io.github.nnvizonnx.transform.ViewOptions;
+import io.github.nnvizonnx.transform.Views;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Measured shapes on real exports, checked against onnxruntime itself and against the networks' definitions. */
+class RealModelShapesTest {
+    private static ShapeOutcome run(Path file, ShapeRequest request) {
+        return new Shapes().apply(OnnxReader.read(file), file, request, status -> { });
+    }
+
+    @Test
+    void everyTopLevelEdgeOfMiniLmCarriesTheShapeOnnxruntimeReturned() {
+        Path file = RealModels.miniLm();
+        // The file declares its inputs as batch×batch (one symbol for both dims), so whole shapes are given.
+        List<InputShape> inputs = List.of(new InputShape("input_ids", List.of(1L, 16L)),
+                new InputShape("attention_mask", List.of(1L, 16L)), new InputShape("token_type_ids", List.of(1L, 16L)));
+        ShapeOutcome outcome = run(file, new ShapeRequest(ShapeMode.RUN, Map.of("batch", 1L), inputs,
+                ShapeRequest.DEFAULT_MEMORY_LIMIT, ShapeRequest.DEFAULT_TIME_LIMIT));
+        assertNull(outcome.warning());
+        assertEquals(List.of(), outcome.notes(), "every dim is bound");
+
+        Map<String, long[]> feed = new LinkedHashMap<>();
+        OnnxruntimeOracle.inputNames(file).forEach(name -> feed.put(name, new long[] {1, 16}));
+        Map<String, String> expected = OnnxruntimeOracle.shapes(file, feed);
+
+        ModelGraph g = outcome.model();
+        int checked = 0;
+        for (TensorEdge e : g.graph().edgeSet()) {
+            assertTrue(e.isTopLevel(), "MiniLM has no bodies or functions: " + e);
+            assertNotNull(e.tensor().shape(), "no shape on " + e);
+            assertTrue(e.tensor().shape().isFullyKnown(), e + " " + e.tensor().shape());
+            String name = e.tensor().name();
+            String want = feed.containsKey(name) ? "1×16" : expected.get(name);
+            assertEquals(want, e.tensor().shape().compact(), "edge " + name);
+            checked++;
+        }
+        assertTrue(checked > 700, "all edges of the main graph: " + checked);
+        assertEquals("1×16×384", g.nodes(OutputNode.class).get(0).tensor().shape().compact());
+        assertEquals("int64", g.nodes(InputNode.class).get(0).tensor().elementType());
+        assertEquals("float32", g.nodes(OutputNode.class).get(0).tensor().elementType());
+    }
+
+    @Test
+    void resnet18ShowsStageShapesOnTheEdgesLeavingCollapsedStages() {
+        for (Path file : List.of(TorchExports.resnet18(), TorchExports.resnet18Functions())) {
+            ShapeOutcome outcome = run(file, ShapeRequest.of(ShapeMode.RUN));
+            assertNull(outcome.warning(), file.toString());
+            ModelGraph depth1 = Views.apply(outcome.model(), new ViewOptions(1, List.of(), null, false));
+            assertEquals(Set.of("1×64×56×56"), shapesLeaving(depth1, "layer1"), file.toString());
+            assertEquals(Set.of("1×512×7×7"), shapesLeaving(depth1, "layer4"), file.toString());
+            assertEquals(Set.of("1×64×56×56"), shapesEntering(depth1, "layer1"), file.toString());
+            String mermaid = Drawing.mermaid(outcome.model(), new ViewOptions(1, List.of(), null, false));
+            assertTrue(mermaid.contains("-->|\"1×512×7×7\"|"), mermaid);
+        }
+    }
+
+    @Test
+    void declaredModeKeepsTheFilesShapesAndBindsDims() {
+        Path file = RealModels.miniLm();
+        ModelGraph declared = run(file, ShapeRequest.of(ShapeMode.DECLARED)).model();
+        assertEquals("batch×batch", declared.nodes(InputNode.class).get(0).tensor().shape().compact());
+        ModelGraph bound = run(file, new ShapeRequest(ShapeMode.DECLARED, Map.of("batch", 2L), List.of(),
+                ShapeRequest.DEFAULT_MEMORY_LIMIT, ShapeRequest.DEFAULT_TIME_LIMIT)).model();
+        assertEquals("2×2", bound.nodes(InputNode.class).get(0).tensor().shape().compact());
+        ModelGraph none = run(file, ShapeRequest.of(ShapeMode.NONE)).model();
+        assertTrue(none.graph().edgeSet().stream().allMatch(e -> e.tensor().shape() == null));
+    }
+
+    private static ModuleNode module(ModelGraph g, String title) {
+        return g.nodes(ModuleNode.class).stream().filter(m -> m.module().title().equals(title)).findFirst()
+                .orElseThrow(() -> new AssertionError("no collapsed module " + title));
+    }
+
+    private static Set<String> shapesLeaving(ModelGraph g, String module) {
+        return g.graph().outgoingEdgesOf(module(g, module)).stream().map(RealModelShapesTest::shape)
+                .collect(Collectors.toSet());
+    }
+
+    private static Set<String> shapesEntering(ModelGraph g, String module) {
+        return g.graph().incomingEdgesOf(module(g, module)).stream().map(RealModelShapesTest::shape)
+                .collect(Collectors.toSet());
+    }
+
+    private static String shape(TensorEdge e) {
+        return e.tensor().shape() == null ? "none" : e.tensor().shape().compact();
+    }
+}

@@ -1,0 +1,169 @@
+package io.github.nnvizonnx.shapes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.nnvizonnx.model.ModelGraph;
+import io.github.nnvizonnx.model.OperationNode;
+import io.github.nnvizonnx.model.Shape;
+import io.github.nnvizonnx.model.TensorEdge;
+import io.github.nnvizonnx.model.TensorInfo;
+import io.github.nnvizonnx.read.OnnxReader;
+import io.github.nnvizonnx.testsupport.NestedScopesModel;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The pass with a stand-in runner: what it maps back, what it never invents, time limit and status line. */
+class ShapesPassTest {
+    @TempDir
+    Path dir;
+
+    private Path file;
+    private ModelGraph model;
+
+    /** {@link NestedScopesModel}: top-level tensors, a function body and If branches. */
+    @BeforeEach
+    void read() {
+        file = NestedScopesModel.write(dir);
+        model = OnnxReader.read(file);
+    }
+
+    /** Answers every tensor name of the model but the inputs (which it would report as fed) with 9×9. */
+    private static class EverythingIsNineByNine implements ShapeRunner {
+        final List<RunPlan> plans = new ArrayList<>();
+
+        @Override
+        public Map<String, TensorInfo> run(RunPlan plan) {
+            plans.add(plan);
+            Map<String, TensorInfo> seen = new HashMap<>();
+            for (String name : List.of("h", "b", "y", "z", "t", "e", "a", "c")) {
+                seen.put(name, new TensorInfo(name, "float16", Shape.of(9, 9)));
+            }
+            return seen;
+        }
+
+        @Override
+        public void cancel() {
+        }
+    }
+
+    private static TensorEdge edgeInto(ModelGraph g, String consumer) {
+        return g.graph().edgeSet().stream()
+                .filter(e -> g.graph().getEdgeTarget(e) instanceof OperationNode op && op.name().equals(consumer))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void measuredShapesGoOnTopLevelTensorsOnly() {
+        EverythingIsNineByNine runner = new EverythingIsNineByNine();
+        ShapeOutcome outcome = new Shapes(() -> runner, Duration.ofSeconds(1))
+                .apply(model, file, ShapeRequest.of(ShapeMode.RUN), status -> { });
+        assertNull(outcome.warning());
+        ModelGraph g = outcome.model();
+        assertEquals("9×9", edgeInto(g, "last").tensor().shape().compact(), "top-level b, the call's output");
+        assertEquals("float16", edgeInto(g, "last").tensor().elementType());
+        assertEquals("9×9", edgeInto(g, "inner_relu").tensor().shape().compact(), "h entering the function");
+        assertNull(edgeInto(g, "inner_neg").tensor().shape(), "the function's own b is not the top-level b");
+        assertEquals("1×4", edgeInto(g, "mm").tensor().shape().compact(), "x is fed as declared");
+
+        RunPlan plan = runner.plans.get(0);
+        assertEquals(List.of("h", "b"), plan.extraOutputs(), "top-level tensors that are neither inputs nor outputs");
+        assertEquals(List.of("x", "cond"), plan.inputs().stream().map(RunInput::name).toList());
+        assertEquals(List.of(), plan.inputs().get(1).dims(), "a scalar input");
+    }
+
+    @Test
+    void bodiesKeepTheirDeclaredShapes() {
+        ModelGraph g = new Shapes(EverythingIsNineByNine::new, Duration.ofSeconds(1))
+                .apply(model, file, ShapeRequest.of(ShapeMode.RUN), status -> { }).model();
+        assertTrue(g.graph().edgeSet().stream().filter(e -> !e.isTopLevel()).count() >= 3, "bodies have edges");
+        for (TensorEdge e : g.graph().edgeSet()) {
+            if (!e.isTopLevel()) {
+                String shape = e.tensor().shape() == null ? null : e.tensor().shape().compact();
+                assertTrue(shape == null || shape.equals("7×7") || shape.equals("scalar"),
+                        "declared or nothing inside bodies: " + e + " " + shape);
+            }
+        }
+    }
+
+    @Test
+    void aRunPastTheTimeLimitIsCancelledAndWarned() throws InterruptedException {
+        CountDownLatch cancelled = new CountDownLatch(1);
+        ShapeRunner stuck = new ShapeRunner() {
+            @Override
+            public Map<String, TensorInfo> run(RunPlan plan) throws ShapeRunException {
+                try {
+                    cancelled.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new ShapeRunException("cancelled");
+            }
+
+            @Override
+            public void cancel() {
+                cancelled.countDown();
+            }
+        };
+        ShapeRequest request = new ShapeRequest(ShapeMode.RUN, Map.of(), List.of(), ShapeRequest.DEFAULT_MEMORY_LIMIT,
+                Duration.ofMillis(50));
+        ShapeOutcome outcome = new Shapes(() -> stuck, Duration.ofSeconds(1)).apply(model, file, request, s -> { });
+        assertTrue(outcome.warning().contains("took longer than 50 ms"), outcome.warning());
+        assertTrue(cancelled.await(0, TimeUnit.SECONDS), "the runner was told to stop");
+        assertEquals("1×4", edgeInto(outcome.model(), "mm").tensor().shape().compact(), "declared shapes remain");
+    }
+
+    @Test
+    void aSlowRunGetsOneStatusLine() {
+        CountDownLatch statusShown = new CountDownLatch(1);
+        List<String> lines = new ArrayList<>();
+        ShapeRunner slow = new EverythingIsNineByNine() {
+            @Override
+            public Map<String, TensorInfo> run(RunPlan plan) {
+                try {
+                    statusShown.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return super.run(plan);
+            }
+        };
+        ShapeOutcome outcome = new Shapes(() -> slow, Duration.ofMillis(1)).apply(model, file,
+                ShapeRequest.of(ShapeMode.RUN), line -> {
+                    lines.add(line);
+                    statusShown.countDown();
+                });
+        assertNull(outcome.warning());
+        assertEquals(1, lines.size());
+        assertTrue(lines.get(0).startsWith("measuring tensor shapes with onnxruntime"), lines.get(0));
+    }
+
+    @Test
+    void aRunnerThatCannotLoadIsAWarning() {
+        ShapeOutcome outcome = new Shapes(() -> {
+            throw new NoClassDefFoundError("ai/onnxruntime/OrtEnvironment");
+        }, Duration.ofSeconds(1)).apply(model, file, ShapeRequest.of(ShapeMode.RUN), s -> { });
+        assertTrue(outcome.warning().startsWith("onnxruntime is not available"), outcome.warning());
+    }
+
+    @Test
+    void namelessInputNeedsExactlyOneImage() {
+        ShapeRequest image = new ShapeRequest(ShapeMode.DECLARED, Map.of(),
+                List.of(new InputShape(null, InputShape.IMAGE_224)), ShapeRequest.DEFAULT_MEMORY_LIMIT,
+                ShapeRequest.DEFAULT_TIME_LIMIT);
+        ShapeRequestException e = assertThrows(ShapeRequestException.class,
+                () -> new Shapes().apply(model, file, image, s -> { }));
+        assertTrue(e.getMessage().contains("x, cond"), e.getMessage());
+    }
+}
