@@ -5,7 +5,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import com.google.gson.JsonPrimitive;
 import io.github.nnvizonnx.model.AttributeSummary;
 import io.github.nnvizonnx.model.Dim;
 import io.github.nnvizonnx.model.DisplayText;
@@ -53,7 +52,7 @@ public final class ModelJsonReader {
                 throw new JsonModelException("not an nnviz-onnx model (the \"format\" field is not \""
                         + ModelJson.FORMAT + "\")");
             }
-            int version = number(root, "version").getAsInt();
+            int version = (int) integer(root, "version", Integer.MIN_VALUE, Integer.MAX_VALUE);
             if (version > ModelJson.VERSION) {
                 throw new JsonModelException("written by a newer nnviz-onnx (format version " + version
                         + "; this one reads up to " + ModelJson.VERSION + ")");
@@ -70,11 +69,12 @@ public final class ModelJsonReader {
     private static ModelGraph toModel(JsonObject root) {
         JsonObject info = object(root, "info");
         Map<String, Long> opsets = new LinkedHashMap<>();
-        object(info, "opsets").entrySet().forEach(e -> opsets.put(e.getKey(), e.getValue().getAsLong()));
+        object(info, "opsets").entrySet().forEach(e -> opsets.put(e.getKey(), exact(e.getValue(), "opsets",
+                Long.MIN_VALUE, Long.MAX_VALUE)));
         Map<String, String> metadata = new LinkedHashMap<>();
         object(info, "metadata").entrySet().forEach(e -> metadata.put(e.getKey(), e.getValue().getAsString()));
         ModelGraph.Builder builder = new ModelGraph.Builder(new ModelInfo(optionalText(info, "source"),
-                number(info, "irVersion").getAsLong(), optionalText(info, "producerName"),
+                integer(info, "irVersion"), optionalText(info, "producerName"),
                 optionalText(info, "producerVersion"), opsets, metadata, optionalText(info, "graphName"),
                 optionalText(info, "hierarchy")));
 
@@ -83,14 +83,14 @@ public final class ModelJsonReader {
             JsonObject m = asObject(e, "modules");
             Module module = new Module(path(m, "path"), text(m, "name"), optionalText(m, "class"),
                     optionalText(m, "qualifiedClass"), ModuleKind.valueOf(text(m, "kind").toUpperCase(Locale.ROOT)),
-                    number(m, "parameters").getAsLong());
+                    integer(m, "parameters"));
             modules.put(module.path(), module);
         }
         List<Parameter> parameters = new ArrayList<>();
         for (JsonElement e : array(root, "parameters")) {
             JsonObject p = asObject(e, "parameters");
             List<Long> dims = new ArrayList<>();
-            array(p, "dims").forEach(d -> dims.add(d.getAsLong()));
+            array(p, "dims").forEach(d -> dims.add(exact(d, "dims", Long.MIN_VALUE, Long.MAX_VALUE)));
             parameters.add(new Parameter(text(p, "name"), optionalText(p, "dtype"), dims,
                     knownModule(modules, path(p, "module"), "parameter " + text(p, "name"))));
         }
@@ -126,7 +126,7 @@ public final class ModelJsonReader {
                     attributes.add(new AttributeSummary(text(attribute, "name"), text(attribute, "value")));
                 }
                 return new OperationNode(id, text(n, "name"), text(n, "opType"), text(n, "domain"), attributes,
-                        scope, number(n, "parameters").getAsLong());
+                        scope, integer(n, "parameters"));
             }
             case "input" -> {
                 return new InputNode(id, tensor(object(n, "tensor")), scope);
@@ -138,8 +138,8 @@ public final class ModelJsonReader {
                 Module module = modules.get(knownModule(modules, path(n, "module"), "collapsed node " + id));
                 List<String> opTypes = new ArrayList<>();
                 array(n, "opTypes").forEach(t -> opTypes.add(t.getAsString()));
-                return new ModuleNode(id, module, scope, number(n, "parameters").getAsLong(),
-                        number(n, "operations").getAsInt(), opTypes);
+                return new ModuleNode(id, module, scope, integer(n, "parameters"),
+                        (int) integer(n, "operations", 0, Integer.MAX_VALUE), opTypes);
             }
             default -> throw new JsonModelException("unknown node kind " + quoted(kind));
         }
@@ -154,7 +154,7 @@ public final class ModelJsonReader {
                 if (d.isJsonNull()) {
                     dims.add(Dim.UNKNOWN);
                 } else if (d.getAsJsonPrimitive().isNumber()) {
-                    dims.add(Dim.of(d.getAsLong()));
+                    dims.add(Dim.of(exact(d, "shape", Long.MIN_VALUE, Long.MAX_VALUE)));
                 } else {
                     dims.add(Dim.symbolic(d.getAsString()));
                 }
@@ -204,12 +204,28 @@ public final class ModelJsonReader {
         return e.getAsJsonArray();
     }
 
-    private static JsonPrimitive number(JsonObject o, String key) {
-        JsonElement e = required(o, key);
+    private static long integer(JsonObject o, String key) {
+        return integer(o, key, Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+
+    private static long integer(JsonObject o, String key, long min, long max) {
+        return exact(required(o, key), key, min, max);
+    }
+
+    /** A whole number within bounds: Gson alone would turn 1e999 or 2.5 into some other number without a word. */
+    private static long exact(JsonElement e, String where, long min, long max) {
         if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
-            throw new JsonModelException("\"" + key + "\" is not a number");
+            throw new JsonModelException("\"" + where + "\" holds " + quoted(e.toString()) + " instead of a number");
         }
-        return e.getAsJsonPrimitive();
+        try {
+            long value = e.getAsBigDecimal().longValueExact();
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (ArithmeticException | NumberFormatException notWhole) {
+            // reported below
+        }
+        throw new JsonModelException("\"" + where + "\" holds " + quoted(e.toString()) + ", not a whole number in range");
     }
 
     private static String text(JsonObject o, String key) {

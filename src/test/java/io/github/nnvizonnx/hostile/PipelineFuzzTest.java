@@ -2,6 +2,7 @@ package io.github.nnvizonnx.hostile;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.github.nnvizonnx.read.InvalidModelException;
+import io.github.nnvizonnx.testsupport.WholePipeline;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

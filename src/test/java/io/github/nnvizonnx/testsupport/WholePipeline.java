@@ -1,4 +1,4 @@
-package io.github.nnvizonnx.hostile;
+package io.github.nnvizonnx.testsupport;
 
 import io.github.nnvizonnx.emit.Diagram;
 import io.github.nnvizonnx.emit.DrawOptions;
@@ -11,7 +11,6 @@ import io.github.nnvizonnx.model.ModulePath;
 import io.github.nnvizonnx.read.InvalidModelException;
 import io.github.nnvizonnx.read.ModelReader;
 import io.github.nnvizonnx.read.OnnxReader;
-import io.github.nnvizonnx.testsupport.OutputSyntax;
 import io.github.nnvizonnx.transform.ViewOptions;
 import io.github.nnvizonnx.transform.Views;
 import java.io.IOException;
@@ -29,12 +28,16 @@ import java.util.Map;
  * and a check that each output is well formed for its consumer. Hostile input may only end in
  * {@link InvalidModelException}; any other exception, and any malformed output, is a bug.
  */
-final class WholePipeline {
+public final class WholePipeline {
+    /** A model read from a file and the outputs of its default view, by format. */
+    public record Drawn(ModelGraph model, Map<String, String> outputs) {
+    }
+
     private WholePipeline() {
     }
 
-    /** The outputs of the default view, by format; throws InvalidModelException for a file that is not a model. */
-    static Map<String, String> drawEverything(Path file, String hierarchy) {
+    /** Reads and draws a file every way; throws InvalidModelException for a file that is not a model. */
+    public static Drawn drawEverything(Path file, String hierarchy) {
         ModelGraph model = ModelReader.read(file, new OnnxReader.Options(hierarchy));
         Map<String, String> defaults = null;
         for (ViewOptions view : views(model)) {
@@ -44,14 +47,14 @@ final class WholePipeline {
                 defaults = outputs;
             }
         }
-        return defaults;
+        return new Drawn(model, defaults);
     }
 
     /**
      * The default view first, then every level, one level, the first top-level module alone, and the deepest module
      * collapsed: the option combinations that take different paths through the transforms.
      */
-    static List<ViewOptions> views(ModelGraph model) {
+    public static List<ViewOptions> views(ModelGraph model) {
         List<ViewOptions> views = new ArrayList<>(List.of(ViewOptions.defaults(), ViewOptions.everything(),
                 new ViewOptions(1, List.of(), null, false)));
         List<Module> top = model.modules().children(ModulePath.ROOT);
