@@ -69,10 +69,11 @@ public final class ModelJsonReader {
     private static ModelGraph toModel(JsonObject root) {
         JsonObject info = object(root, "info");
         Map<String, Long> opsets = new LinkedHashMap<>();
-        object(info, "opsets").entrySet().forEach(e -> opsets.put(e.getKey(), exact(e.getValue(), "opsets",
-                Long.MIN_VALUE, Long.MAX_VALUE)));
+        object(info, "opsets").entrySet().forEach(e -> opsets.put(wellFormed(e.getKey()),
+                exact(e.getValue(), "opsets", Long.MIN_VALUE, Long.MAX_VALUE)));
         Map<String, String> metadata = new LinkedHashMap<>();
-        object(info, "metadata").entrySet().forEach(e -> metadata.put(e.getKey(), e.getValue().getAsString()));
+        object(info, "metadata").entrySet()
+                .forEach(e -> metadata.put(wellFormed(e.getKey()), string(e.getValue())));
         ModelGraph.Builder builder = new ModelGraph.Builder(new ModelInfo(optionalText(info, "source"),
                 integer(info, "irVersion"), optionalText(info, "producerName"),
                 optionalText(info, "producerVersion"), opsets, metadata, optionalText(info, "graphName"),
@@ -137,7 +138,7 @@ public final class ModelJsonReader {
             case "collapsed" -> {
                 Module module = modules.get(knownModule(modules, path(n, "module"), "collapsed node " + id));
                 List<String> opTypes = new ArrayList<>();
-                array(n, "opTypes").forEach(t -> opTypes.add(t.getAsString()));
+                array(n, "opTypes").forEach(t -> opTypes.add(string(t)));
                 return new ModuleNode(id, module, scope, integer(n, "parameters"),
                         (int) integer(n, "operations", 0, Integer.MAX_VALUE), opTypes);
             }
@@ -156,7 +157,7 @@ public final class ModelJsonReader {
                 } else if (d.getAsJsonPrimitive().isNumber()) {
                     dims.add(Dim.of(exact(d, "shape", Long.MIN_VALUE, Long.MAX_VALUE)));
                 } else {
-                    dims.add(Dim.symbolic(d.getAsString()));
+                    dims.add(Dim.symbolic(string(d)));
                 }
             }
             parsed = new Shape(dims);
@@ -173,7 +174,7 @@ public final class ModelJsonReader {
 
     private static ModulePath path(JsonObject o, String key) {
         List<String> names = new ArrayList<>();
-        array(o, key).forEach(s -> names.add(s.getAsString()));
+        array(o, key).forEach(s -> names.add(string(s)));
         return ModulePath.of(names);
     }
 
@@ -225,16 +226,48 @@ public final class ModelJsonReader {
         } catch (ArithmeticException | NumberFormatException notWhole) {
             // reported below
         }
-        throw new JsonModelException("\"" + where + "\" holds " + quoted(e.toString()) + ", not a whole number in range");
+        throw new JsonModelException("\"" + where + "\" holds " + quoted(e.toString())
+                + ", not a whole number in range");
     }
 
     private static String text(JsonObject o, String key) {
-        return required(o, key).getAsString();
+        return string(required(o, key));
     }
 
     private static String optionalText(JsonObject o, String key) {
         JsonElement e = o.get(key);
-        return e == null || e.isJsonNull() ? null : e.getAsString();
+        return e == null || e.isJsonNull() ? null : string(e);
+    }
+
+    private static String string(JsonElement e) {
+        return wellFormed(e.getAsString());
+    }
+
+    /**
+     * JSON escapes can spell lone surrogates (a U+D800 alone), which no UTF-8 file can hold; like protobuf does with
+     * invalid UTF-8, each becomes U+FFFD, so that every name in a model is text that any output can carry.
+     */
+    private static String wellFormed(String s) {
+        StringBuilder fixed = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) && i + 1 < s.length()
+                    && Character.isLowSurrogate(s.charAt(i + 1));
+            if (paired) {
+                if (fixed != null) {
+                    fixed.append(c).append(s.charAt(i + 1));
+                }
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                if (fixed == null) {
+                    fixed = new StringBuilder(s.length()).append(s, 0, i);
+                }
+                fixed.append('\uFFFD');
+            } else if (fixed != null) {
+                fixed.append(c);
+            }
+        }
+        return fixed == null ? s : fixed.toString();
     }
 
     private static String quoted(String s) {

@@ -9,7 +9,16 @@ public final class HostileNames {
     public static final List<String> NAMES = List.of(
             "quote\"d", "back\\slash\\n", "new\nline", "arrow-->x", "%%comment", "close]bracket", "brace}{",
             "<script>alert(1)</script>", "click n1 call alert()", "rtl\u202Eevil", "emoji\uD83D\uDE00", "#quot;",
-            "end", "`tick`", "&amp;", "pipe|bar", "semi;colon", "<img src=x onerror=alert(1)>");
+            "end", "`tick`", "&amp;", "pipe|bar", "semi;colon", "<img src=x onerror=alert(1)>",
+            // Control characters, invisible formatting, separators and a lone surrogate (which protobuf writes as '?').
+            "nul\u0000byte", "bell\u0007tab\tcr\r", "esc\u001b[31mred", "del\u007fc1\u0085\u009b",
+            "line\u2028para\u2029", "zero\u200bwidth\u200djoin\ufeff", "lone\ud800surrogate",
+            // Directives and markup of each output format.
+            "%%{init: {'securityLevel': 'loose'}}%%", "style n0 fill:#f00", "a href=javascript:alert(1)",
+            "\"]; n9 -> n9 [label=<x>]; \"", "\\G\\N\\L", "]]><!ENTITY x SYSTEM 'file:///etc/passwd'>&x;",
+            "fence```end", "emoji\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67 family",
+            // A very long name (labels are clipped, names kept whole in JSON and GraphML).
+            "long" + "g".repeat(5000));
 
     private HostileNames() {
     }

@@ -18,8 +18,13 @@ import org.xml.sax.InputSource;
  * entities and our tags; GraphML that an XML parser reads (DTDs off); strict JSON.
  */
 public final class OutputSyntax {
-    /** Label text: anything but quotes, angle brackets and invisible characters, plus our own three tags. */
-    private static final String LABEL = "\"(?:[^\"<>\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}\\p{Cs}]|<b>|</b>|<br/>)*\"";
+    /** Control, format (bidi), line and paragraph separator characters, and lone surrogates: never raw in output. */
+    private static final String INVISIBLE = "\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}\\p{Cs}";
+    /**
+     * A Mermaid label: no character Mermaid or HTML gives a meaning (quotes, markup, entities, comments, brackets,
+     * pipes, backslashes, backticks) and nothing invisible, except as an entity code (#60;) or our three tags.
+     */
+    private static final String LABEL = "\"(?:[^\"<>&#;%\\[\\]{}|\\\\`" + INVISIBLE + "]|#\\d+;|<b>|</b>|<br/>)*\"";
     private static final Pattern MERMAID_LINE = Pattern.compile("flowchart (?:LR|TB)"
             + "|( {4})+n\\d+(?:\\(\\[" + LABEL + "\\]\\)|\\[\\[" + LABEL + "\\]\\]|\\{\\{" + LABEL + "\\}\\}|\\["
             + LABEL + "\\])"
@@ -28,7 +33,7 @@ public final class OutputSyntax {
             + "| {4}n\\d+ -->(?:\\|" + LABEL + "\\|)? n\\d+");
 
     /** An HTML-like label: entities, our bold and line-break tags, and no other markup or invisible character. */
-    private static final String DOT_LABEL = "<(?:[^<>&\"\\\\\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}\\p{Cs}]|&#\\d+;|<B>|</B>|<BR/>)*>";
+    private static final String DOT_LABEL = "<(?:[^<>&\"\\\\" + INVISIBLE + "]|&#\\d+;|<B>|</B>|<BR/>)*>";
     private static final String DOT_VALUE = "(?:\"[A-Za-z0-9_. ]*\"|" + DOT_LABEL + ")";
     private static final String DOT_ATTRIBUTES = "\\[\"[a-z]+\"=" + DOT_VALUE + "(?:,\"[a-z]+\"=" + DOT_VALUE + ")*\\]";
     private static final Pattern DOT_SUBGRAPH = Pattern.compile("subgraph \"cluster_s\\d+\" \\{");
