@@ -78,7 +78,7 @@ public final class OutputSyntax {
     }
 
     /**
-     * DOT as our emitter writes it: one statement per line, every attribute value either one of our own plain
+     * DOT as our emitter writes it: one statement per line (clusters and unnamed groups of edges open blocks), every attribute value either one of our own plain
      * strings or an HTML-like label made of entities and our three tags only, and braces that balance.
      */
     public static void dot(String text) {
@@ -94,7 +94,7 @@ public final class OutputSyntax {
             }
             if (line.equals("}")) {
                 open--;
-            } else if (DOT_SUBGRAPH.matcher(line).matches()) {
+            } else if (line.equals("{") || DOT_SUBGRAPH.matcher(line).matches()) {
                 open++;
             } else if (!DOT_STATEMENT.matcher(line).matches()) {
                 throw new AssertionError("DOT line " + (i + 1) + " has an unexpected shape: " + clip(line));
