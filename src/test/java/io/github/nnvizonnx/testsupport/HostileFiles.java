@@ -386,7 +386,26 @@ public final class HostileFiles {
                         }),
                 new Case("a chain of 20,000 operations on a weight", Expect.DIAGRAM,
                         dir -> write(dir, "long-chain.onnx", longChain(20_000)),
-                        drawn -> assertOperations(drawn, 20_000)));
+                        drawn -> assertOperations(drawn, 20_000)),
+                new Case("20,000 calls of one local function, each in its own scope", Expect.DIAGRAM,
+                        dir -> write(dir, "many-calls.onnx", manyCalls(20_000, true)),
+                        drawn -> assertOperations(drawn, 20_000)),
+                new Case("20,000 unnamed calls of one local function", Expect.DIAGRAM,
+                        dir -> write(dir, "many-unnamed-calls.onnx", manyCalls(20_000, false)),
+                        drawn -> assertEquals(20_001, drawn.model().modules().size(), "one module per call")));
+    }
+
+    /** A chain of calls of F, each named in torch style after its own scope, or all unnamed. */
+    private static ModelProto.Builder manyCalls(int count, boolean scoped) {
+        GraphProto.Builder g = GraphProto.newBuilder().addInput(tensor("x", 1)).addOutput(tensor("y", 1));
+        String previous = "x";
+        for (int i = 0; i < count; i++) {
+            String out = i == count - 1 ? "y" : "t" + i;
+            g.addNode(node(scoped ? "/layers/layers." + i + "/F" : "", "F", in(previous), out).setDomain("d"));
+            previous = out;
+        }
+        return model(g).addFunctions(function("d", "F", in("a"), "b").addNode(node("n", "Relu", in("a"), "b")))
+                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("d").setVersion(1));
     }
 
     /** Identity after Identity from a weight: every link is constant-like and moves with its consumer. */
