@@ -51,11 +51,12 @@ class BadInputMatrixTest {
         }
 
         Path output = Files.createDirectories(dir.resolve("out")).resolve("diagram.mmd");
-        CliRun cli = assertTimeoutPreemptively(HANG_GUARD, () -> CliRun.of(file.toString(), "-q", "-o",
+        CommandRun cli = assertTimeoutPreemptively(HANG_GUARD, () -> CommandRun.of(file.toString(), "-q", "-o",
                 output.toString()), bad.name());
-        assertEquals(library.drawn() != null ? 0 : ErrorHandlers.BAD_INPUT, cli.exitCode(), cli.err());
-        if (cli.exitCode() != 0) {
-            assertTrue(cli.errorIsOneLine(), cli.err());
+        assertEquals(library.drawn() != null ? 0 : ErrorHandlers.BAD_INPUT, cli.code(), cli.err());
+        if (cli.code() != 0) {
+            assertEquals(1, cli.errLines().size(), cli.err());
+            assertTrue(cli.err().startsWith("nnviz-onnx: ") && !cli.err().contains("\tat "), cli.err());
             assertFalse(cli.err().contains("internal error"), cli.err());
             assertFalse(Files.exists(output), "no output file after a failure");
         }

@@ -32,10 +32,10 @@ class CliTest {
     }
 
     private int run(String... args) {
-        CliRun run = CliRun.of(args);
+        CommandRun run = CommandRun.of(args);
         out = run.out();
         err = run.err();
-        return run.exitCode();
+        return run.code();
     }
 
     private void assertOneErrorLine() {
