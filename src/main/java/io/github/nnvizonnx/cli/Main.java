@@ -11,8 +11,21 @@ public final class Main {
         System.exit(run(args));
     }
 
-    /** Runs the command and returns its exit code: 0 success, 1 bad input, 2 usage error. */
+    /**
+     * Runs the command and returns its exit code: 0 success, 1 bad input, 2 usage error. A model too big for the
+     * heap, or nested too deep for the stack, is bad input too: one line, not the JVM's stack trace (picocli's
+     * handlers only see exceptions, and these are errors).
+     */
     public static int run(String... args) {
-        return NnvizCommand.commandLine().execute(args);
+        CommandLine cl = NnvizCommand.commandLine();
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            ErrorHandlers.printError(cl, "out of memory: the model is too large for this Java heap"
+                    + " (give it more, e.g. NNVIZ_JAVA_OPTS=-Xmx8g)");
+        } catch (StackOverflowError e) {
+            ErrorHandlers.printError(cl, "the model is nested too deeply to draw");
+        }
+        return ErrorHandlers.BAD_INPUT;
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -14,7 +15,8 @@ import java.util.Set;
 
 /**
  * Writes an output file all at once: into a temporary file beside it, then renamed over it. A failure leaves no
- * partial file and never replaces a good existing one.
+ * partial file and never replaces a good existing one. The result has the permissions any new file would get (the
+ * umask applies), or those of the file it replaces (temporary files are otherwise private to their owner).
  */
 public final class AtomicFile {
     /** Produces the content; may fail, in which case the target is left untouched. */
@@ -22,12 +24,15 @@ public final class AtomicFile {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    private AtomicFile() {
-    }
-
     /** Fills the temporary file. */
     private interface Filler {
         void fill(Path temp) throws IOException;
+    }
+
+    /** What a newly created file asks for; the umask takes away from it, as for any new file. */
+    private static final Set<PosixFilePermission> NEW_FILE = PosixFilePermissions.fromString("rw-rw-rw-");
+
+    private AtomicFile() {
     }
 
     public static void write(Path target, Content content) throws IOException {
@@ -46,10 +51,12 @@ public final class AtomicFile {
     private static void replace(Path target, Filler filler) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
-        Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+        Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp", permissionsFor(dir));
         try {
             filler.fill(temp);
-            keepUsualPermissions(temp, absolute);
+            if (Files.isRegularFile(absolute) && isPosix(dir)) {
+                Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(absolute));
+            }
             try {
                 Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -60,16 +67,12 @@ public final class AtomicFile {
         }
     }
 
-    /**
-     * Temporary files are created private (rw-------); the output should look like any file the user writes: the
-     * replaced file's permissions, or rw-r--r-- for a new one.
-     */
-    private static void keepUsualPermissions(Path temp, Path target) throws IOException {
-        if (!Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
-            return;
-        }
-        Set<PosixFilePermission> permissions = Files.exists(target) ? Files.getPosixFilePermissions(target)
-                : PosixFilePermissions.fromString("rw-r--r--");
-        Files.setPosixFilePermissions(temp, permissions);
+    private static FileAttribute<?>[] permissionsFor(Path dir) {
+        return isPosix(dir) ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(NEW_FILE)}
+                : new FileAttribute<?>[0];
+    }
+
+    private static boolean isPosix(Path dir) {
+        return Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null;
     }
 }

@@ -2,16 +2,21 @@ package io.github.nnvizonnx.emit;
 
 /**
  * Text for Graphviz HTML-like labels. Everything from the model is written as XML character references except
- * letters, digits and a few safe marks, so no name can close the label, start markup, or use the backslash escapes
- * ({@code \N}, {@code \G}) of plain DOT labels. Characters XML forbids even as references become U+FFFD.
+ * letters, digits and a few safe marks, so no name can close the label or start markup. Characters XML forbids even
+ * as references become U+FFFD.
+ *
+ * <p>Graphviz expands its escapes ({@code \G} the graph's name, {@code \N} the node's, {@code \\} one backslash)
+ * in HTML-like labels too, after decoding references; so each backslash is written doubled, and shows as itself.
  */
 final class GraphvizText {
+    private static final String BACKSLASH = "&#92;&#92;";
+
     private GraphvizText() {
     }
 
     static String escape(String text) {
         return CharacterEscaper.escape(text, GraphvizText::isPlain,
-                cp -> "&#" + (allowedInXml(cp) ? cp : 0xFFFD) + ";");
+                cp -> cp == '\\' ? BACKSLASH : "&#" + (allowedInXml(cp) ? cp : 0xFFFD) + ";");
     }
 
     private static boolean isPlain(int cp) {

@@ -13,7 +13,18 @@ final class MermaidText {
     }
 
     static String escape(String text) {
-        return CharacterEscaper.escape(text, MermaidText::isPlain, cp -> "#" + cp + ";");
+        String escaped = CharacterEscaper.escape(text, MermaidText::isPlain, cp -> "#" + cp + ";");
+        return breakStyleKeywords(escaped);
+    }
+
+    /**
+     * Before parsing, Mermaid drops the last ';' of any line matching {@code style.*:\S*#.*;} or
+     * {@code classDef.*:\S*#.*;} (to protect colour codes in style statements), which would cut our last entity
+     * code in half: a label {@code style n0 fill:#f00} showed as {@code fill:#35f00}. Writing the first letter of
+     * these keywords as an entity code keeps such text out of that rule.
+     */
+    private static String breakStyleKeywords(String escaped) {
+        return escaped.replace("style", "#115;tyle").replace("classDef", "#99;lassDef");
     }
 
     private static boolean isPlain(int cp) {

@@ -7,6 +7,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import io.github.nnvizonnx.model.AttributeSummary;
 import io.github.nnvizonnx.model.Dim;
+import io.github.nnvizonnx.model.DisplayText;
 import io.github.nnvizonnx.model.InputNode;
 import io.github.nnvizonnx.model.ModelGraph;
 import io.github.nnvizonnx.model.ModelInfo;
@@ -28,112 +29,120 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Reads what {@link ModelJsonWriter} wrote back into the same model; malformed input is a {@link JsonModelException}. */
+/**
+ * Reads what {@link ModelJsonWriter} wrote back into the same model. The file may come from anywhere, so every field
+ * is checked for presence and type, and every path a node or weight names must be a module of the file; anything
+ * else is a {@link JsonModelException} with a one-line message.
+ */
 public final class ModelJsonReader {
+    /** Longest piece of the input quoted in an error message. */
+    private static final int MAX_QUOTED = 80;
+
     private ModelJsonReader() {
     }
 
     public static ModelGraph read(Reader source) {
         try {
-            JsonObject root = JsonParser.parseReader(source).getAsJsonObject();
-            if (!ModelJson.FORMAT.equals(text(root, "format"))) {
+            JsonElement parsed = JsonParser.parseReader(source);
+            if (!parsed.isJsonObject()) {
+                throw new JsonModelException("not an nnviz-onnx model (not a JSON object)");
+            }
+            JsonObject root = parsed.getAsJsonObject();
+            if (!ModelJson.FORMAT.equals(optionalText(root, "format"))) {
                 throw new JsonModelException("not an nnviz-onnx model (the \"format\" field is not \""
                         + ModelJson.FORMAT + "\")");
             }
-            int version = root.get("version").getAsInt();
+            int version = (int) integer(root, "version", Integer.MIN_VALUE, Integer.MAX_VALUE);
             if (version > ModelJson.VERSION) {
                 throw new JsonModelException("written by a newer nnviz-onnx (format version " + version
                         + "; this one reads up to " + ModelJson.VERSION + ")");
             }
             return toModel(root);
-        } catch (JsonParseException | IllegalStateException | NullPointerException | UnsupportedOperationException
-                 | ClassCastException | NumberFormatException e) {
+        } catch (JsonParseException | IllegalStateException | UnsupportedOperationException | ClassCastException
+                 | IllegalArgumentException e) {
+            // Gson's messages can span lines (a troubleshooting link follows); the user gets the first one.
             throw new JsonModelException("malformed model JSON (" + e.getClass().getSimpleName() + ": "
-                    + e.getMessage() + ")", e);
+                    + firstLine(e.getMessage()) + ")", e);
         }
     }
 
     private static ModelGraph toModel(JsonObject root) {
-        JsonObject info = root.getAsJsonObject("info");
+        JsonObject info = object(root, "info");
         Map<String, Long> opsets = new LinkedHashMap<>();
-        info.getAsJsonObject("opsets").entrySet().forEach(e -> opsets.put(e.getKey(), e.getValue().getAsLong()));
+        object(info, "opsets").entrySet().forEach(e -> opsets.put(wellFormed(e.getKey()),
+                exact(e.getValue(), "opsets", Long.MIN_VALUE, Long.MAX_VALUE)));
         Map<String, String> metadata = new LinkedHashMap<>();
-        info.getAsJsonObject("metadata").entrySet().forEach(e -> metadata.put(e.getKey(), e.getValue().getAsString()));
-        ModelGraph.Builder builder = new ModelGraph.Builder(new ModelInfo(text(info, "source"),
-                info.get("irVersion").getAsLong(), text(info, "producerName"), text(info, "producerVersion"),
-                opsets, metadata, text(info, "graphName"), text(info, "hierarchy")));
+        object(info, "metadata").entrySet()
+                .forEach(e -> metadata.put(wellFormed(e.getKey()), string(e.getValue())));
+        ModelGraph.Builder builder = new ModelGraph.Builder(new ModelInfo(optionalText(info, "source"),
+                integer(info, "irVersion"), optionalText(info, "producerName"),
+                optionalText(info, "producerVersion"), opsets, metadata, optionalText(info, "graphName"),
+                optionalText(info, "hierarchy")));
 
         Map<ModulePath, Module> modules = new LinkedHashMap<>();
-        for (JsonElement e : root.getAsJsonArray("modules")) {
-            JsonObject m = e.getAsJsonObject();
-            Module module = new Module(path(m.getAsJsonArray("path")), text(m, "name"), text(m, "class"),
-                    text(m, "qualifiedClass"), ModuleKind.valueOf(text(m, "kind").toUpperCase(Locale.ROOT)),
-                    m.get("parameters").getAsLong());
+        for (JsonElement e : array(root, "modules")) {
+            JsonObject m = asObject(e, "modules");
+            Module module = new Module(path(m, "path"), text(m, "name"), optionalText(m, "class"),
+                    optionalText(m, "qualifiedClass"), ModuleKind.valueOf(text(m, "kind").toUpperCase(Locale.ROOT)),
+                    integer(m, "parameters"));
             modules.put(module.path(), module);
         }
         List<Parameter> parameters = new ArrayList<>();
-        for (JsonElement e : root.getAsJsonArray("parameters")) {
-            JsonObject p = e.getAsJsonObject();
+        for (JsonElement e : array(root, "parameters")) {
+            JsonObject p = asObject(e, "parameters");
             List<Long> dims = new ArrayList<>();
-            p.getAsJsonArray("dims").forEach(d -> dims.add(d.getAsLong()));
-            parameters.add(new Parameter(text(p, "name"), text(p, "dtype"), dims, path(p.getAsJsonArray("module"))));
+            array(p, "dims").forEach(d -> dims.add(exact(d, "dims", Long.MIN_VALUE, Long.MAX_VALUE)));
+            parameters.add(new Parameter(text(p, "name"), optionalText(p, "dtype"), dims,
+                    knownModule(modules, path(p, "module"), "parameter " + text(p, "name"))));
         }
         Map<String, Node> nodes = new HashMap<>();
-        for (JsonElement e : root.getAsJsonArray("nodes")) {
-            Node n = node(e.getAsJsonObject(), modules);
+        for (JsonElement e : array(root, "nodes")) {
+            Node n = node(asObject(e, "nodes"), modules);
             if (nodes.put(n.id(), n) != null) {
-                throw new JsonModelException("duplicate node id " + n.id());
+                throw new JsonModelException("duplicate node id " + quoted(n.id()));
             }
             builder.addNode(n);
         }
-        for (JsonElement e : root.getAsJsonArray("edges")) {
-            JsonObject edge = e.getAsJsonObject();
+        for (JsonElement e : array(root, "edges")) {
+            JsonObject edge = asObject(e, "edges");
             Node from = nodes.get(text(edge, "from"));
             Node to = nodes.get(text(edge, "to"));
             if (from == null || to == null) {
-                throw new JsonModelException("edge refers to an unknown node: " + edge);
+                throw new JsonModelException("an edge refers to an unknown node: " + quoted(edge.toString()));
             }
-            builder.addEdge(from, to, tensor(edge.getAsJsonObject("tensor")));
+            builder.addEdge(from, to, tensor(object(edge, "tensor")));
         }
-        try {
-            return builder.modules(modules.values()).parameters(parameters).build();
-        } catch (IllegalArgumentException e) {
-            throw new JsonModelException(e.getMessage(), e);
-        }
+        return builder.modules(modules.values()).parameters(parameters).build();
     }
 
     private static Node node(JsonObject n, Map<ModulePath, Module> modules) {
         String id = text(n, "id");
-        ModulePath scope = path(n.getAsJsonArray("scope"));
+        ModulePath scope = knownModule(modules, path(n, "scope"), "node " + id);
         String kind = text(n, "kind");
         switch (kind) {
             case "operation" -> {
                 List<AttributeSummary> attributes = new ArrayList<>();
-                for (JsonElement a : n.getAsJsonArray("attributes")) {
-                    attributes.add(new AttributeSummary(text(a.getAsJsonObject(), "name"),
-                            text(a.getAsJsonObject(), "value")));
+                for (JsonElement a : array(n, "attributes")) {
+                    JsonObject attribute = asObject(a, "attributes");
+                    attributes.add(new AttributeSummary(text(attribute, "name"), text(attribute, "value")));
                 }
                 return new OperationNode(id, text(n, "name"), text(n, "opType"), text(n, "domain"), attributes,
-                        scope, n.get("parameters").getAsLong());
+                        scope, integer(n, "parameters"));
             }
             case "input" -> {
-                return new InputNode(id, tensor(n.getAsJsonObject("tensor")), scope);
+                return new InputNode(id, tensor(object(n, "tensor")), scope);
             }
             case "output" -> {
-                return new OutputNode(id, tensor(n.getAsJsonObject("tensor")), scope);
+                return new OutputNode(id, tensor(object(n, "tensor")), scope);
             }
             case "collapsed" -> {
-                ModulePath modulePath = path(n.getAsJsonArray("module"));
-                Module module = modules.get(modulePath);
-                if (module == null) {
-                    throw new JsonModelException("collapsed node " + id + " names an unknown module " + modulePath);
-                }
+                Module module = modules.get(knownModule(modules, path(n, "module"), "collapsed node " + id));
                 List<String> opTypes = new ArrayList<>();
-                n.getAsJsonArray("opTypes").forEach(t -> opTypes.add(t.getAsString()));
-                return new ModuleNode(id, module, scope, n.get("parameters").getAsLong(),
-                        n.get("operations").getAsInt(), opTypes);
+                array(n, "opTypes").forEach(t -> opTypes.add(string(t)));
+                return new ModuleNode(id, module, scope, integer(n, "parameters"),
+                        (int) integer(n, "operations", 0, Integer.MAX_VALUE), opTypes);
             }
-            default -> throw new JsonModelException("unknown node kind '" + kind + "'");
+            default -> throw new JsonModelException("unknown node kind " + quoted(kind));
         }
     }
 
@@ -146,24 +155,126 @@ public final class ModelJsonReader {
                 if (d.isJsonNull()) {
                     dims.add(Dim.UNKNOWN);
                 } else if (d.getAsJsonPrimitive().isNumber()) {
-                    dims.add(Dim.of(d.getAsLong()));
+                    dims.add(Dim.of(exact(d, "shape", Long.MIN_VALUE, Long.MAX_VALUE)));
                 } else {
-                    dims.add(Dim.symbolic(d.getAsString()));
+                    dims.add(Dim.symbolic(string(d)));
                 }
             }
             parsed = new Shape(dims);
         }
-        return new TensorInfo(text(t, "name"), text(t, "dtype"), parsed);
+        return new TensorInfo(text(t, "name"), optionalText(t, "dtype"), parsed);
     }
 
-    private static ModulePath path(JsonArray segments) {
-        List<String> names = new ArrayList<>(segments.size());
-        segments.forEach(s -> names.add(s.getAsString()));
+    private static ModulePath knownModule(Map<ModulePath, Module> modules, ModulePath path, String user) {
+        if (!modules.containsKey(path) && !path.isRoot()) {
+            throw new JsonModelException(user + " names an unknown module " + quoted(path.dotted()));
+        }
+        return path;
+    }
+
+    private static ModulePath path(JsonObject o, String key) {
+        List<String> names = new ArrayList<>();
+        array(o, key).forEach(s -> names.add(string(s)));
         return ModulePath.of(names);
     }
 
-    private static String text(JsonObject o, String key) {
+    private static JsonElement required(JsonObject o, String key) {
         JsonElement e = o.get(key);
-        return e == null || e.isJsonNull() ? null : e.getAsString();
+        if (e == null || e.isJsonNull()) {
+            throw new JsonModelException("missing field \"" + key + "\"");
+        }
+        return e;
+    }
+
+    private static JsonObject object(JsonObject o, String key) {
+        return asObject(required(o, key), key);
+    }
+
+    private static JsonObject asObject(JsonElement e, String where) {
+        if (!e.isJsonObject()) {
+            throw new JsonModelException("\"" + where + "\" holds " + quoted(e.toString()) + " instead of an object");
+        }
+        return e.getAsJsonObject();
+    }
+
+    private static JsonArray array(JsonObject o, String key) {
+        JsonElement e = required(o, key);
+        if (!e.isJsonArray()) {
+            throw new JsonModelException("\"" + key + "\" is not an array");
+        }
+        return e.getAsJsonArray();
+    }
+
+    private static long integer(JsonObject o, String key) {
+        return integer(o, key, Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+
+    private static long integer(JsonObject o, String key, long min, long max) {
+        return exact(required(o, key), key, min, max);
+    }
+
+    /** A whole number within bounds: Gson alone would turn 1e999 or 2.5 into some other number without a word. */
+    private static long exact(JsonElement e, String where, long min, long max) {
+        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
+            throw new JsonModelException("\"" + where + "\" holds " + quoted(e.toString()) + " instead of a number");
+        }
+        try {
+            long value = e.getAsBigDecimal().longValueExact();
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (ArithmeticException | NumberFormatException notWhole) {
+            // reported below
+        }
+        throw new JsonModelException("\"" + where + "\" holds " + quoted(e.toString())
+                + ", not a whole number in range");
+    }
+
+    private static String text(JsonObject o, String key) {
+        return string(required(o, key));
+    }
+
+    private static String optionalText(JsonObject o, String key) {
+        JsonElement e = o.get(key);
+        return e == null || e.isJsonNull() ? null : string(e);
+    }
+
+    private static String string(JsonElement e) {
+        return wellFormed(e.getAsString());
+    }
+
+    /**
+     * JSON escapes can spell lone surrogates (a U+D800 alone), which no UTF-8 file can hold; like protobuf does with
+     * invalid UTF-8, each becomes U+FFFD, so that every name in a model is text that any output can carry.
+     */
+    private static String wellFormed(String s) {
+        StringBuilder fixed = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) && i + 1 < s.length()
+                    && Character.isLowSurrogate(s.charAt(i + 1));
+            if (paired) {
+                if (fixed != null) {
+                    fixed.append(c).append(s.charAt(i + 1));
+                }
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                if (fixed == null) {
+                    fixed = new StringBuilder(s.length()).append(s, 0, i);
+                }
+                fixed.append('\uFFFD');
+            } else if (fixed != null) {
+                fixed.append(c);
+            }
+        }
+        return fixed == null ? s : fixed.toString();
+    }
+
+    private static String quoted(String s) {
+        return "'" + firstLine(DisplayText.clip(s, MAX_QUOTED)) + "'";
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("").strip();
     }
 }

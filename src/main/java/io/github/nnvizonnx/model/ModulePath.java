@@ -99,8 +99,15 @@ public final class ModulePath implements Comparable<ModulePath> {
         return String.join("/", segments);
     }
 
-    /** Whether a path typed by a user names this module, in dotted or slashed form. */
+    /**
+     * Whether a path typed by a user names this module, in dotted or slashed form. The text is first compared as
+     * given (module names may begin or end with blanks or control characters), then without surrounding blanks and
+     * leading slashes.
+     */
     public boolean matches(String userPath) {
+        if (userPath.equals(dotted()) || userPath.equals(slashed())) {
+            return true;
+        }
         String trimmed = userPath.strip();
         while (trimmed.startsWith("/")) {
             trimmed = trimmed.substring(1);

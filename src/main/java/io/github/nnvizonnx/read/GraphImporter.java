@@ -57,6 +57,8 @@ final class GraphImporter {
     private final List<TensorScope.Weight> weights = new ArrayList<>();
     private final Map<String, InputNode> missingInputs = new HashMap<>();
     private final Deque<String> callStack = new ArrayDeque<>();
+    /** For {@link #uniqueChild}: the next repeat number to try for each wanted child. */
+    private final Map<ModulePath, Integer> nextRepeat = new HashMap<>();
     /** Constant-like operations that were placed with their consumers. */
     private final java.util.Set<String> movedConstants = new java.util.HashSet<>();
     /** Ids of operations without bodies: the candidates for being constant-like. */
@@ -150,12 +152,16 @@ final class GraphImporter {
 
     private void importNodes(List<NodeProto> protos, ModulePath base, TensorScope scope, int callDepth) {
         List<ScopeAssignment> assignments = convention.assign(views(protos));
+        Map<List<String>, Integer> prefixUses = null;
         for (int i = 0; i < protos.size(); i++) {
             NodeProto proto = protos.get(i);
             ScopeAssignment assignment = assignments.get(i);
             FunctionProto function = calledFunction(proto, callDepth);
             if (function != null) {
-                inlineCall(proto, function, callPath(base, assignments, i, function), scope, callDepth);
+                if (prefixUses == null) {
+                    prefixUses = prefixUses(assignments);
+                }
+                inlineCall(proto, function, callPath(base, assignment.path(), prefixUses, function), scope, callDepth);
             } else {
                 importOperation(proto, ensureModules(base, assignment.path()), assignment.shortName(), scope);
             }
@@ -168,37 +174,30 @@ final class GraphImporter {
      * scope that no other node of the graph shares; without such a prefix (or without a scope) the call becomes a
      * child named after the function's class.
      */
-    private ModulePath callPath(ModulePath base, List<ScopeAssignment> assignments, int index,
+    private ModulePath callPath(ModulePath base, List<ScopeSegment> path, Map<List<String>, Integer> prefixUses,
                                 FunctionProto function) {
-        List<ScopeSegment> path = assignments.get(index).path();
+        List<String> names = new ArrayList<>(path.size());
         for (int length = 1; length <= path.size(); length++) {
-            List<ScopeSegment> prefix = path.subList(0, length);
-            if (!sharedByAnother(assignments, index, prefix)) {
-                ModulePath parent = ensureModules(base, prefix.subList(0, length - 1));
-                return uniqueChild(parent, prefix.get(length - 1).name());
+            names.add(path.get(length - 1).name());
+            if (prefixUses.get(names) == 1) {
+                ModulePath parent = ensureModules(base, path.subList(0, length - 1));
+                return uniqueChild(parent, path.get(length - 1).name());
             }
         }
         return uniqueChild(ensureModules(base, path), classBaseName(function.getName()));
     }
 
-
-    private static boolean sharedByAnother(List<ScopeAssignment> assignments, int index, List<ScopeSegment> prefix) {
-        for (int j = 0; j < assignments.size(); j++) {
-            List<ScopeSegment> other = assignments.get(j).path();
-            if (j != index && other.size() >= prefix.size() && namesEqual(other.subList(0, prefix.size()), prefix)) {
-                return true;
+    /** How many nodes of a graph have each scope prefix (by names): counted once, not per call (hostile graphs). */
+    private static Map<List<String>, Integer> prefixUses(List<ScopeAssignment> assignments) {
+        Map<List<String>, Integer> uses = new HashMap<>();
+        for (ScopeAssignment a : assignments) {
+            List<String> prefix = new ArrayList<>(a.path().size());
+            for (ScopeSegment s : a.path()) {
+                prefix.add(s.name());
+                uses.merge(List.copyOf(prefix), 1, Integer::sum);
             }
         }
-        return false;
-    }
-
-    private static boolean namesEqual(List<ScopeSegment> a, List<ScopeSegment> b) {
-        for (int i = 0; i < a.size(); i++) {
-            if (!a.get(i).name().equals(b.get(i).name())) {
-                return false;
-            }
-        }
-        return true;
+        return uses;
     }
 
     /** torch numbers variants of one class {@code BasicBlock.1}; the class is what people know. */
@@ -492,13 +491,21 @@ final class GraphImporter {
         return path;
     }
 
-    /** A child name not yet taken; repeats are numbered as torch numbers repeated calls ({@code If_1}). */
+    /**
+     * A child name not yet taken; repeats are numbered as torch numbers repeated calls ({@code If_1}). The next
+     * number to try is remembered per name, so that thousands of calls of one name stay linear.
+     */
     private ModulePath uniqueChild(ModulePath parent, String wanted) {
         String name = wanted.isEmpty() ? "?" : wanted;
-        ModulePath candidate = parent.child(name);
-        for (int k = 1; modules.containsKey(candidate); k++) {
-            candidate = parent.child(name + "_" + k);
+        ModulePath first = parent.child(name);
+        ModulePath candidate = first;
+        int k = nextRepeat.getOrDefault(first, 1);
+        if (modules.containsKey(candidate)) {
+            do {
+                candidate = parent.child(name + "_" + k++);
+            } while (modules.containsKey(candidate));
         }
+        nextRepeat.put(first, k);
         return candidate;
     }
 

@@ -6,12 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.nnvizonnx.model.ModelGraph;
-import com.google.protobuf.CodedOutputStream;
-import io.github.nnvizonnx.proto.Onnx.AttributeProto;
-import io.github.nnvizonnx.proto.Onnx.GraphProto;
-import io.github.nnvizonnx.proto.Onnx.ModelProto;
-import io.github.nnvizonnx.proto.Onnx.NodeProto;
-import io.github.nnvizonnx.testsupport.OnnxBuilder;
+import io.github.nnvizonnx.testsupport.ProtoBytes;
 import io.github.nnvizonnx.testsupport.RealModels;
 import io.github.nnvizonnx.testsupport.TorchExports;
 import java.io.IOException;
@@ -73,31 +68,8 @@ class OnnxReaderErrorsTest {
     @Test
     void deeplyNestedSubgraphsFailCleanly() throws IOException {
         // Built as bytes: protobuf's own serializer would overflow the stack on a 1000-deep message.
-        byte[] graph = GraphProto.newBuilder().setName("leaf").build().toByteArray();
-        for (int depth = 0; depth < 1000; depth++) {
-            byte[] attribute = concat(AttributeProto.newBuilder().setName("then_branch")
-                    .setType(AttributeProto.AttributeType.GRAPH).build().toByteArray(), field(6, graph));
-            byte[] node = concat(NodeProto.newBuilder().setOpType("If").build().toByteArray(), field(5, attribute));
-            graph = field(1, node);
-        }
-        byte[] model = concat(OnnxBuilder.model(GraphProto.newBuilder()).clearGraph().build().toByteArray(),
-                field(ModelProto.GRAPH_FIELD_NUMBER, graph));
-        Path file = Files.write(dir.resolve("deep.onnx"), model);
+        Path file = Files.write(dir.resolve("deep.onnx"), ProtoBytes.nestedIfModel(1000));
         assertTrue(failure(file).contains("nested"));
-    }
-
-    private static byte[] field(int number, byte[] message) throws IOException {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        CodedOutputStream out = CodedOutputStream.newInstance(bytes);
-        out.writeByteArray(number, message);
-        out.flush();
-        return bytes.toByteArray();
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] result = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, result, a.length, b.length);
-        return result;
     }
 
     @Test

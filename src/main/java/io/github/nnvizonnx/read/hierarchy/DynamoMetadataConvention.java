@@ -30,7 +30,7 @@ public final class DynamoMetadataConvention implements HierarchyConvention {
         for (NodeView n : nodes) {
             List<ScopeSegment> withRoot = scopesFromRoot(n);
             boolean startsAtRoot = !withRoot.isEmpty() && withRoot.get(0).name().isEmpty();
-            raw.add(startsAtRoot ? withRoot.subList(1, withRoot.size()) : withRoot);
+            raw.add(ScopeDepth.limit(startsAtRoot ? withRoot.subList(1, withRoot.size()) : withRoot));
         }
         List<List<ScopeSegment>> paths = TorchScopes.resolve(raw);
         List<ScopeAssignment> result = new ArrayList<>(nodes.size());

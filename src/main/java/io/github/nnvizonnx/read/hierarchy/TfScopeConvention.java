@@ -32,7 +32,7 @@ public final class TfScopeConvention implements HierarchyConvention {
                     path.add(ScopeSegment.named(parts[i]));
                 }
             }
-            result.add(new ScopeAssignment(path, stripConverterSuffix(parts[parts.length - 1])));
+            result.add(new ScopeAssignment(ScopeDepth.limit(path), stripConverterSuffix(parts[parts.length - 1])));
         }
         return result;
     }

@@ -32,7 +32,7 @@ public final class TorchScopeConvention implements HierarchyConvention {
                     segments.add(ScopeSegment.named(parts[i]));
                 }
             }
-            raw.add(segments);
+            raw.add(ScopeDepth.limit(segments));
             shortNames.add(parts[parts.length - 1]);
         }
         List<List<ScopeSegment>> paths = TorchScopes.resolve(raw);
