@@ -21,39 +21,23 @@ import io.github.nnvizonnx.model.ModulePath;
 import io.github.nnvizonnx.model.Node;
 import io.github.nnvizonnx.model.OutputNode;
 import io.github.nnvizonnx.model.TensorEdge;
-import java.io.IOException;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * Graphviz DOT built with graphviz-java's graph model: one {@code cluster_} subgraph per module box, nested and shaded
- * by depth; nodes filled by op family; labels are HTML-like with every model text escaped by {@link GraphvizText}.
- * Edges are declared at the top level, after all clusters, so that an edge never pulls a node into the wrong cluster.
+ * The reference for {@link DotEmitter}: how DOT was written before it streamed, by building graphviz-java's graph
+ * model and letting graphviz-java serialize it. Its serializer looks nodes up by name in a list, which made DOT for
+ * large graphs quadratic; the streaming emitter must write exactly the same text.
  */
-public final class DotEmitter implements Emitter {
-    @Override
-    public String format() {
-        return "dot";
+final class GraphvizJavaDot {
+    private GraphvizJavaDot() {
     }
 
-    @Override
-    public String description() {
-        return "Graphviz DOT source (for dot, or any Graphviz tool)";
+    static String write(Diagram diagram) {
+        return toGraph(diagram).toString() + '\n';
     }
 
-    @Override
-    public List<String> fileExtensions() {
-        return List.of(".dot", ".gv");
-    }
-
-    @Override
-    public void write(Diagram diagram, Appendable out) throws IOException {
-        out.append(toGraph(diagram).toString()).append('\n');
-    }
-
-    /** The diagram as a graphviz-java graph; also what the renderers hand to the dot engine. */
-    public MutableGraph toGraph(Diagram diagram) {
+    private static MutableGraph toGraph(Diagram diagram) {
         Style style = diagram.options().style();
         MutableGraph root = mutGraph("nnviz").setDirected(true);
         root.graphAttrs().add(Rank.dir(diagram.options().direction() == Direction.TB
@@ -88,7 +72,7 @@ public final class DotEmitter implements Emitter {
         return root;
     }
 
-    private void addScope(Diagram diagram, ModulePath scope, int level, MutableGraph graph, Map<Node, String> ids,
+    private static void addScope(Diagram diagram, ModulePath scope, int level, MutableGraph graph, Map<Node, String> ids,
                           int[] clusters) {
         Style style = diagram.options().style();
         for (Node n : diagram.nodesDirectlyIn(scope)) {

@@ -4,7 +4,6 @@ import guru.nidi.graphviz.engine.Graphviz;
 import guru.nidi.graphviz.engine.GraphvizCmdLineEngine;
 import guru.nidi.graphviz.engine.GraphvizException;
 import guru.nidi.graphviz.engine.Rasterizer;
-import guru.nidi.graphviz.model.MutableGraph;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Renders a graphviz-java graph with Graphviz's own dot program, in dot's own output formats (svg, pdf, png).
+ * Renders DOT text with Graphviz's own dot program, in dot's own output formats (svg, pdf, png).
  * graphviz-java's command-line engine keeps its work files under {@code java.io.tmpdir/GraphvizJava} and never removes
  * them; each render therefore points {@code java.io.tmpdir} at a private folder for its duration and deletes it after.
  */
@@ -39,7 +38,7 @@ public final class GraphvizRenderer {
         return false;
     }
 
-    public static synchronized void render(MutableGraph graph, String format, OutputStream out) throws IOException {
+    public static synchronized void render(String dot, String format, OutputStream out) throws IOException {
         if (!dotInstalled()) {
             throw new RenderException("rendering " + format + " needs Graphviz's dot, which is not installed"
                     + " (apt-get install graphviz, brew install graphviz, or graphviz.org); --format dot writes the"
@@ -50,7 +49,7 @@ public final class GraphvizRenderer {
         System.setProperty("java.io.tmpdir", workDir.toString());
         try {
             Graphviz.useEngine(new GraphvizCmdLineEngine().timeout(TIMEOUT_MINUTES, TimeUnit.MINUTES));
-            Graphviz.fromGraph(graph).rasterize(Rasterizer.builtIn(format)).toOutputStream(out);
+            Graphviz.fromString(dot).rasterize(Rasterizer.builtIn(format)).toOutputStream(out);
         } catch (GraphvizException e) {
             throw new RenderException("Graphviz could not render the diagram: " + firstLine(e.getMessage()), e);
         } finally {

@@ -1,0 +1,223 @@
+package io.github.nnvizonnx.emit;
+
+import io.github.nnvizonnx.emit.style.OpFamily;
+import io.github.nnvizonnx.emit.style.Style;
+import io.github.nnvizonnx.model.InputNode;
+import io.github.nnvizonnx.model.Module;
+import io.github.nnvizonnx.model.ModuleKind;
+import io.github.nnvizonnx.model.ModuleNode;
+import io.github.nnvizonnx.model.ModulePath;
+import io.github.nnvizonnx.model.Node;
+import io.github.nnvizonnx.model.OutputNode;
+import io.github.nnvizonnx.model.TensorEdge;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Graphviz DOT: one {@code cluster_} subgraph per module box, nested and shaded by depth; nodes filled by op family;
+ * labels are HTML-like with every model text escaped by {@link GraphvizText}. Edges are declared at the top level,
+ * after all clusters, so that an edge never pulls a node into the wrong cluster.
+ *
+ * <p>The text is streamed as it is produced, in linear time. It is exactly what graphviz-java's serializer wrote when
+ * this emitter built graphviz-java's graph model (whose serializer looks every node up by name in a list, so a
+ * million-node diagram never finished): the same attribute order and quoting, and its edge order — the edges of one
+ * node together, nodes in order of first appearance (top-level nodes first, then as edges name them), each node's
+ * edges newest first, an edge identical to an earlier one (same ends, same label) written once.
+ */
+public final class DotEmitter implements Emitter {
+    /** One {@code key=value} of an attribute list, both already in DOT syntax. */
+    private record Attribute(String key, String value) {
+    }
+
+    @Override
+    public String format() {
+        return "dot";
+    }
+
+    @Override
+    public String description() {
+        return "Graphviz DOT source (for dot, or any Graphviz tool)";
+    }
+
+    @Override
+    public List<String> fileExtensions() {
+        return List.of(".dot", ".gv");
+    }
+
+    @Override
+    public void write(Diagram diagram, Appendable out) throws IOException {
+        Style style = diagram.options().style();
+        out.append("digraph \"nnviz\" {\n");
+        List<Attribute> graph = new ArrayList<>(List.of(
+                pair("rankdir", diagram.options().direction() == Direction.TB ? "TB" : "LR"),
+                pair("fontname", style.font()), pair("fontsize", style.fontSize()),
+                pair("fontcolor", style.textColor()), pair("compound", "true"), pair("nodesep", "0.25"),
+                pair("ranksep", "0.35")));
+        if (style.background() != null) {
+            graph.add(pair("bgcolor", style.background()));
+        }
+        attributeLine(out, "graph", graph);
+        attributeLine(out, "node", List.of(pair("fontname", style.font()), pair("fontsize", style.fontSize()),
+                pair("fontcolor", style.textColor()), pair("shape", "rectangle"), pair("style", "rounded,filled"),
+                pair("color", style.borderColor()), pair("penwidth", style.lineWidth()),
+                pair("margin", "0.12,0.04")));
+        attributeLine(out, "edge", List.of(pair("fontname", style.font()), pair("fontsize", style.edgeFontSize()),
+                pair("fontcolor", style.textColor()), pair("color", style.edgeColor()),
+                pair("penwidth", style.lineWidth()), pair("arrowsize", "0.6")));
+        Map<Node, Integer> ids = new HashMap<>();
+        for (Node n : diagram.nodesDirectlyIn(ModulePath.ROOT)) {
+            node(diagram, n, ids, out);
+        }
+        int[] clusters = {0};
+        for (Module box : diagram.boxesIn(ModulePath.ROOT)) {
+            cluster(diagram, box, 1, ids, clusters, out);
+        }
+        if (diagram.options().legend()) {
+            legend(diagram, out);
+        }
+        edges(diagram, ids, out);
+        out.append("}\n");
+    }
+
+    private static void cluster(Diagram diagram, Module box, int level, Map<Node, Integer> ids, int[] clusters,
+                                Appendable out) throws IOException {
+        Style style = diagram.options().style();
+        out.append("subgraph ").append(GraphvizText.quoted("cluster_s" + clusters[0]++)).append(" {\n");
+        attributeLine(out, "graph", List.of(html("label", GraphvizText.escape(Labels.boxTitle(box))),
+                pair("labeljust", "l"), pair("style", "rounded,filled"), pair("fillcolor", style.moduleFill(level)),
+                pair("color", style.moduleBorder()), pair("penwidth", style.lineWidth())));
+        for (Node n : diagram.nodesDirectlyIn(box.path())) {
+            node(diagram, n, ids, out);
+        }
+        for (Module inner : diagram.boxesIn(box.path())) {
+            cluster(diagram, inner, level + 1, ids, clusters, out);
+        }
+        out.append("}\n");
+    }
+
+    private static void node(Diagram diagram, Node n, Map<Node, Integer> ids, Appendable out) throws IOException {
+        int id = ids.size();
+        ids.put(n, id);
+        Style style = diagram.options().style();
+        List<Attribute> attributes = new ArrayList<>(4);
+        attributes.add(html("label", label(diagram, n)));
+        attributes.add(pair("fillcolor", style.fill(OpFamily.of(n))));
+        if (n instanceof InputNode || n instanceof OutputNode) {
+            attributes.add(pair("shape", "ellipse"));
+            attributes.add(pair("style", "filled"));
+        } else if (n instanceof ModuleNode m) {
+            attributes.add(pair("shape", m.module().kind() == ModuleKind.CONTROL_FLOW ? "hexagon" : "box3d"));
+            attributes.add(pair("style", "filled"));
+        }
+        out.append(GraphvizText.quoted("n" + id));
+        attributes(out, attributes);
+        out.append('\n');
+    }
+
+    private static void legend(Diagram diagram, Appendable out) throws IOException {
+        Style style = diagram.options().style();
+        out.append("subgraph ").append(GraphvizText.quoted("cluster_legend")).append(" {\n");
+        attributeLine(out, "graph", List.of(html("label", "<B>Legend</B>"), pair("labeljust", "l"),
+                pair("style", "rounded"), pair("color", style.moduleBorder())));
+        List<String> entries = new ArrayList<>();
+        for (OpFamily family : diagram.families()) {
+            String id = GraphvizText.quoted("legend_" + family.key());
+            entries.add(id);
+            out.append(id);
+            attributes(out, List.of(html("label", GraphvizText.escape(family.description())),
+                    pair("fillcolor", style.fill(family))));
+            out.append('\n');
+        }
+        // An invisible chain lays the entries out in one row (or column, with TB) instead of a stack.
+        for (int i = 1; i < entries.size(); i++) {
+            out.append(entries.get(i - 1)).append(" -> ").append(entries.get(i));
+            attributes(out, List.of(pair("style", "invis")));
+            out.append('\n');
+        }
+        out.append("}\n");
+    }
+
+    /** The edges in graphviz-java's order (see the class comment). */
+    private static void edges(Diagram diagram, Map<Node, Integer> ids, Appendable out) throws IOException {
+        int rootNodes = diagram.nodesDirectlyIn(ModulePath.ROOT).size();
+        int[] firstSeen = new int[ids.size()];
+        java.util.Arrays.fill(firstSeen, -1);
+        List<Integer> order = new ArrayList<>(ids.size());
+        for (int id = 0; id < rootNodes; id++) {
+            firstSeen[id] = order.size();
+            order.add(id);
+        }
+        Map<Integer, List<TensorEdge>> bySource = new HashMap<>();
+        for (TensorEdge e : diagram.edges()) {
+            int from = ids.get(diagram.source(e));
+            int to = ids.get(diagram.target(e));
+            for (int id : new int[] {from, to}) {
+                if (firstSeen[id] < 0) {
+                    firstSeen[id] = order.size();
+                    order.add(id);
+                }
+            }
+            bySource.computeIfAbsent(from, k -> new ArrayList<>(2)).add(e);
+        }
+        for (int from : order) {
+            List<TensorEdge> outgoing = bySource.getOrDefault(from, List.of());
+            Set<String> written = new HashSet<>();
+            List<String> lines = new ArrayList<>(outgoing.size());
+            for (TensorEdge e : outgoing) {
+                String label = Labels.edge(diagram, e);
+                StringBuilder line = new StringBuilder(GraphvizText.quoted("n" + from)).append(" -> ")
+                        .append(GraphvizText.quoted("n" + ids.get(diagram.target(e))));
+                if (!label.isEmpty()) {
+                    attributes(line, List.of(html("label", GraphvizText.escape(label))));
+                }
+                if (written.add(line.toString())) {
+                    lines.add(line.toString());
+                }
+            }
+            for (int i = lines.size() - 1; i >= 0; i--) {
+                out.append(lines.get(i)).append('\n');
+            }
+        }
+    }
+
+    private static String label(Diagram diagram, Node n) {
+        StringBuilder text = new StringBuilder(GraphvizText.bold(Labels.title(n)));
+        for (String line : Labels.details(diagram, n)) {
+            text.append("<BR/>").append(GraphvizText.escape(line));
+        }
+        return text.toString();
+    }
+
+    /** {@code keyword [key=value,...]} on a line of its own. */
+    private static void attributeLine(Appendable out, String keyword, List<Attribute> attributes) throws IOException {
+        out.append(keyword);
+        attributes(out, attributes);
+        out.append('\n');
+    }
+
+    private static void attributes(Appendable out, List<Attribute> attributes) throws IOException {
+        out.append(" [");
+        for (int i = 0; i < attributes.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append(attributes.get(i).key()).append('=').append(attributes.get(i).value());
+        }
+        out.append(']');
+    }
+
+    /** A quoted key and a quoted value; numbers as Java prints them ({@code 11.0}), as graphviz-java wrote them. */
+    private static Attribute pair(String key, Object value) {
+        return new Attribute(GraphvizText.quoted(key), GraphvizText.quoted(String.valueOf(value)));
+    }
+
+    /** A quoted key and an HTML-like value, already escaped. */
+    private static Attribute html(String key, String markup) {
+        return new Attribute(GraphvizText.quoted(key), "<" + markup + ">");
+    }
+}
