@@ -72,20 +72,20 @@ final class GraphImporter {
         }
     }
 
-    ModelGraph importMain(GraphProto graph, ModelInfo info) {
-        List<NodeView> views = views(graph.getNodeList());
+    /** {@code views}: the main graph's nodes as {@link #views} sees them (computed once by the caller). */
+    ModelGraph importMain(GraphContent graph, List<NodeView> views, ModelInfo info) {
         String rootClass = convention.rootClassName(views);
-        modules.put(ModulePath.ROOT, new Module(ModulePath.ROOT, graph.getName(), shortClass(rootClass), rootClass,
+        modules.put(ModulePath.ROOT, new Module(ModulePath.ROOT, graph.name(), shortClass(rootClass), rootClass,
                 ModuleKind.MODULE, 0));
         mainScope = TensorScope.main();
-        importGraph(graph, ModulePath.ROOT, mainScope, null);
+        importGraph(graph, views, ModulePath.ROOT, mainScope, null);
         resolvePending();
         placeConstantsWithConsumers();
         List<Parameter> parameters = attributeWeights();
         return assemble(info, parameters);
     }
 
-    static boolean callsLocalFunctions(GraphProto graph, List<FunctionProto> localFunctions) {
+    static boolean callsLocalFunctions(List<NodeProto> nodes, List<FunctionProto> localFunctions) {
         if (localFunctions.isEmpty()) {
             return false;
         }
@@ -93,7 +93,7 @@ final class GraphImporter {
         for (FunctionProto f : localFunctions) {
             keys.add(functionKey(f.getDomain(), f.getName(), f.getOverload()));
         }
-        for (NodeProto n : graph.getNodeList()) {
+        for (NodeProto n : nodes) {
             if (keys.contains(functionKey(n.getDomain(), n.getOpType(), n.getOverload()))) {
                 return true;
             }
@@ -115,18 +115,19 @@ final class GraphImporter {
 
     // ---- phase 1: nodes and producers
 
-    private void importGraph(GraphProto graph, ModulePath base, TensorScope scope, Node feeder) {
-        declareAll(scope, graph.getInputList());
-        declareAll(scope, graph.getOutputList());
-        declareAll(scope, graph.getValueInfoList());
-        for (TensorProto t : graph.getInitializerList()) {
+    private void importGraph(GraphContent graph, List<NodeView> views, ModulePath base, TensorScope scope,
+                             Node feeder) {
+        declareAll(scope, graph.inputs());
+        declareAll(scope, graph.outputs());
+        declareAll(scope, graph.valueInfo());
+        for (TensorProto t : graph.initializers()) {
             addWeight(scope, t.getName(), t.getDataType(), t.getDimsList());
         }
-        for (SparseTensorProto t : graph.getSparseInitializerList()) {
+        for (SparseTensorProto t : graph.sparseInitializers()) {
             String name = t.getValues().getName();
             addWeight(scope, name, t.getValues().getDataType(), t.getDimsList());
         }
-        for (ValueInfoProto input : graph.getInputList()) {
+        for (ValueInfoProto input : graph.inputs()) {
             String name = input.getName();
             if (name.isEmpty() || scope.isWeight(name)) {
                 continue;
@@ -138,8 +139,8 @@ final class GraphImporter {
                 edges.add(new EdgeDraft(feeder.id(), node.id(), node.tensor()));
             }
         }
-        importNodes(graph.getNodeList(), base, scope, 0);
-        for (ValueInfoProto output : graph.getOutputList()) {
+        importNodes(graph.nodes(), views, base, scope, 0);
+        for (ValueInfoProto output : graph.outputs()) {
             TensorInfo declared = scope.resolve(output.getName()).declared();
             OutputNode node = new OutputNode(newId(), declared != null ? declared : TensorInfo.named(output.getName()),
                     base);
@@ -148,8 +149,9 @@ final class GraphImporter {
         }
     }
 
-    private void importNodes(List<NodeProto> protos, ModulePath base, TensorScope scope, int callDepth) {
-        List<ScopeAssignment> assignments = convention.assign(views(protos));
+    private void importNodes(List<NodeProto> protos, List<NodeView> views, ModulePath base, TensorScope scope,
+                             int callDepth) {
+        List<ScopeAssignment> assignments = convention.assign(views);
         for (int i = 0; i < protos.size(); i++) {
             NodeProto proto = protos.get(i);
             ScopeAssignment assignment = assignments.get(i);
@@ -245,7 +247,7 @@ final class GraphImporter {
 
     private void importBody(GraphProto body, ModulePath region, String branchName, TensorScope outer, Node owner) {
         ModulePath branch = register(uniqueChild(region, branchName), null, null, ModuleKind.BRANCH);
-        importGraph(body, branch, outer.nested(), owner);
+        importGraph(GraphContent.of(body), views(body.getNodeList()), branch, outer.nested(), owner);
     }
 
     private void inlineCall(NodeProto call, FunctionProto function, ModulePath wantedPath, TensorScope scope,
@@ -263,7 +265,7 @@ final class GraphImporter {
         declareAll(body, function.getValueInfoList());
         String key = functionKey(function.getDomain(), function.getName(), function.getOverload());
         callStack.push(key);
-        importNodes(function.getNodeList(), callPath, body, callDepth + 1);
+        importNodes(function.getNodeList(), views(function.getNodeList()), callPath, body, callDepth + 1);
         callStack.pop();
         for (int i = 0; i < function.getOutputCount() && i < call.getOutputCount(); i++) {
             Node producer = body.resolve(function.getOutput(i)).producer();
