@@ -181,8 +181,9 @@ final class NnvizCommand implements Callable<Integer> {
 
     private GithubFit.Choice fitForGithub(ModelGraph full, ViewOptions viewOptions, DrawOptions draw)
             throws IOException {
+        ModelGraph prepared = Views.prepare(full, viewOptions);
         GithubFit.Choice choice = GithubFit.choose(GithubFit.candidates(depth, Views.maxDepth(full)),
-                d -> new Diagram(full, Views.apply(full, viewOptions.withDepth(d)), draw));
+                d -> new Diagram(full, Views.collapse(prepared, viewOptions.withDepth(d)), draw));
         if (!quiet) {
             spec.commandLine().getErr().println(Summary.fit(choice, depth));
         }

@@ -35,21 +35,29 @@ public final class GithubFit {
         return depths;
     }
 
-    /** The first candidate that fits, or the last (shallowest) one when none does. */
+    /**
+     * The first candidate that fits, or the last (shallowest) one when none does. A candidate with too many edges is
+     * passed over without writing its text (for a large model the deeper candidates have many thousands of nodes).
+     */
     public static Choice choose(List<Integer> depthsDeepestFirst, Function<Integer, Diagram> diagramAtDepth)
             throws IOException {
         MermaidEmitter mermaid = new MermaidEmitter();
-        Choice last = null;
-        for (Integer depth : depthsDeepestFirst) {
+        for (int i = 0; i < depthsDeepestFirst.size(); i++) {
+            Integer depth = depthsDeepestFirst.get(i);
             Diagram diagram = diagramAtDepth.apply(depth);
+            int edges = diagram.edges().size();
+            boolean last = i == depthsDeepestFirst.size() - 1;
+            if (edges > MAX_EDGES && !last) {
+                continue;
+            }
             StringBuilder text = new StringBuilder();
             mermaid.write(diagram, text);
-            int edges = diagram.edges().size();
-            last = new Choice(depth, diagram, edges, text.length(), edges <= MAX_EDGES && text.length() <= MAX_CHARACTERS);
-            if (last.fits()) {
-                return last;
+            Choice choice = new Choice(depth, diagram, edges, text.length(),
+                    edges <= MAX_EDGES && text.length() <= MAX_CHARACTERS);
+            if (choice.fits() || last) {
+                return choice;
             }
         }
-        return last;
+        throw new IllegalArgumentException("no depth to try");
     }
 }

@@ -28,6 +28,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,25 +45,20 @@ final class GraphImporter {
     private record Pending(Node consumer, String tensorName, TensorScope scope) {
     }
 
-    private record EdgeDraft(String from, String to, TensorInfo tensor) {
-    }
-
     private final HierarchyConvention convention;
     private final boolean functionCallsAreModules;
     private final Map<String, FunctionProto> functions = new HashMap<>();
     private final Map<ModulePath, Module> modules = new LinkedHashMap<>();
-    private final Map<String, Node> nodes = new LinkedHashMap<>();
-    private final List<EdgeDraft> edges = new ArrayList<>();
+    /** Module paths already made for a (base, scope list) pair: the nodes of one scope share one list. */
+    private final Map<ModulePath, Map<List<ScopeSegment>, ModulePath>> scopePaths = new HashMap<>();
+    private final GraphDraft draft = new GraphDraft();
+    private final Interner<String> names = new Interner<>();
+    private final Interner<io.github.nnvizonnx.model.Shape> shapes = new Interner<>();
     private final List<Pending> pending = new ArrayList<>();
     private final List<TensorScope.Weight> weights = new ArrayList<>();
     private final Map<String, InputNode> missingInputs = new HashMap<>();
     private final Deque<String> callStack = new ArrayDeque<>();
-    /** Constant-like operations that were placed with their consumers. */
-    private final java.util.Set<String> movedConstants = new java.util.HashSet<>();
-    /** Ids of operations without bodies: the candidates for being constant-like. */
-    private final java.util.Set<String> plainOperations = new java.util.LinkedHashSet<>();
     private TensorScope mainScope;
-    private int nextId;
 
     GraphImporter(HierarchyConvention convention, boolean functionCallsAreModules, List<FunctionProto> localFunctions) {
         this.convention = convention;
@@ -80,7 +76,8 @@ final class GraphImporter {
         mainScope = TensorScope.main();
         importGraph(graph, views, ModulePath.ROOT, mainScope, null);
         resolvePending();
-        placeConstantsWithConsumers();
+        mainScope = null;
+        draft.placeConstantsWithConsumers();
         List<Parameter> parameters = attributeWeights();
         return assemble(info, parameters);
     }
@@ -101,14 +98,19 @@ final class GraphImporter {
         return false;
     }
 
+    /** What conventions see of each node; op types and domains are shared strings (a file repeats a few). */
     static List<NodeView> views(List<NodeProto> protos) {
         List<NodeView> views = new ArrayList<>(protos.size());
+        Interner<String> words = new Interner<>();
         for (NodeProto n : protos) {
-            Map<String, String> metadata = new HashMap<>();
-            for (StringStringEntryProto e : n.getMetadataPropsList()) {
-                metadata.put(e.getKey(), e.getValue());
+            Map<String, String> metadata = Map.of();
+            if (n.getMetadataPropsCount() > 0) {
+                metadata = new HashMap<>();
+                for (StringStringEntryProto e : n.getMetadataPropsList()) {
+                    metadata.put(e.getKey(), e.getValue());
+                }
             }
-            views.add(new NodeView(n.getName(), n.getOpType(), n.getDomain(), metadata));
+            views.add(new NodeView(n.getName(), words.intern(n.getOpType()), words.intern(n.getDomain()), metadata));
         }
         return views;
     }
@@ -132,20 +134,20 @@ final class GraphImporter {
             if (name.isEmpty() || scope.isWeight(name)) {
                 continue;
             }
-            InputNode node = new InputNode(newId(), scope.resolve(name).declared(), base);
-            add(node);
-            scope.produce(name, node);
+            InputNode node = new InputNode(draft.nextId(), scope.resolve(name).declared(), base);
+            draft.add(node, false);
+            scope.produce(names.intern(name), node);
             if (feeder != null) {
-                edges.add(new EdgeDraft(feeder.id(), node.id(), node.tensor()));
+                draft.addEdge(feeder, node, node.tensor());
             }
         }
         importNodes(graph.nodes(), views, base, scope, 0);
         for (ValueInfoProto output : graph.outputs()) {
             TensorInfo declared = scope.resolve(output.getName()).declared();
-            OutputNode node = new OutputNode(newId(), declared != null ? declared : TensorInfo.named(output.getName()),
-                    base);
-            add(node);
-            pending.add(new Pending(node, output.getName(), scope));
+            OutputNode node = new OutputNode(draft.nextId(),
+                    declared != null ? declared : TensorInfo.named(output.getName()), base);
+            draft.add(node, false);
+            pending.add(new Pending(node, names.intern(output.getName()), scope));
         }
     }
 
@@ -159,7 +161,8 @@ final class GraphImporter {
             if (function != null) {
                 inlineCall(proto, function, callPath(base, assignments, i, function), scope, callDepth);
             } else {
-                importOperation(proto, ensureModules(base, assignment.path()), assignment.shortName(), scope);
+                importOperation(proto, views.get(i), ensureModules(base, assignment.path()), assignment.shortName(),
+                        scope);
             }
         }
     }
@@ -213,26 +216,30 @@ final class GraphImporter {
         return functionName;
     }
 
-    private void importOperation(NodeProto proto, ModulePath path, String shortName, TensorScope scope) {
-        List<AttributeProto> bodies = proto.getAttributeList().stream()
-                .filter(a -> a.hasG() || a.getGraphsCount() > 0).toList();
+    /** {@code view}: the node as {@link #views} saw it; its strings are the ones kept. */
+    private void importOperation(NodeProto proto, NodeView view, ModulePath path, String shortName,
+                                 TensorScope scope) {
+        List<AttributeProto> bodies = List.of();
+        for (AttributeProto a : proto.getAttributeList()) {
+            if (a.hasG() || a.getGraphsCount() > 0) {
+                bodies = bodies.isEmpty() ? new ArrayList<>() : bodies;
+                bodies.add(a);
+            }
+        }
         ModulePath scopePath = path;
         if (!bodies.isEmpty()) {
-            String name = shortName.isEmpty() ? proto.getOpType() : shortName;
-            scopePath = register(uniqueChild(path, name), proto.getOpType(), null, ModuleKind.CONTROL_FLOW);
+            String name = shortName.isEmpty() ? view.opType() : shortName;
+            scopePath = register(uniqueChild(path, name), view.opType(), null, ModuleKind.CONTROL_FLOW);
         }
-        OperationNode node = new OperationNode(newId(), proto.getName(), proto.getOpType(), proto.getDomain(),
+        OperationNode node = new OperationNode(draft.nextId(), view.name(), view.opType(), view.domain(),
                 AttributeSummaries.of(proto.getAttributeList()), scopePath, 0);
-        add(node);
-        if (bodies.isEmpty()) {
-            plainOperations.add(node.id());
-        }
+        draft.add(node, bodies.isEmpty());
         for (String output : proto.getOutputList()) {
-            scope.produce(output, node);
+            scope.produce(names.intern(output), node);
         }
         for (String input : proto.getInputList()) {
             if (!input.isEmpty()) {
-                pending.add(new Pending(node, input, scope));
+                pending.add(new Pending(node, names.intern(input), scope));
             }
         }
         for (AttributeProto attribute : bodies) {
@@ -290,17 +297,17 @@ final class GraphImporter {
             TensorScope.Resolution r = p.scope().resolve(p.tensorName());
             TensorInfo tensor = r.declared() != null ? r.declared() : TensorInfo.named(p.tensorName());
             if (r.producer() != null) {
-                edges.add(new EdgeDraft(r.producer().id(), p.consumer().id(), tensor));
+                draft.addEdge(r.producer(), p.consumer(), tensor);
             } else if (r.weight() != null) {
                 r.weight().consumers.add(p.consumer());
             } else if (p.scope() == mainScope) {
                 // Consumed but never produced nor declared: show where the data would have to come from.
                 InputNode source = missingInputs.computeIfAbsent(p.tensorName(), n -> {
-                    InputNode created = new InputNode(newId(), tensor, ModulePath.ROOT);
-                    add(created);
+                    InputNode created = new InputNode(draft.nextId(), tensor, ModulePath.ROOT);
+                    draft.add(created, false);
                     return created;
                 });
-                edges.add(new EdgeDraft(source.id(), p.consumer().id(), tensor));
+                draft.addEdge(source, p.consumer(), tensor);
             }
         }
         pending.clear();
@@ -308,80 +315,25 @@ final class GraphImporter {
 
     // ---- passes over the drafted graph
 
-    /**
-     * Constant-like operations compute from weights and other constants only (Constant, an Identity or Cast of a
-     * weight, a DequantizeLinear of weights). Each moves to the deepest module containing all its consumers;
-     * consumers are placed before their producers so that chains (Constant, then Cast, then Conv) move together.
-     */
-    private void placeConstantsWithConsumers() {
-        Map<String, List<String>> sources = new HashMap<>();
-        Map<String, List<String>> targets = new HashMap<>();
-        for (EdgeDraft e : edges) {
-            sources.computeIfAbsent(e.to(), k -> new ArrayList<>()).add(e.from());
-            targets.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e.to());
-        }
-        List<String> order = constantLikeInDiscoveryOrder(sources, targets);
-        for (int i = order.size() - 1; i >= 0; i--) {
-            String id = order.get(i);
-            ModulePath common = null;
-            for (String consumer : targets.getOrDefault(id, List.of())) {
-                ModulePath s = nodes.get(consumer).scope();
-                common = common == null ? s : common.commonAncestor(s);
-            }
-            if (common != null) {
-                nodes.put(id, nodes.get(id).withScope(common));
-                movedConstants.add(id);
-            }
-        }
-    }
-
-    private List<String> constantLikeInDiscoveryOrder(Map<String, List<String>> sources,
-                                                      Map<String, List<String>> targets) {
-        Map<String, Integer> unresolvedInputs = new HashMap<>();
-        Deque<String> ready = new ArrayDeque<>();
-        for (String id : plainOperations) {
-            int count = sources.getOrDefault(id, List.of()).size();
-            unresolvedInputs.put(id, count);
-            if (count == 0) {
-                ready.add(id);
-            }
-        }
-        List<String> order = new ArrayList<>();
-        while (!ready.isEmpty()) {
-            String id = ready.poll();
-            order.add(id);
-            for (String consumer : targets.getOrDefault(id, List.of())) {
-                Integer left = unresolvedInputs.get(consumer);
-                if (left != null) {
-                    unresolvedInputs.put(consumer, left - 1);
-                    if (left - 1 == 0) {
-                        ready.add(consumer);
-                    }
-                }
-            }
-        }
-        return order;
-    }
-
     /** Each weight belongs to the deepest module containing its consumers; a weight read by one node counts there. */
     private List<Parameter> attributeWeights() {
         List<Parameter> parameters = new ArrayList<>(weights.size());
-        Map<String, Long> perNode = new HashMap<>();
+        Map<Node, Long> perNode = new java.util.LinkedHashMap<>();
         for (TensorScope.Weight w : weights) {
             ModulePath scope = null;
             for (Node consumer : w.consumers) {
-                ModulePath s = nodes.get(consumer.id()).scope();
+                ModulePath s = draft.current(consumer).scope();
                 scope = scope == null ? s : scope.commonAncestor(s);
             }
             Parameter p = new Parameter(w.name, w.elementType, w.dims, scope == null ? ModulePath.ROOT : scope);
             parameters.add(p);
             if (w.consumers.size() == 1) {
-                perNode.merge(w.consumers.get(0).id(), p.count(), DisplayText::saturatingAdd);
+                perNode.merge(w.consumers.get(0), p.count(), DisplayText::saturatingAdd);
             }
         }
-        perNode.forEach((id, count) -> {
-            if (nodes.get(id) instanceof OperationNode op) {
-                nodes.put(id, op.withParameterCount(count));
+        perNode.forEach((node, count) -> {
+            if (draft.current(node) instanceof OperationNode op) {
+                draft.replace(op.withParameterCount(count));
             }
         });
         return parameters;
@@ -389,15 +341,19 @@ final class GraphImporter {
 
     private ModelGraph assemble(ModelInfo info, List<Parameter> parameters) {
         java.util.Set<ModulePath> used = new java.util.HashSet<>();
-        for (Node n : nodes.values()) {
-            for (int i = 0; i <= n.scope().length(); i++) {
-                used.add(n.scope().prefix(i));
+        for (int i = 0; i < draft.size(); i++) {
+            // a path's ancestors are added with it, so the walk stops at the first path already there
+            for (ModulePath p = draft.node(i).scope(); used.add(p) && !p.isRoot(); p = p.parent()) {
+                continue;
             }
         }
         Map<ModulePath, Long> totals = new HashMap<>();
         for (Parameter p : parameters) {
-            for (int i = 0; i <= p.scope().length(); i++) {
-                totals.merge(p.scope().prefix(i), p.count(), DisplayText::saturatingAdd);
+            for (ModulePath s = p.scope(); ; s = s.parent()) {
+                totals.merge(s, p.count(), DisplayText::saturatingAdd);
+                if (s.isRoot()) {
+                    break;
+                }
             }
         }
         List<Module> kept = new ArrayList<>();
@@ -407,80 +363,37 @@ final class GraphImporter {
             }
         }
         ModelGraph.Builder builder = new ModelGraph.Builder(info);
-        drawingOrder().forEach(builder::addNode);
-        for (EdgeDraft e : edges) {
-            builder.addEdge(nodes.get(e.from()), nodes.get(e.to()), e.tensor());
+        draft.drawingOrder().forEach(builder::addNode);
+        for (int e = 0; e < draft.edgeCount(); e++) {
+            builder.addEdge(draft.edgeSource(e), draft.edgeTarget(e), draft.edgeTensor(e));
         }
         return builder.modules(kept).parameters(parameters).build();
-    }
-
-    /**
-     * The file's node order, except that constant-like nodes come just before their first consumer: layouts follow
-     * declaration order, and a weight's Identity listed at the top of the file would otherwise drag its module there.
-     */
-    private List<Node> drawingOrder() {
-        Map<String, List<String>> producersOf = new HashMap<>();
-        Map<String, Integer> consumerCount = new HashMap<>();
-        for (EdgeDraft e : edges) {
-            if (movedConstants.contains(e.from())) {
-                producersOf.computeIfAbsent(e.to(), k -> new ArrayList<>()).add(e.from());
-                consumerCount.merge(e.from(), 1, Integer::sum);
-            }
-        }
-        List<Node> order = new ArrayList<>(nodes.size());
-        java.util.Set<String> placed = new java.util.HashSet<>();
-        for (String id : nodes.keySet()) {
-            if (!consumerCount.containsKey(id)) {
-                placeAfterProducers(id, producersOf, placed, order);
-            }
-        }
-        for (String id : nodes.keySet()) {
-            placeAfterProducers(id, producersOf, placed, order); // constants in cycles, if any
-        }
-        return order;
-    }
-
-    private void placeAfterProducers(String id, Map<String, List<String>> producersOf, java.util.Set<String> placed,
-                                     List<Node> order) {
-        Deque<String> stack = new ArrayDeque<>();
-        stack.push(id);
-        while (!stack.isEmpty()) {
-            String current = stack.peek();
-            if (placed.contains(current)) {
-                stack.pop();
-                continue;
-            }
-            String next = null;
-            for (String p : producersOf.getOrDefault(current, List.of())) {
-                if (!placed.contains(p) && !stack.contains(p)) {
-                    next = p;
-                    break;
-                }
-            }
-            if (next != null) {
-                stack.push(next);
-            } else {
-                stack.pop();
-                placed.add(current);
-                order.add(nodes.get(current));
-            }
-        }
     }
 
     // ---- helpers
 
     private ModulePath ensureModules(ModulePath base, List<ScopeSegment> relative) {
+        Map<List<ScopeSegment>, ModulePath> made = scopePaths.computeIfAbsent(base, b -> new IdentityHashMap<>());
+        ModulePath known = made.get(relative);
+        if (known != null) {
+            return known; // its modules exist, with the classes this list names
+        }
         ModulePath path = base;
         for (ScopeSegment s : relative) {
-            path = path.child(s.name());
-            Module existing = modules.get(path);
+            ModulePath child = path.child(s.name());
+            Module existing = modules.get(child);
             if (existing == null) {
-                modules.put(path, new Module(path, s.name(), s.className(), s.qualifiedClassName(),
+                modules.put(child, new Module(child, s.name(), s.className(), s.qualifiedClassName(),
                         ModuleKind.MODULE, 0));
-            } else if (existing.className() == null && s.className() != null) {
-                modules.put(path, existing.withClassName(s.className(), s.qualifiedClassName()));
+                path = child;
+            } else {
+                path = existing.path(); // one instance per path: later lookups match by identity
+                if (existing.className() == null && s.className() != null) {
+                    modules.put(path, existing.withClassName(s.className(), s.qualifiedClassName()));
+                }
             }
         }
+        made.put(relative, path);
         return path;
     }
 
@@ -510,22 +423,15 @@ final class GraphImporter {
         weights.add(w);
     }
 
-    private static void declareAll(TensorScope scope, List<ValueInfoProto> values) {
+    private void declareAll(TensorScope scope, List<ValueInfoProto> values) {
         for (ValueInfoProto v : values) {
+            String name = names.intern(v.getName());
             if (v.hasType()) {
-                scope.declare(v.getName(), DataTypes.typeName(v.getType()), DataTypes.shape(v.getType()));
+                scope.declare(name, DataTypes.typeName(v.getType()), shapes.intern(DataTypes.shape(v.getType())));
             } else {
-                scope.declare(v.getName(), null, null);
+                scope.declare(name, null, null);
             }
         }
-    }
-
-    private void add(Node node) {
-        nodes.put(node.id(), node);
-    }
-
-    private String newId() {
-        return "n" + nextId++;
     }
 
     private static String functionKey(String domain, String name, String overload) {

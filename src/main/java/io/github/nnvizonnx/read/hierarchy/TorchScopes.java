@@ -1,8 +1,11 @@
 package io.github.nnvizonnx.read.hierarchy;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,10 +24,14 @@ final class TorchScopes {
     private TorchScopes() {
     }
 
-    /** Resolves raw per-node segment lists into display paths, keeping each segment's class. */
+    /**
+     * Resolves raw per-node segment lists into display paths, keeping each segment's class. A graph repeats a few
+     * scopes over many nodes: each distinct raw path is resolved once, and its nodes share the resulting list.
+     */
     static List<List<ScopeSegment>> resolve(List<List<ScopeSegment>> rawPaths) {
+        Set<List<ScopeSegment>> distinct = new LinkedHashSet<>(rawPaths);
         Set<String> known = new HashSet<>();
-        for (List<ScopeSegment> raw : rawPaths) {
+        for (List<ScopeSegment> raw : distinct) {
             String q = "";
             String display = "";
             for (ScopeSegment s : raw) {
@@ -33,9 +40,13 @@ final class TorchScopes {
                 known.add(q);
             }
         }
+        Map<List<ScopeSegment>, List<ScopeSegment>> resolved = new HashMap<>();
+        for (List<ScopeSegment> raw : distinct) {
+            resolved.put(raw, List.copyOf(resolveOne(raw, known)));
+        }
         List<List<ScopeSegment>> result = new ArrayList<>(rawPaths.size());
         for (List<ScopeSegment> raw : rawPaths) {
-            result.add(resolveOne(raw, known));
+            result.add(resolved.get(raw));
         }
         return result;
     }
