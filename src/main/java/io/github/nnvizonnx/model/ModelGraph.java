@@ -3,12 +3,14 @@ package io.github.nnvizonnx.model;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.jgrapht.Graph;
 import org.jgrapht.graph.AbstractBaseGraph;
 import org.jgrapht.graph.AsUnmodifiableGraph;
 import org.jgrapht.graph.DefaultGraphSpecificsStrategy;
 import org.jgrapht.graph.DefaultGraphType;
+import org.jgrapht.graph.MaskSubgraph;
 
 /**
  * A neural network as a diagram sees it: a directed multigraph of nodes joined by tensor edges, the module tree the
@@ -69,6 +71,14 @@ public final class ModelGraph {
 
     public List<Node> nodesWhere(Predicate<Node> predicate) {
         return graph.vertexSet().stream().filter(predicate).toList();
+    }
+
+    /**
+     * This model without some of its nodes and their edges, as a view of this one: nothing is copied, which for a
+     * large graph saves building a second graph of nearly the same size. {@code hidden} must not change afterwards.
+     */
+    public ModelGraph without(Set<Node> hidden) {
+        return new ModelGraph(info, new MaskSubgraph<>(graph, hidden::contains, e -> false), modules, parameters);
     }
 
     public Builder toBuilder() {

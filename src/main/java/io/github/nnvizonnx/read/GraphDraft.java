@@ -22,7 +22,8 @@ final class GraphDraft {
     private int[] targets = new int[1024];
     /** Work space of {@link #placeAfterProducers}, empty between calls. */
     private int[] stack = new int[8];
-    private final BitSet onStack = new BitSet();
+    /** Not a BitSet: clearing its highest bit rescans all its words, which made this quadratic. */
+    private boolean[] onStack = new boolean[0];
 
     /** The id the next node added must have. */
     String nextId() {
@@ -150,6 +151,7 @@ final class GraphDraft {
         }
         List<Node> order = new ArrayList<>(nodes.size());
         BitSet placed = new BitSet(nodes.size());
+        onStack = new boolean[nodes.size()];
         for (int id = 0; id < nodes.size(); id++) {
             if (!hasConsumers.get(id)) {
                 placeAfterProducers(id, movedProducers, placed, order);
@@ -164,17 +166,17 @@ final class GraphDraft {
     private void placeAfterProducers(int id, Adjacency producers, BitSet placed, List<Node> order) {
         int depth = 0;
         stack[depth++] = id;
-        onStack.set(id);
+        onStack[id] = true;
         while (depth > 0) {
             int current = stack[depth - 1];
             if (placed.get(current)) {
-                onStack.clear(stack[--depth]);
+                onStack[stack[--depth]] = false;
                 continue;
             }
             int next = -1;
             for (int k = producers.start(current); k < producers.end(current); k++) {
                 int p = producers.neighbour(k);
-                if (!placed.get(p) && !onStack.get(p)) {
+                if (!placed.get(p) && !onStack[p]) {
                     next = p;
                     break;
                 }
@@ -184,9 +186,9 @@ final class GraphDraft {
                     stack = Arrays.copyOf(stack, depth * 2);
                 }
                 stack[depth++] = next;
-                onStack.set(next);
+                onStack[next] = true;
             } else {
-                onStack.clear(stack[--depth]);
+                onStack[stack[--depth]] = false;
                 placed.set(current);
                 order.add(nodes.get(current));
             }

@@ -52,7 +52,6 @@ final class GraphImporter {
     /** Module paths already made for a (base, scope list) pair: the nodes of one scope share one list. */
     private final Map<ModulePath, Map<List<ScopeSegment>, ModulePath>> scopePaths = new HashMap<>();
     private final GraphDraft draft = new GraphDraft();
-    private final Interner<String> names = new Interner<>();
     private final Interner<io.github.nnvizonnx.model.Shape> shapes = new Interner<>();
     private final List<Pending> pending = new ArrayList<>();
     private final List<TensorScope.Weight> weights = new ArrayList<>();
@@ -136,7 +135,7 @@ final class GraphImporter {
             }
             InputNode node = new InputNode(draft.nextId(), scope.resolve(name).declared(), base);
             draft.add(node, false);
-            scope.produce(names.intern(name), node);
+            scope.produce(name, node);
             if (feeder != null) {
                 draft.addEdge(feeder, node, node.tensor());
             }
@@ -147,7 +146,7 @@ final class GraphImporter {
             OutputNode node = new OutputNode(draft.nextId(),
                     declared != null ? declared : TensorInfo.named(output.getName()), base);
             draft.add(node, false);
-            pending.add(new Pending(node, names.intern(output.getName()), scope));
+            pending.add(new Pending(node, scope.canonical(output.getName()), scope));
         }
     }
 
@@ -235,11 +234,11 @@ final class GraphImporter {
                 AttributeSummaries.of(proto.getAttributeList()), scopePath, 0);
         draft.add(node, bodies.isEmpty());
         for (String output : proto.getOutputList()) {
-            scope.produce(names.intern(output), node);
+            scope.produce(output, node);
         }
         for (String input : proto.getInputList()) {
             if (!input.isEmpty()) {
-                pending.add(new Pending(node, names.intern(input), scope));
+                pending.add(new Pending(node, scope.canonical(input), scope));
             }
         }
         for (AttributeProto attribute : bodies) {
@@ -418,14 +417,14 @@ final class GraphImporter {
         }
         TensorScope.Weight w = new TensorScope.Weight(name, DataTypes.elementName(dataType), dims);
         scope.addWeight(w);
-        scope.declare(name, w.elementType, io.github.nnvizonnx.model.Shape.of(
-                dims.stream().mapToLong(Long::longValue).toArray()));
+        scope.declare(name, w.elementType, shapes.intern(io.github.nnvizonnx.model.Shape.of(
+                dims.stream().mapToLong(Long::longValue).toArray())));
         weights.add(w);
     }
 
     private void declareAll(TensorScope scope, List<ValueInfoProto> values) {
         for (ValueInfoProto v : values) {
-            String name = names.intern(v.getName());
+            String name = v.getName();
             if (v.hasType()) {
                 scope.declare(name, DataTypes.typeName(v.getType()), shapes.intern(DataTypes.shape(v.getType())));
             } else {
