@@ -113,6 +113,9 @@ final class NnvizCommand implements Callable<Integer> {
     @Mixin
     private ConverterOptions conversion;
 
+    /** Nodes from which --fit github collapses two depths at a time, on two cores. */
+    private static final int LARGE_MODEL = 20_000;
+
     /** Where diagrams go without -o; bytes, because rendered formats are binary. */
     private final OutputStream stdout;
 
@@ -183,7 +186,8 @@ final class NnvizCommand implements Callable<Integer> {
             throws IOException {
         ModelGraph prepared = Views.prepare(full, viewOptions);
         GithubFit.Choice choice = GithubFit.choose(GithubFit.candidates(depth, Views.maxDepth(full)),
-                d -> new Diagram(full, Views.collapse(prepared, viewOptions.withDepth(d)), draw));
+                d -> new Diagram(full, Views.collapse(prepared, viewOptions.withDepth(d)), draw),
+                full.nodes().size() >= LARGE_MODEL);
         if (!quiet) {
             spec.commandLine().getErr().println(Summary.fit(choice, depth));
         }

@@ -32,6 +32,9 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
 
 /**
  * Turns the graphs of a parsed model into nodes, edges, modules and weights. Reading happens in two phases: first
@@ -39,6 +42,8 @@ import java.util.Map;
  * resolved in its graph's scope. That tolerates files whose nodes are not topologically sorted.
  */
 final class GraphImporter {
+    /** Graphs with this many nodes or more are read with two threads. */
+    static final int PARALLEL_FROM = 20_000;
     /** Function calls nested deeper than this are drawn as plain operations. */
     private static final int MAX_CALL_DEPTH = 32;
 
@@ -118,6 +123,9 @@ final class GraphImporter {
 
     private void importGraph(GraphContent graph, List<NodeView> views, ModulePath base, TensorScope scope,
                              Node feeder) {
+        // For a large graph the hierarchy is worked out on another core while its tensors are declared.
+        Future<List<ScopeAssignment>> assignments = views.size() >= PARALLEL_FROM
+                ? ForkJoinPool.commonPool().submit(() -> convention.assign(views)) : null;
         declareAll(scope, graph.inputs());
         declareAll(scope, graph.outputs());
         declareAll(scope, graph.valueInfo());
@@ -140,7 +148,8 @@ final class GraphImporter {
                 draft.addEdge(feeder, node, node.tensor());
             }
         }
-        importNodes(graph.nodes(), views, base, scope, 0);
+        importNodes(graph.nodes(), views, assignments == null ? convention.assign(views) : join(assignments), base,
+                scope, 0);
         for (ValueInfoProto output : graph.outputs()) {
             TensorInfo declared = scope.resolve(output.getName()).declared();
             OutputNode node = new OutputNode(draft.nextId(),
@@ -150,9 +159,26 @@ final class GraphImporter {
         }
     }
 
-    private void importNodes(List<NodeProto> protos, List<NodeView> views, ModulePath base, TensorScope scope,
-                             int callDepth) {
-        List<ScopeAssignment> assignments = convention.assign(views);
+    private static <T> T join(Future<T> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** {@code views} and {@code assignments}: one per node, in the same order. */
+    private void importNodes(List<NodeProto> protos, List<NodeView> views, List<ScopeAssignment> assignments,
+                             ModulePath base, TensorScope scope, int callDepth) {
         for (int i = 0; i < protos.size(); i++) {
             NodeProto proto = protos.get(i);
             ScopeAssignment assignment = assignments.get(i);
@@ -271,7 +297,8 @@ final class GraphImporter {
         declareAll(body, function.getValueInfoList());
         String key = functionKey(function.getDomain(), function.getName(), function.getOverload());
         callStack.push(key);
-        importNodes(function.getNodeList(), views(function.getNodeList()), callPath, body, callDepth + 1);
+        List<NodeView> bodyViews = views(function.getNodeList());
+        importNodes(function.getNodeList(), bodyViews, convention.assign(bodyViews), callPath, body, callDepth + 1);
         callStack.pop();
         for (int i = 0; i < function.getOutputCount() && i < call.getOutputCount(); i++) {
             Node producer = body.resolve(function.getOutput(i)).producer();

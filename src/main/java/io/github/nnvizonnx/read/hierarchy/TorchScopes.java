@@ -1,9 +1,9 @@
 package io.github.nnvizonnx.read.hierarchy;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,10 +26,12 @@ final class TorchScopes {
 
     /**
      * Resolves raw per-node segment lists into display paths, keeping each segment's class. A graph repeats a few
-     * scopes over many nodes: each distinct raw path is resolved once, and its nodes share the resulting list.
+     * scopes over many nodes: each raw list instance is resolved once (conventions hand the nodes of one scope the
+     * same instance), and its nodes share the resulting list.
      */
     static List<List<ScopeSegment>> resolve(List<List<ScopeSegment>> rawPaths) {
-        Set<List<ScopeSegment>> distinct = new LinkedHashSet<>(rawPaths);
+        Set<List<ScopeSegment>> distinct = Collections.newSetFromMap(new IdentityHashMap<>());
+        distinct.addAll(rawPaths);
         Set<String> known = new HashSet<>();
         for (List<ScopeSegment> raw : distinct) {
             String q = "";
@@ -40,7 +42,7 @@ final class TorchScopes {
                 known.add(q);
             }
         }
-        Map<List<ScopeSegment>, List<ScopeSegment>> resolved = new HashMap<>();
+        Map<List<ScopeSegment>, List<ScopeSegment>> resolved = new IdentityHashMap<>();
         for (List<ScopeSegment> raw : distinct) {
             resolved.put(raw, List.copyOf(resolveOne(raw, known)));
         }
