@@ -106,7 +106,15 @@ final class GraphImporter {
     static List<NodeView> views(List<NodeProto> protos) {
         List<NodeView> views = new ArrayList<>(protos.size());
         Interner<String> words = new Interner<>();
-        for (NodeProto n : protos) {
+        for (int i = 0; i < protos.size(); i++) {
+            FastDecoders.NodeNames names = protos instanceof LazyMessages<NodeProto> lazy
+                    ? lazy.decode(i, FastDecoders::nodeNames) : null;
+            if (names != null) {
+                views.add(new NodeView(names.name(), words.intern(names.opType()), words.intern(names.domain()),
+                        Map.of()));
+                continue;
+            }
+            NodeProto n = protos.get(i);
             Map<String, String> metadata = Map.of();
             if (n.getMetadataPropsCount() > 0) {
                 metadata = new HashMap<>();
@@ -450,13 +458,15 @@ final class GraphImporter {
     }
 
     private void declareAll(TensorScope scope, List<ValueInfoProto> values) {
-        for (ValueInfoProto v : values) {
-            String name = v.getName();
-            if (v.hasType()) {
-                scope.declare(name, DataTypes.typeName(v.getType()), shapes.intern(DataTypes.shape(v.getType())));
-            } else {
-                scope.declare(name, null, null);
+        for (int i = 0; i < values.size(); i++) {
+            FastDecoders.Declaration d = values instanceof LazyMessages<ValueInfoProto> lazy
+                    ? lazy.decode(i, FastDecoders::valueInfo) : null;
+            if (d == null) {
+                ValueInfoProto v = values.get(i);
+                d = v.hasType() ? new FastDecoders.Declaration(v.getName(), DataTypes.typeName(v.getType()),
+                        DataTypes.shape(v.getType())) : new FastDecoders.Declaration(v.getName(), null, null);
             }
+            scope.declare(d.name(), d.elementType(), shapes.intern(d.shape()));
         }
     }
 

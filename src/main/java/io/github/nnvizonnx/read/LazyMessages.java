@@ -41,6 +41,11 @@ final class LazyMessages<T extends MessageLite> extends AbstractList<T> implemen
         }
     }
 
+    /** Reads what it needs of one element from its bytes in {@code [in.position(), end)}; null to decline. */
+    interface Decoder<R> {
+        R decode(WireCursor in, int end) throws InvalidProtocolBufferException;
+    }
+
     private final Parser<T> parser;
     private final ByteBuffer file;
     private final byte[] filtered;
@@ -51,6 +56,19 @@ final class LazyMessages<T extends MessageLite> extends AbstractList<T> implemen
         this.file = file;
         this.filtered = filtered;
         this.ranges = ranges;
+    }
+
+    /** Element {@code index} read by {@code decoder} without parsing it; null when the decoder declines. */
+    <R> R decode(int index, Decoder<R> decoder) {
+        int offset = ranges.offsets[index];
+        int length = ranges.lengths[index];
+        WireCursor in = offset >= 0 ? new WireCursor(file, offset)
+                : new WireCursor(ByteBuffer.wrap(filtered), -offset - 1);
+        try {
+            return decoder.decode(in, in.position() + length);
+        } catch (InvalidProtocolBufferException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -54,7 +54,7 @@ final class WeightlessParser {
         }
     }
 
-    private final ByteBuffer in;
+    private final WireCursor in;
     private final Map<Descriptor, Treatment[]> treatments = new HashMap<>();
     private final Map<Descriptor, Boolean> holdsTensors = new HashMap<>();
     private final ByteSink core = new ByteSink(1 << 16);
@@ -62,10 +62,9 @@ final class WeightlessParser {
     private final LazyMessages.Ranges nodes = new LazyMessages.Ranges();
     private final LazyMessages.Ranges initializers = new LazyMessages.Ranges();
     private final LazyMessages.Ranges valueInfo = new LazyMessages.Ranges();
-    private int at;
 
-    private WeightlessParser(ByteBuffer in) {
-        this.in = in;
+    private WeightlessParser(ByteBuffer file) {
+        this.in = new WireCursor(file, 0);
     }
 
     /** Parses a whole file's bytes (at most 2 GiB, as protobuf allows). */
@@ -94,40 +93,40 @@ final class WeightlessParser {
         Treatment[] byNumber = treatments(type);
         boolean mainGraph = depth == 1 && type == GraphProto.getDescriptor();
         boolean leftOut = false;
-        at = start;
-        while (at < end) {
-            int fieldStart = at;
-            int tag = readTag(end);
+        in.position(start);
+        while (in.position() < end) {
+            int fieldStart = in.position();
+            int tag = in.readTag(end);
             int number = WireFormat.getTagFieldNumber(tag);
             int wireType = WireFormat.getTagWireType(tag);
             Treatment treatment = number < byNumber.length ? byNumber[number] : Treatment.DROP;
             boolean delimited = wireType == WireFormat.WIRETYPE_LENGTH_DELIMITED;
             if (delimited && mainGraph && isStreamedList(number)) {
-                int length = readLength(end);
-                int contentStart = at;
+                int length = in.readLength(end);
+                int contentStart = in.position();
                 streamed(number, contentStart, contentStart + length, type.findFieldByNumber(number).getMessageType(),
                         depth + 1);
-                at = contentStart + length;
+                in.position(contentStart + length);
                 continue;
             }
             if (!delimited || treatment != Treatment.FILTER) {
-                skipValue(wireType, number, end, depth);
+                in.skipValue(wireType, number, end, depth);
                 if (treatment == Treatment.DROP || wireType == WireFormat.WIRETYPE_START_GROUP) {
                     leftOut = true; // groups are not used by ONNX
                 } else {
-                    out.copy(in, fieldStart, at);
+                    out.copy(in.buffer(), fieldStart, in.position());
                 }
                 continue;
             }
-            int length = readLength(end);
-            int contentStart = at;
+            int length = in.readLength(end);
+            int contentStart = in.position();
             int contentEnd = contentStart + length;
             out.writeVarint(tag);
             int lengthAt = out.reserveLength();
             leftOut |= filter(contentStart, contentEnd, type.findFieldByNumber(number).getMessageType(), depth + 1,
                     out);
             out.fillLength(lengthAt);
-            at = contentEnd;
+            in.position(contentEnd);
         }
         return leftOut;
     }
@@ -188,85 +187,5 @@ final class WeightlessParser {
         }
         holdsTensors.put(type, result);
         return result;
-    }
-
-    // ---- the wire format, read at absolute positions
-
-    private int readTag(int end) throws InvalidProtocolBufferException {
-        long tag = readVarint(end);
-        if (tag >>> 32 != 0 || WireFormat.getTagFieldNumber((int) tag) == 0) {
-            throw new InvalidProtocolBufferException("Protocol message contained an invalid tag (zero).");
-        }
-        return (int) tag;
-    }
-
-    private int readLength(int end) throws InvalidProtocolBufferException {
-        long length = readVarint(end);
-        if (length < 0 || length > Integer.MAX_VALUE) {
-            throw new InvalidProtocolBufferException("CodedInputStream encountered an embedded string or message"
-                    + " which claimed to have negative size.");
-        }
-        if (length > end - at) {
-            throw truncated();
-        }
-        return (int) length;
-    }
-
-    private long readVarint(int end) throws InvalidProtocolBufferException {
-        long value = 0;
-        for (int shift = 0; shift < 64; shift += 7) {
-            if (at >= end) {
-                throw truncated();
-            }
-            byte b = in.get(at++);
-            value |= (long) (b & 0x7F) << shift;
-            if (b >= 0) {
-                return value;
-            }
-        }
-        throw new InvalidProtocolBufferException("CodedInputStream encountered a malformed varint.");
-    }
-
-    private void skipValue(int wireType, int number, int end, int depth) throws InvalidProtocolBufferException {
-        switch (wireType) {
-            case WireFormat.WIRETYPE_VARINT -> readVarint(end);
-            case WireFormat.WIRETYPE_FIXED64 -> skipBytes(8, end);
-            case WireFormat.WIRETYPE_FIXED32 -> skipBytes(4, end);
-            case WireFormat.WIRETYPE_LENGTH_DELIMITED -> {
-                int length = readLength(end); // read first: it moves the cursor past the length itself
-                at += length;
-            }
-            case WireFormat.WIRETYPE_START_GROUP -> skipGroup(number, end, depth);
-            default -> throw new InvalidProtocolBufferException("Protocol message tag had invalid wire type.");
-        }
-    }
-
-    private void skipGroup(int number, int end, int depth) throws InvalidProtocolBufferException {
-        if (depth > MAX_NESTING) {
-            throw new InvalidModelException("graphs or messages are nested more than " + MAX_NESTING + " levels deep");
-        }
-        while (true) {
-            int tag = readTag(end);
-            if (WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_END_GROUP) {
-                if (WireFormat.getTagFieldNumber(tag) != number) {
-                    throw new InvalidProtocolBufferException("Protocol message end-group tag did not match expected"
-                            + " tag.");
-                }
-                return;
-            }
-            skipValue(WireFormat.getTagWireType(tag), WireFormat.getTagFieldNumber(tag), end, depth + 1);
-        }
-    }
-
-    private void skipBytes(int count, int end) throws InvalidProtocolBufferException {
-        if (count > end - at) {
-            throw truncated();
-        }
-        at += count;
-    }
-
-    private static InvalidProtocolBufferException truncated() {
-        return new InvalidProtocolBufferException("While parsing a protocol message, the input ended unexpectedly in"
-                + " the middle of a field.");
     }
 }
