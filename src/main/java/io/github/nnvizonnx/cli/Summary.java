@@ -10,10 +10,16 @@ final class Summary {
     private Summary() {
     }
 
+    /** The status line, after one warning line per thing the reader noticed. */
     static String of(ModelGraph full, ModelGraph drawn, Integer depth) {
         int operations = full.nodes(OperationNode.class).size();
         int modules = full.modules().size() - 1;
-        return String.format(java.util.Locale.ROOT, "nnviz-onnx: %s: %d operations, %d modules (hierarchy: %s), %s parameters;"
+        StringBuilder warnings = new StringBuilder();
+        for (String warning : full.info().warnings()) {
+            warnings.append("nnviz-onnx: warning: ").append(full.info().source()).append(": ").append(warning)
+                    .append(System.lineSeparator());
+        }
+        return warnings + String.format(java.util.Locale.ROOT, "nnviz-onnx: %s: %d operations, %d modules (hierarchy: %s), %s parameters;"
                         + " drawn at depth %s: %d nodes, %d edges",
                 full.info().source(), operations, modules, full.info().hierarchy(),
                 DisplayText.humanCount(full.totalParameters()), depth == null ? "all" : depth,

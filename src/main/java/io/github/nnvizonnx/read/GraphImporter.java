@@ -57,6 +57,7 @@ final class GraphImporter {
     /** Module paths already made for a (base, scope list) pair: the nodes of one scope share one list. */
     private final Map<ModulePath, Map<List<ScopeSegment>, ModulePath>> scopePaths = new HashMap<>();
     private final GraphDraft draft = new GraphDraft();
+    private final EscapingLocations escapingLocations = new EscapingLocations();
     private final Interner<io.github.nnvizonnx.model.Shape> shapes = new Interner<>();
     private final List<Pending> pending = new ArrayList<>();
     private final List<TensorScope.Weight> weights = new ArrayList<>();
@@ -138,9 +139,12 @@ final class GraphImporter {
         declareAll(scope, graph.outputs());
         declareAll(scope, graph.valueInfo());
         for (TensorProto t : graph.initializers()) {
+            escapingLocations.note(t);
             addWeight(scope, t.getName(), t.getDataType(), t.getDimsList());
         }
         for (SparseTensorProto t : graph.sparseInitializers()) {
+            escapingLocations.note(t.getValues());
+            escapingLocations.note(t.getIndices());
             String name = t.getValues().getName();
             addWeight(scope, name, t.getValues().getDataType(), t.getDimsList());
         }
@@ -254,6 +258,7 @@ final class GraphImporter {
                                  TensorScope scope) {
         List<AttributeProto> bodies = List.of();
         for (AttributeProto a : proto.getAttributeList()) {
+            noteTensors(a);
             if (a.hasG() || a.getGraphsCount() > 0) {
                 bodies = bodies.isEmpty() ? new ArrayList<>() : bodies;
                 bodies.add(a);
@@ -282,6 +287,20 @@ final class GraphImporter {
             for (int g = 0; g < attribute.getGraphsCount(); g++) {
                 importBody(attribute.getGraphs(g), scopePath, attribute.getName() + "[" + g + "]", scope, node);
             }
+        }
+    }
+
+    /** Constant values and other tensor attributes may keep their data in external files too. */
+    private void noteTensors(AttributeProto a) {
+        if (a.hasT()) {
+            escapingLocations.note(a.getT());
+        }
+        for (TensorProto t : a.getTensorsList()) {
+            escapingLocations.note(t);
+        }
+        if (a.hasSparseTensor()) {
+            escapingLocations.note(a.getSparseTensor().getValues());
+            escapingLocations.note(a.getSparseTensor().getIndices());
         }
     }
 
@@ -396,7 +415,7 @@ final class GraphImporter {
                 kept.add(m.withParameterCount(totals.getOrDefault(m.path(), 0L)));
             }
         }
-        ModelGraph.Builder builder = new ModelGraph.Builder(info);
+        ModelGraph.Builder builder = new ModelGraph.Builder(info.withWarnings(escapingLocations.warnings()));
         draft.drawingOrder().forEach(builder::addNode);
         for (int e = 0; e < draft.edgeCount(); e++) {
             builder.addEdge(draft.edgeSource(e), draft.edgeTarget(e), draft.edgeTensor(e));

@@ -10,6 +10,7 @@ import io.github.nnvizonnx.read.hierarchy.Conventions;
 import io.github.nnvizonnx.read.hierarchy.HierarchyConvention;
 import io.github.nnvizonnx.read.hierarchy.NodeView;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
@@ -35,6 +36,10 @@ public final class OnnxReader {
             return new Options("auto");
         }
     }
+
+    /** The largest message protobuf reads. */
+    private static final int MAX_MESSAGE = Integer.MAX_VALUE;
+    private static final int MAX_ARRAY = Integer.MAX_VALUE - 16;
 
     private OnnxReader() {
     }
@@ -102,11 +107,40 @@ public final class OnnxReader {
     private static ByteBuffer contents(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             if (!Files.isRegularFile(file)) {
-                byte[] all = Channels.newInputStream(channel).readNBytes(Integer.MAX_VALUE - 16);
-                return ByteBuffer.wrap(all);
+                return readAll(Channels.newInputStream(channel), file);
             }
-            return channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
+            long size = channel.size();
+            if (size > MAX_MESSAGE) {
+                throw tooLarge(file, String.format(java.util.Locale.ROOT, "%.1f GB", size / 1e9));
+            }
+            return channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
         }
+    }
+
+    /** A pipe's bytes, in memory (a pipe cannot be mapped), up to the largest array Java allows. */
+    private static ByteBuffer readAll(InputStream in, Path file) throws IOException {
+        byte[] bytes = new byte[1 << 16];
+        int size = 0;
+        for (int n; (n = in.read(bytes, size, bytes.length - size)) >= 0; ) {
+            size += n;
+            if (size == bytes.length) {
+                if (size >= MAX_ARRAY) {
+                    throw tooLarge(file, "more than 2 GiB");
+                }
+                bytes = java.util.Arrays.copyOf(bytes, (int) Math.min(MAX_ARRAY, 2L * size));
+            }
+        }
+        return ByteBuffer.wrap(bytes, 0, size);
+    }
+
+    /**
+     * protobuf reads no message over 2 GiB (its sizes are 32-bit), so no ONNX reader can read such a file; exporters
+     * put the weights of larger models in external data files, and that is what the message says to do.
+     */
+    private static InvalidModelException tooLarge(Path file, String size) {
+        return new InvalidModelException(file + " is " + size + ", over the 2 GiB that protobuf allows for one"
+                + " message, so it is not a readable ONNX file: save the weights as external data (torch.onnx.export"
+                + " does so by itself above 2 GiB; onnx.save_model(model, path, save_as_external_data=True))");
     }
 
     private static InvalidModelException invalid(Path file, InvalidProtocolBufferException e) {
