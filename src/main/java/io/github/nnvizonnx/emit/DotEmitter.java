@@ -13,10 +13,9 @@ import io.github.nnvizonnx.model.TensorEdge;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Graphviz DOT: one {@code cluster_} subgraph per module box, nested and shaded by depth; nodes filled by op family;
@@ -103,20 +102,16 @@ public final class DotEmitter implements Emitter {
     private static void node(Diagram diagram, Node n, Map<Node, Integer> ids, Appendable out) throws IOException {
         int id = ids.size();
         ids.put(n, id);
-        Style style = diagram.options().style();
-        List<Attribute> attributes = new ArrayList<>(4);
-        attributes.add(html("label", label(diagram, n)));
-        attributes.add(pair("fillcolor", style.fill(OpFamily.of(n))));
+        String fill = GraphvizText.quoted(diagram.options().style().fill(OpFamily.of(n)));
+        out.append(GraphvizText.quoted("n" + id)).append(" [\"label\"=<").append(label(diagram, n))
+                .append(">,\"fillcolor\"=").append(fill);
         if (n instanceof InputNode || n instanceof OutputNode) {
-            attributes.add(pair("shape", "ellipse"));
-            attributes.add(pair("style", "filled"));
+            out.append(",\"shape\"=\"ellipse\",\"style\"=\"filled\"");
         } else if (n instanceof ModuleNode m) {
-            attributes.add(pair("shape", m.module().kind() == ModuleKind.CONTROL_FLOW ? "hexagon" : "box3d"));
-            attributes.add(pair("style", "filled"));
+            out.append(m.module().kind() == ModuleKind.CONTROL_FLOW ? ",\"shape\"=\"hexagon\"" : ",\"shape\"=\"box3d\"")
+                    .append(",\"style\"=\"filled\"");
         }
-        out.append(GraphvizText.quoted("n" + id));
-        attributes(out, attributes);
-        out.append('\n');
+        out.append("]\n");
     }
 
     private static void legend(Diagram diagram, Appendable out) throws IOException {
@@ -144,40 +139,54 @@ public final class DotEmitter implements Emitter {
 
     /** The edges in graphviz-java's order (see the class comment). */
     private static void edges(Diagram diagram, Map<Node, Integer> ids, Appendable out) throws IOException {
-        int rootNodes = diagram.nodesDirectlyIn(ModulePath.ROOT).size();
-        int[] firstSeen = new int[ids.size()];
-        java.util.Arrays.fill(firstSeen, -1);
-        List<Integer> order = new ArrayList<>(ids.size());
-        for (int id = 0; id < rootNodes; id++) {
-            firstSeen[id] = order.size();
-            order.add(id);
+        int nodes = ids.size();
+        int[] order = new int[nodes];
+        boolean[] seen = new boolean[nodes];
+        int ordered = 0;
+        for (int id = 0; id < diagram.nodesDirectlyIn(ModulePath.ROOT).size(); id++) {
+            seen[id] = true;
+            order[ordered++] = id;
         }
-        Map<Integer, List<TensorEdge>> bySource = new HashMap<>();
-        for (TensorEdge e : diagram.edges()) {
-            int from = ids.get(diagram.source(e));
-            int to = ids.get(diagram.target(e));
-            for (int id : new int[] {from, to}) {
-                if (firstSeen[id] < 0) {
-                    firstSeen[id] = order.size();
-                    order.add(id);
+        List<TensorEdge> edges = new ArrayList<>(diagram.edges());
+        int[] sources = new int[edges.size()];
+        int[] targets = new int[edges.size()];
+        int[] start = new int[nodes + 1];
+        for (int e = 0; e < edges.size(); e++) {
+            sources[e] = ids.get(diagram.source(edges.get(e)));
+            targets[e] = ids.get(diagram.target(edges.get(e)));
+            for (int id : new int[] {sources[e], targets[e]}) {
+                if (!seen[id]) {
+                    seen[id] = true;
+                    order[ordered++] = id;
                 }
             }
-            bySource.computeIfAbsent(from, k -> new ArrayList<>(2)).add(e);
+            start[sources[e] + 1]++;
         }
-        for (int from : order) {
-            List<TensorEdge> outgoing = bySource.getOrDefault(from, List.of());
-            Set<String> written = new HashSet<>();
-            List<String> lines = new ArrayList<>(outgoing.size());
-            for (TensorEdge e : outgoing) {
-                String label = Labels.edge(diagram, e);
-                StringBuilder line = new StringBuilder(GraphvizText.quoted("n" + from)).append(" -> ")
-                        .append(GraphvizText.quoted("n" + ids.get(diagram.target(e))));
+        for (int n = 0; n < nodes; n++) {
+            start[n + 1] += start[n];
+        }
+        int[] bySource = new int[edges.size()]; // edge indices grouped by source, in edge order within a group
+        int[] filled = java.util.Arrays.copyOf(start, nodes);
+        for (int e = 0; e < edges.size(); e++) {
+            bySource[filled[sources[e]]++] = e;
+        }
+        List<String> lines = new ArrayList<>();
+        for (int k = 0; k < ordered; k++) {
+            int from = order[k];
+            lines.clear();
+            for (int i = start[from]; i < start[from + 1]; i++) {
+                int e = bySource[i];
+                StringBuilder line = new StringBuilder(40).append(GraphvizText.quoted("n" + from)).append(" -> ")
+                        .append(GraphvizText.quoted("n" + targets[e]));
+                String label = Labels.edge(diagram, edges.get(e));
                 if (!label.isEmpty()) {
-                    attributes(line, List.of(html("label", GraphvizText.escape(label))));
+                    line.append(" [").append(GraphvizText.quoted("label")).append("=<")
+                            .append(GraphvizText.escape(label)).append(">]");
                 }
-                if (written.add(line.toString())) {
-                    lines.add(line.toString());
-                }
+                lines.add(line.toString());
+            }
+            if (lines.size() > 1) {
+                lines = new ArrayList<>(new LinkedHashSet<>(lines));
             }
             for (int i = lines.size() - 1; i >= 0; i--) {
                 out.append(lines.get(i)).append('\n');

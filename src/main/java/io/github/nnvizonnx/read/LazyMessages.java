@@ -16,7 +16,7 @@ import java.util.RandomAccess;
  * a time. A malformed element throws {@link UncheckedIOException} holding the protobuf exception.
  */
 final class LazyMessages<T extends MessageLite> extends AbstractList<T> implements RandomAccess {
-    /** Where each element is: {@code offset >= 0} in the file, {@code offset < 0} at {@code -offset - 1} in the copy. */
+    /** Where each element is: at {@code offset >= 0} in the file, or at {@code -offset - 1} in the copy. */
     static final class Ranges {
         private int[] offsets = new int[16];
         private int[] lengths = new int[16];

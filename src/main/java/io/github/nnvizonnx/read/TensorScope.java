@@ -120,7 +120,8 @@ final class TensorScope {
             return type == null ? NOTHING : new Resolution(null, null, type);
         }
         Resolution outer = parent.resolve(outerName != null ? outerName : name);
-        return type != null && outer.declared() == null ? new Resolution(outer.producer(), outer.weight(), type) : outer;
+        return type != null && outer.declared() == null ? new Resolution(outer.producer(), outer.weight(), type)
+                : outer;
     }
 
     private Entry entry(String name) {

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The benchmark's parts run: the generator writes what it says, and bench/run.sh measures a tiny model. Nothing is timed. */
+/** The benchmark's parts run: the generator writes what it says, bench/run.sh measures a tiny model; nothing is timed. */
 class BenchSmokeTest {
     @TempDir
     Path dir;
