@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.CodedOutputStream;
 import io.github.nnvizonnx.proto.Onnx.GraphProto;
-import io.github.nnvizonnx.proto.Onnx.ModelProto;
 import io.github.nnvizonnx.proto.Onnx.TensorProto;
 import io.github.nnvizonnx.testsupport.OnnxBuilder;
 import java.io.IOException;
@@ -31,24 +30,12 @@ class HugeFileTest {
         GraphProto.Builder graph = GraphProto.newBuilder().setName("g").addInput(OnnxBuilder.tensor("x", 4))
                 .addOutput(OnnxBuilder.tensor("y", 4))
                 .addNode(OnnxBuilder.node("/Add", "Add", OnnxBuilder.in("x", "w"), "y"));
-        byte[] tensorHead = TensorProto.newBuilder().setName("w").setDataType(1).addDims(WEIGHT_BYTES / 4).build()
-                .toByteArray();
-        long rawField = CodedOutputStream.computeTagSize(TensorProto.RAW_DATA_FIELD_NUMBER)
-                + CodedOutputStream.computeUInt64SizeNoTag(WEIGHT_BYTES) + WEIGHT_BYTES;
-        long tensorSize = tensorHead.length + rawField;
-        long initializerField = CodedOutputStream.computeTagSize(GraphProto.INITIALIZER_FIELD_NUMBER)
-                + CodedOutputStream.computeUInt64SizeNoTag(tensorSize) + tensorSize;
+        TensorProto meta = TensorProto.newBuilder().setName("w").setDataType(1).addDims(WEIGHT_BYTES / 4).build();
         long end;
         try (OutputStream raw = Files.newOutputStream(file)) {
             CodedOutputStream out = CodedOutputStream.newInstance(raw);
             OnnxBuilder.model(graph).build().writeTo(out);
-            out.writeTag(ModelProto.GRAPH_FIELD_NUMBER, 2);
-            out.writeUInt64NoTag(initializerField);
-            out.writeTag(GraphProto.INITIALIZER_FIELD_NUMBER, 2);
-            out.writeUInt64NoTag(tensorSize);
-            out.writeRawBytes(tensorHead);
-            out.writeTag(TensorProto.RAW_DATA_FIELD_NUMBER, 2);
-            out.writeUInt64NoTag(WEIGHT_BYTES);
+            OnnxBuilder.writeWeightHeader(out, meta, WEIGHT_BYTES);
             out.flush();
             end = out.getTotalBytesWritten() + WEIGHT_BYTES;
         }
