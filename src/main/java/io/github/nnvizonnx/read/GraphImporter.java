@@ -191,12 +191,15 @@ final class GraphImporter {
     /** {@code views} and {@code assignments}: one per node, in the same order. */
     private void importNodes(List<NodeProto> protos, List<NodeView> views, List<ScopeAssignment> assignments,
                              ModulePath base, TensorScope scope, int callDepth) {
+        Map<List<String>, Integer> prefixCounts = null; // counted on the first call of a local function
         for (int i = 0; i < protos.size(); i++) {
             NodeProto proto = protos.get(i);
             ScopeAssignment assignment = assignments.get(i);
             FunctionProto function = calledFunction(proto, callDepth);
             if (function != null) {
-                inlineCall(proto, function, callPath(base, assignments, i, function), scope, callDepth);
+                prefixCounts = prefixCounts != null ? prefixCounts : prefixCounts(assignments);
+                inlineCall(proto, function, callPath(base, assignment.path(), prefixCounts, function), scope,
+                        callDepth);
             } else {
                 importOperation(proto, views.get(i), ensureModules(base, assignment.path()), assignment.shortName(),
                         scope);
@@ -210,37 +213,38 @@ final class GraphImporter {
      * scope that no other node of the graph shares; without such a prefix (or without a scope) the call becomes a
      * child named after the function's class.
      */
-    private ModulePath callPath(ModulePath base, List<ScopeAssignment> assignments, int index,
+    private ModulePath callPath(ModulePath base, List<ScopeSegment> path, Map<List<String>, Integer> prefixCounts,
                                 FunctionProto function) {
-        List<ScopeSegment> path = assignments.get(index).path();
+        List<String> names = new ArrayList<>(path.size());
         for (int length = 1; length <= path.size(); length++) {
-            List<ScopeSegment> prefix = path.subList(0, length);
-            if (!sharedByAnother(assignments, index, prefix)) {
-                ModulePath parent = ensureModules(base, prefix.subList(0, length - 1));
-                return uniqueChild(parent, prefix.get(length - 1).name());
+            names.add(path.get(length - 1).name());
+            if (prefixCounts.getOrDefault(names, 0) < 2) { // the call itself is the only node under this prefix
+                ModulePath parent = ensureModules(base, path.subList(0, length - 1));
+                return uniqueChild(parent, path.get(length - 1).name());
             }
         }
         return uniqueChild(ensureModules(base, path), classBaseName(function.getName()));
     }
 
-
-    private static boolean sharedByAnother(List<ScopeAssignment> assignments, int index, List<ScopeSegment> prefix) {
-        for (int j = 0; j < assignments.size(); j++) {
-            List<ScopeSegment> other = assignments.get(j).path();
-            if (j != index && other.size() >= prefix.size() && namesEqual(other.subList(0, prefix.size()), prefix)) {
-                return true;
-            }
+    /**
+     * How many nodes of one graph lie under each scope prefix (compared by names), so that finding a call's own
+     * module does not scan every node for every call. Nodes of one scope share their path list: each distinct list
+     * is expanded once.
+     */
+    private static Map<List<String>, Integer> prefixCounts(List<ScopeAssignment> assignments) {
+        Map<List<ScopeSegment>, Integer> perPath = new IdentityHashMap<>();
+        for (ScopeAssignment a : assignments) {
+            perPath.merge(a.path(), 1, Integer::sum);
         }
-        return false;
-    }
-
-    private static boolean namesEqual(List<ScopeSegment> a, List<ScopeSegment> b) {
-        for (int i = 0; i < a.size(); i++) {
-            if (!a.get(i).name().equals(b.get(i).name())) {
-                return false;
+        Map<List<String>, Integer> counts = new HashMap<>();
+        perPath.forEach((path, nodes) -> {
+            List<String> names = new ArrayList<>(path.size());
+            for (ScopeSegment s : path) {
+                names.add(s.name());
+                counts.merge(List.copyOf(names), nodes, Integer::sum);
             }
-        }
-        return true;
+        });
+        return counts;
     }
 
     /** torch numbers variants of one class {@code BasicBlock.1}; the class is what people know. */
