@@ -8,7 +8,14 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        try {
+            System.exit(run(args));
+        } catch (OutOfMemoryError e) {
+            // a graph of millions of nodes can outgrow the default heap; say how to give it more
+            System.err.println("nnviz-onnx: out of memory (" + e.getMessage() + "); give Java more, e.g."
+                    + " NNVIZ_JAVA_OPTS=-Xmx8g ./nnviz-onnx ...");
+            System.exit(1);
+        }
     }
 
     /**

@@ -116,6 +116,9 @@ final class NnvizCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print nothing on stderr except errors and warnings.")
     private boolean quiet;
 
+    /** Nodes from which --fit github collapses two depths at a time, on two cores. */
+    private static final int LARGE_MODEL = 20_000;
+
     /** Where diagrams go without -o; bytes, because rendered formats are binary. */
     private final OutputStream stdout;
 
@@ -153,16 +156,22 @@ final class NnvizCommand implements Callable<Integer> {
         ConverterOptions.ModelSource source = conversion.onnxFor(model, quiet);
         ModelGraph read = ModelReader.read(source.file(), source.name(), new OnnxReader.Options(hierarchy));
         // A JSON model already carries the shapes it was written with; only ONNX files can be run.
-        ModelGraph full = ModelReader.looksLikeJson(source.file()) ? read
-                : shapes.apply(read, source.file(), conversion.inputSpecs(), spec.commandLine(), quiet);
+        boolean onnx = !ModelReader.looksLikeJson(source.file());
+        if (!(onnx && shapes.runs())) { // a run reports what it refuses to read itself, in its own warning
+            Summary.readerWarnings(read).forEach(spec.commandLine().getErr()::println);
+        }
+        ModelGraph full = onnx ? shapes.apply(read, source.file(), conversion.inputSpecs(), spec.commandLine(), quiet)
+                : read;
         ViewOptions viewOptions = new ViewOptions(depth, collapse, layer, expandSubgraphs, showConstants);
         Integer drawnDepth = depth;
         String fitNote = "";
         Diagram diagram;
         try {
             if (isMermaid(emitter) && fit.equals("github")) {
+                ModelGraph prepared = Views.prepare(full, viewOptions);
                 GithubFit.Choice choice = GithubFit.choose(GithubFit.candidates(depth, Views.maxDepth(full)),
-                        d -> new Diagram(full, Views.apply(full, viewOptions.withDepth(d)), draw));
+                        d -> new Diagram(full, Views.collapse(prepared, viewOptions.withDepth(d)), draw),
+                        full.nodes().size() >= LARGE_MODEL);
                 diagram = choice.diagram();
                 drawnDepth = choice.depth();
                 fitNote = Summary.fitNote(choice, depth);

@@ -70,6 +70,11 @@ final class ShapeOptions {
      * The model with the shapes asked for. A run that cannot be made leaves the declared shapes and one warning
      * line; notes and the status line of a slow run are printed unless {@code quiet}.
      */
+    /** Whether onnxruntime is asked to run (it then reports, among other things, external data it refuses). */
+    boolean runs() {
+        return mode == ShapeMode.RUN;
+    }
+
     ModelGraph apply(ModelGraph model, Path file, List<String> inputSpecs, CommandLine cl, boolean quiet) {
         PrintWriter err = cl.getErr();
         ShapeOutcome outcome;

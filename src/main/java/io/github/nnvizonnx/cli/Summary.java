@@ -10,6 +10,12 @@ final class Summary {
     private Summary() {
     }
 
+    /** One warning line per thing the reader noticed (printed even with --quiet). */
+    static java.util.List<String> readerWarnings(ModelGraph read) {
+        return read.info().warnings().stream()
+                .map(w -> "nnviz-onnx: warning: " + read.info().source() + ": " + w).toList();
+    }
+
     /** {@code note}: appended after the depth, e.g. why --fit github lowered it. */
     static String of(ModelGraph full, ModelGraph drawn, Integer depth, String note) {
         int operations = full.nodes(OperationNode.class).size();

@@ -9,14 +9,23 @@ final class CharacterEscaper {
     }
 
     static String escape(String text, IntPredicate plain, IntFunction<String> entity) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        text.codePoints().forEach(cp -> {
+        int first = 0;
+        while (first < text.length() && plain.test(text.codePointAt(first))) {
+            first += Character.charCount(text.codePointAt(first));
+        }
+        if (first == text.length()) {
+            return text; // the usual case, once per label line: nothing to escape
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16).append(text, 0, first);
+        for (int i = first; i < text.length(); ) {
+            int cp = text.codePointAt(i);
             if (plain.test(cp)) {
                 out.appendCodePoint(cp);
             } else {
                 out.append(entity.apply(cp));
             }
-        });
+            i += Character.charCount(cp);
+        }
         return out.toString();
     }
 

@@ -40,11 +40,18 @@ public final class Diagram {
         this.source = source;
         this.model = view;
         this.options = options;
+        Map<ModulePath, Integer> direct = new HashMap<>();
         for (Node n : model.graph().vertexSet()) {
-            for (int i = 0; i <= n.scope().length(); i++) {
-                nodesInside.merge(n.scope().prefix(i), 1, Integer::sum);
-            }
+            direct.merge(n.scope(), 1, Integer::sum);
         }
+        direct.forEach((scope, count) -> {
+            for (ModulePath p = scope; ; p = p.parent()) {
+                nodesInside.merge(p, count, Integer::sum);
+                if (p.isRoot()) {
+                    break;
+                }
+            }
+        });
         boolean boxes = options.style().boxes();
         for (Node n : model.graph().vertexSet()) {
             ModulePath box = n.scope();

@@ -1,16 +1,5 @@
 package io.github.nnvizonnx.emit;
 
-import static guru.nidi.graphviz.model.Factory.mutGraph;
-import static guru.nidi.graphviz.model.Factory.mutNode;
-import static guru.nidi.graphviz.model.Factory.to;
-
-import guru.nidi.graphviz.attribute.Attributes;
-import guru.nidi.graphviz.attribute.For;
-import guru.nidi.graphviz.attribute.Label;
-import guru.nidi.graphviz.attribute.Rank;
-import guru.nidi.graphviz.attribute.Shape;
-import guru.nidi.graphviz.model.MutableGraph;
-import guru.nidi.graphviz.model.MutableNode;
 import io.github.nnvizonnx.emit.style.OpFamily;
 import io.github.nnvizonnx.emit.style.Style;
 import io.github.nnvizonnx.model.InputNode;
@@ -24,16 +13,25 @@ import io.github.nnvizonnx.model.TensorEdge;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Graphviz DOT built with graphviz-java's graph model: one {@code cluster_} subgraph per module box, nested and shaded
- * by depth; nodes filled by op family; labels are HTML-like with every model text escaped by {@link GraphvizText}.
- * Edges are declared at the top level, after all clusters, so that an edge never pulls a node into the wrong cluster.
+ * Graphviz DOT: one {@code cluster_} subgraph per module box, nested and shaded by depth; nodes filled by op family;
+ * labels are HTML-like with every model text escaped by {@link GraphvizText}. Edges are declared at the top level,
+ * after all clusters, so that an edge never pulls a node into the wrong cluster.
+ *
+ * <p>The text is streamed as it is produced, in linear time. It is exactly what graphviz-java's serializer wrote when
+ * this emitter built graphviz-java's graph model (whose serializer looks every node up by name in a list, so a
+ * million-node diagram never finished): the same attribute order and quoting, and its edge order — the edges of one
+ * node together, nodes in order of first appearance (top-level nodes first, then as edges name them), each node's
+ * edges newest first, an edge identical to an earlier one (same ends, same label) written once.
  */
 public final class DotEmitter implements Emitter {
-    private static final int GROUP_SIZE = 64;
+    /** One {@code key=value} of an attribute list, both already in DOT syntax. */
+    private record Attribute(String key, String value) {
+    }
 
     @Override
     public String format() {
@@ -52,102 +50,148 @@ public final class DotEmitter implements Emitter {
 
     @Override
     public void write(Diagram diagram, Appendable out) throws IOException {
-        out.append(toGraph(diagram).toString()).append('\n');
-    }
-
-    /** The diagram as a graphviz-java graph; also what the renderers hand to the dot engine. */
-    public MutableGraph toGraph(Diagram diagram) {
         Style style = diagram.options().style();
-        MutableGraph root = mutGraph("nnviz").setDirected(true);
-        root.graphAttrs().add(Rank.dir(diagram.options().direction() == Direction.TB
-                ? Rank.RankDir.TOP_TO_BOTTOM : Rank.RankDir.LEFT_TO_RIGHT),
-                attr("fontname", style.font()), attr("fontsize", style.fontSize()),
-                attr("fontcolor", style.textColor()), attr("compound", "true"), attr("nodesep", "0.25"),
-                attr("ranksep", "0.35"));
+        out.append("digraph \"nnviz\" {\n");
+        List<Attribute> graph = new ArrayList<>(List.of(
+                pair("rankdir", diagram.options().direction() == Direction.TB ? "TB" : "LR"),
+                pair("fontname", style.font()), pair("fontsize", style.fontSize()),
+                pair("fontcolor", style.textColor()), pair("compound", "true"), pair("nodesep", "0.25"),
+                pair("ranksep", "0.35")));
         if (style.background() != null) {
-            root.graphAttrs().add(attr("bgcolor", style.background()));
+            graph.add(pair("bgcolor", style.background()));
         }
-        root.nodeAttrs().add(attr("fontname", style.font()), attr("fontsize", style.fontSize()),
-                attr("fontcolor", style.textColor()), Shape.RECTANGLE, attr("style", "rounded,filled"),
-                attr("color", style.borderColor()), attr("penwidth", style.lineWidth()), attr("margin", "0.12,0.04"));
-        root.linkAttrs().add(attr("fontname", style.font()), attr("fontsize", style.edgeFontSize()),
-                attr("fontcolor", style.textColor()), attr("color", style.edgeColor()),
-                attr("penwidth", style.lineWidth()), attr("arrowsize", "0.6"));
-        Map<Node, String> ids = new HashMap<>();
-        addScope(diagram, ModulePath.ROOT, 1, root, ids, new int[] {0});
+        attributeLine(out, "graph", graph);
+        attributeLine(out, "node", List.of(pair("fontname", style.font()), pair("fontsize", style.fontSize()),
+                pair("fontcolor", style.textColor()), pair("shape", "rectangle"), pair("style", "rounded,filled"),
+                pair("color", style.borderColor()), pair("penwidth", style.lineWidth()),
+                pair("margin", "0.12,0.04")));
+        attributeLine(out, "edge", List.of(pair("fontname", style.font()), pair("fontsize", style.edgeFontSize()),
+                pair("fontcolor", style.textColor()), pair("color", style.edgeColor()),
+                pair("penwidth", style.lineWidth()), pair("arrowsize", "0.6")));
+        Map<Node, Integer> ids = new HashMap<>();
+        for (Node n : diagram.nodesDirectlyIn(ModulePath.ROOT)) {
+            node(diagram, n, ids, out);
+        }
+        int[] clusters = {0};
+        for (Module box : diagram.boxesIn(ModulePath.ROOT)) {
+            cluster(diagram, box, 1, ids, clusters, out);
+        }
         if (diagram.options().legend()) {
-            root.add(legend(diagram));
+            legend(diagram, out);
         }
-        List<MutableNode> edges = new ArrayList<>();
-        for (TensorEdge e : diagram.edges()) {
-            MutableNode from = mutNode(ids.get(diagram.source(e)));
-            String label = Labels.edge(diagram, e);
-            if (label.isEmpty()) {
-                edges.add(from.addLink(to(mutNode(ids.get(diagram.target(e))))));
-            } else {
-                edges.add(from.addLink(to(mutNode(ids.get(diagram.target(e))))
-                        .with(Label.html(GraphvizText.escape(label)))));
-            }
-        }
-        addGrouped(root, edges);
-        return root;
+        edges(diagram, ids, out);
+        out.append("}\n");
     }
 
-    private void addScope(Diagram diagram, ModulePath scope, int level, MutableGraph graph, Map<Node, String> ids,
-                          int[] clusters) {
+    private static void cluster(Diagram diagram, Module box, int level, Map<Node, Integer> ids, int[] clusters,
+                                Appendable out) throws IOException {
         Style style = diagram.options().style();
-        List<MutableNode> nodes = new ArrayList<>();
-        for (Node n : diagram.nodesDirectlyIn(scope)) {
-            String id = "n" + ids.size();
-            ids.put(n, id);
-            nodes.add(styled(mutNode(id).add(Label.html(label(diagram, n))), n, style));
+        out.append("subgraph ").append(GraphvizText.quoted("cluster_s" + clusters[0]++)).append(" {\n");
+        attributeLine(out, "graph", List.of(html("label", GraphvizText.escape(Labels.boxTitle(box))),
+                pair("labeljust", "l"), pair("style", "rounded,filled"), pair("fillcolor", style.moduleFill(level)),
+                pair("color", style.moduleBorder()), pair("penwidth", style.lineWidth())));
+        for (Node n : diagram.nodesDirectlyIn(box.path())) {
+            node(diagram, n, ids, out);
         }
-        addGrouped(graph, nodes);
-        for (Module box : diagram.boxesIn(scope)) {
-            MutableGraph cluster = mutGraph("s" + clusters[0]++).setCluster(true).setDirected(true);
-            cluster.graphAttrs().add(Label.html(GraphvizText.escape(Labels.boxTitle(box))),
-                    attr("labeljust", "l"), attr("style", "rounded,filled"), attr("fillcolor", style.moduleFill(level)),
-                    attr("color", style.moduleBorder()), attr("penwidth", style.lineWidth()));
-            addScope(diagram, box.path(), level + 1, cluster, ids, clusters);
-            graph.add(cluster);
+        for (Module inner : diagram.boxesIn(box.path())) {
+            cluster(diagram, inner, level + 1, ids, clusters, out);
         }
+        out.append("}\n");
     }
 
-    /**
-     * Adds nodes (or edges, as nodes with a link) to a graph level; past {@link #GROUP_SIZE} of them, in unnamed
-     * subgraphs of that many. graphviz-java's serializer compares each node of a level with every other by name, so
-     * one big level made writing DOT quadratic (100,000 nodes: over a minute); in groups the work grows linearly.
-     * An unnamed subgraph changes nothing in the drawing: its nodes still belong to the enclosing cluster.
-     */
-    private static void addGrouped(MutableGraph graph, List<MutableNode> items) {
-        if (items.size() <= GROUP_SIZE) {
-            items.forEach(graph::add);
-            return;
+    private static void node(Diagram diagram, Node n, Map<Node, Integer> ids, Appendable out) throws IOException {
+        int id = ids.size();
+        ids.put(n, id);
+        String fill = GraphvizText.quoted(diagram.options().style().fill(OpFamily.of(n)));
+        out.append(GraphvizText.quoted("n" + id)).append(" [\"label\"=<").append(label(diagram, n))
+                .append(">,\"fillcolor\"=").append(fill);
+        if (n instanceof InputNode || n instanceof OutputNode) {
+            out.append(",\"shape\"=\"ellipse\",\"style\"=\"filled\"");
+        } else if (n instanceof ModuleNode m) {
+            out.append(m.module().kind() == ModuleKind.CONTROL_FLOW ? ",\"shape\"=\"hexagon\"" : ",\"shape\"=\"box3d\"")
+                    .append(",\"style\"=\"filled\"");
         }
-        for (int start = 0; start < items.size(); start += GROUP_SIZE) {
-            MutableGraph group = mutGraph().setDirected(true);
-            items.subList(start, Math.min(start + GROUP_SIZE, items.size())).forEach(group::add);
-            graph.add(group);
-        }
+        out.append("]\n");
     }
 
-    private static MutableGraph legend(Diagram diagram) {
+    private static void legend(Diagram diagram, Appendable out) throws IOException {
         Style style = diagram.options().style();
-        MutableGraph legend = mutGraph("legend").setCluster(true).setDirected(true);
-        legend.graphAttrs().add(Label.html("<B>Legend</B>"), attr("labeljust", "l"), attr("style", "rounded"),
-                attr("color", style.moduleBorder()));
-        MutableNode previous = null;
+        out.append("subgraph ").append(GraphvizText.quoted("cluster_legend")).append(" {\n");
+        attributeLine(out, "graph", List.of(html("label", "<B>Legend</B>"), pair("labeljust", "l"),
+                pair("style", "rounded"), pair("color", style.moduleBorder())));
+        List<String> entries = new ArrayList<>();
         for (OpFamily family : diagram.families()) {
-            MutableNode entry = mutNode("legend_" + family.key())
-                    .add(Label.html(GraphvizText.escape(family.description())), attr("fillcolor", style.fill(family)));
-            if (previous != null) {
-                // An invisible chain lays the entries out in one row (or column, with TB) instead of a stack.
-                previous.addLink(to(entry).with(attr("style", "invis")));
-            }
-            legend.add(entry);
-            previous = entry;
+            String id = GraphvizText.quoted("legend_" + family.key());
+            entries.add(id);
+            out.append(id);
+            attributes(out, List.of(html("label", GraphvizText.escape(family.description())),
+                    pair("fillcolor", style.fill(family))));
+            out.append('\n');
         }
-        return legend;
+        // An invisible chain lays the entries out in one row (or column, with TB) instead of a stack.
+        for (int i = 1; i < entries.size(); i++) {
+            out.append(entries.get(i - 1)).append(" -> ").append(entries.get(i));
+            attributes(out, List.of(pair("style", "invis")));
+            out.append('\n');
+        }
+        out.append("}\n");
+    }
+
+    /** The edges in graphviz-java's order (see the class comment). */
+    private static void edges(Diagram diagram, Map<Node, Integer> ids, Appendable out) throws IOException {
+        int nodes = ids.size();
+        int[] order = new int[nodes];
+        boolean[] seen = new boolean[nodes];
+        int ordered = 0;
+        for (int id = 0; id < diagram.nodesDirectlyIn(ModulePath.ROOT).size(); id++) {
+            seen[id] = true;
+            order[ordered++] = id;
+        }
+        List<TensorEdge> edges = new ArrayList<>(diagram.edges());
+        int[] sources = new int[edges.size()];
+        int[] targets = new int[edges.size()];
+        int[] start = new int[nodes + 1];
+        for (int e = 0; e < edges.size(); e++) {
+            sources[e] = ids.get(diagram.source(edges.get(e)));
+            targets[e] = ids.get(diagram.target(edges.get(e)));
+            for (int id : new int[] {sources[e], targets[e]}) {
+                if (!seen[id]) {
+                    seen[id] = true;
+                    order[ordered++] = id;
+                }
+            }
+            start[sources[e] + 1]++;
+        }
+        for (int n = 0; n < nodes; n++) {
+            start[n + 1] += start[n];
+        }
+        int[] bySource = new int[edges.size()]; // edge indices grouped by source, in edge order within a group
+        int[] filled = java.util.Arrays.copyOf(start, nodes);
+        for (int e = 0; e < edges.size(); e++) {
+            bySource[filled[sources[e]]++] = e;
+        }
+        List<String> lines = new ArrayList<>();
+        for (int k = 0; k < ordered; k++) {
+            int from = order[k];
+            lines.clear();
+            for (int i = start[from]; i < start[from + 1]; i++) {
+                int e = bySource[i];
+                StringBuilder line = new StringBuilder(40).append(GraphvizText.quoted("n" + from)).append(" -> ")
+                        .append(GraphvizText.quoted("n" + targets[e]));
+                String label = Labels.edge(diagram, edges.get(e));
+                if (!label.isEmpty()) {
+                    line.append(" [").append(GraphvizText.quoted("label")).append("=<")
+                            .append(GraphvizText.escape(label)).append(">]");
+                }
+                lines.add(line.toString());
+            }
+            if (lines.size() > 1) {
+                lines = new ArrayList<>(new LinkedHashSet<>(lines));
+            }
+            for (int i = lines.size() - 1; i >= 0; i--) {
+                out.append(lines.get(i)).append('\n');
+            }
+        }
     }
 
     private static String label(Diagram diagram, Node n) {
@@ -158,19 +202,31 @@ public final class DotEmitter implements Emitter {
         return text.toString();
     }
 
-    private static MutableNode styled(MutableNode node, Node n, Style style) {
-        node.add(attr("fillcolor", style.fill(OpFamily.of(n))));
-        if (n instanceof InputNode || n instanceof OutputNode) {
-            return node.add(Shape.ELLIPSE, attr("style", "filled"));
-        }
-        if (n instanceof ModuleNode m) {
-            return node.add(m.module().kind() == ModuleKind.CONTROL_FLOW ? Shape.HEXAGON : Shape.BOX_3D,
-                    attr("style", "filled"));
-        }
-        return node;
+    /** {@code keyword [key=value,...]} on a line of its own. */
+    private static void attributeLine(Appendable out, String keyword, List<Attribute> attributes) throws IOException {
+        out.append(keyword);
+        attributes(out, attributes);
+        out.append('\n');
     }
 
-    private static <F extends For> Attributes<F> attr(String key, Object value) {
-        return Attributes.attr(key, value);
+    private static void attributes(Appendable out, List<Attribute> attributes) throws IOException {
+        out.append(" [");
+        for (int i = 0; i < attributes.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append(attributes.get(i).key()).append('=').append(attributes.get(i).value());
+        }
+        out.append(']');
+    }
+
+    /** A quoted key and a quoted value; numbers as Java prints them ({@code 11.0}), as graphviz-java wrote them. */
+    private static Attribute pair(String key, Object value) {
+        return new Attribute(GraphvizText.quoted(key), GraphvizText.quoted(String.valueOf(value)));
+    }
+
+    /** A quoted key and an HTML-like value, already escaped. */
+    private static Attribute html(String key, String markup) {
+        return new Attribute(GraphvizText.quoted(key), "<" + markup + ">");
     }
 }

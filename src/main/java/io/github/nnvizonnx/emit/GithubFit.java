@@ -35,21 +35,43 @@ public final class GithubFit {
         return depths;
     }
 
-    /** The first candidate that fits, or the last (shallowest) one when none does. */
+    /** {@link #choose(List, Function, boolean)}, one candidate at a time. */
     public static Choice choose(List<Integer> depthsDeepestFirst, Function<Integer, Diagram> diagramAtDepth)
             throws IOException {
+        return choose(depthsDeepestFirst, diagramAtDepth, false);
+    }
+
+    /**
+     * The first candidate that fits, or the last (shallowest) one when none does. A candidate with too many edges is
+     * passed over without writing its text (for a large model the deeper candidates have many thousands of nodes).
+     * {@code inPairs}: collapse two candidates at a time on two cores (for large models, where the deepest rarely
+     * fits and each collapse walks the whole graph).
+     */
+    public static Choice choose(List<Integer> depthsDeepestFirst, Function<Integer, Diagram> diagramAtDepth,
+                                boolean inPairs) throws IOException {
         MermaidEmitter mermaid = new MermaidEmitter();
-        Choice last = null;
-        for (Integer depth : depthsDeepestFirst) {
-            Diagram diagram = diagramAtDepth.apply(depth);
-            StringBuilder text = new StringBuilder();
-            mermaid.write(diagram, text);
-            int edges = diagram.edges().size();
-            last = new Choice(depth, diagram, edges, text.length(), edges <= MAX_EDGES && text.length() <= MAX_CHARACTERS);
-            if (last.fits()) {
-                return last;
+        int step = inPairs ? 2 : 1;
+        for (int first = 0; first < depthsDeepestFirst.size(); first += step) {
+            List<Integer> batch = depthsDeepestFirst.subList(first, Math.min(first + step,
+                    depthsDeepestFirst.size()));
+            List<Diagram> diagrams = batch.size() == 1 ? List.of(diagramAtDepth.apply(batch.get(0)))
+                    : batch.parallelStream().map(diagramAtDepth).toList();
+            for (int k = 0; k < batch.size(); k++) {
+                Diagram diagram = diagrams.get(k);
+                int edges = diagram.edges().size();
+                boolean last = first + k == depthsDeepestFirst.size() - 1;
+                if (edges > MAX_EDGES && !last) {
+                    continue;
+                }
+                StringBuilder text = new StringBuilder();
+                mermaid.write(diagram, text);
+                Choice choice = new Choice(batch.get(k), diagram, edges, text.length(),
+                        edges <= MAX_EDGES && text.length() <= MAX_CHARACTERS);
+                if (choice.fits() || last) {
+                    return choice;
+                }
             }
         }
-        return last;
+        throw new IllegalArgumentException("no depth to try");
     }
 }

@@ -32,6 +32,33 @@ final class GraphvizText {
                 || (cp >= 0x10000 && cp <= 0x10FFFF);
     }
 
+    /**
+     * A plain DOT string (an id, a key, a colour) in double quotes, written as graphviz-java writes it: quotes
+     * escaped, line breaks as {@code \n}, an odd run of trailing backslashes completed so the closing quote stays.
+     */
+    static String quoted(String value) {
+        if (!needsEscaping(value)) {
+            return "\"" + value + "\"";
+        }
+        int trailing = 0;
+        while (trailing < value.length() && value.charAt(value.length() - 1 - trailing) == '\\') {
+            trailing++;
+        }
+        String body = value.replace("\"", "\\\"").replaceAll("\\R", "\\\\n");
+        return "\"" + body + (trailing % 2 == 1 ? "\\" : "") + "\"";
+    }
+
+    private static boolean needsEscaping(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '"' || c == '\\' || (c >= '\n' && c <= '\r') || c == '\u0085' || c == '\u2028'
+                    || c == '\u2029') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static String bold(String text) {
         return "<B>" + escape(text) + "</B>";
     }

@@ -84,7 +84,8 @@ public final class Labels {
         if (diagram.options().style().params() && parameters > 0) {
             lines.add(parameterLine(parameters, diagram.source().totalParameters()));
         }
-        return lines.stream().map(Labels::clip).toList();
+        lines.replaceAll(Labels::clip);
+        return lines;
     }
 
     static String parameterLine(long parameters, long total) {

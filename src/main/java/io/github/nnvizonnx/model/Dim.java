@@ -3,9 +3,17 @@ package io.github.nnvizonnx.model;
 /** One dimension of a tensor shape: a number, a symbol such as {@code batch}, or unknown. */
 public record Dim(Long value, String symbol) {
     public static final Dim UNKNOWN = new Dim(null, null);
+    /** Small sizes are shared: a large graph declares millions of dims, nearly all of them small. */
+    private static final Dim[] SMALL = new Dim[1025];
+
+    static {
+        for (int i = 0; i < SMALL.length; i++) {
+            SMALL[i] = new Dim((long) i, null);
+        }
+    }
 
     public static Dim of(long value) {
-        return new Dim(value, null);
+        return value >= 0 && value < SMALL.length ? SMALL[(int) value] : new Dim(value, null);
     }
 
     public static Dim symbolic(String symbol) {

@@ -3,10 +3,14 @@ package io.github.nnvizonnx.model;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.jgrapht.Graph;
+import org.jgrapht.graph.AbstractBaseGraph;
 import org.jgrapht.graph.AsUnmodifiableGraph;
-import org.jgrapht.graph.DirectedPseudograph;
+import org.jgrapht.graph.DefaultGraphSpecificsStrategy;
+import org.jgrapht.graph.DefaultGraphType;
+import org.jgrapht.graph.MaskSubgraph;
 
 /**
  * A neural network as a diagram sees it: a directed multigraph of nodes joined by tensor edges, the module tree the
@@ -69,6 +73,14 @@ public final class ModelGraph {
         return graph.vertexSet().stream().filter(predicate).toList();
     }
 
+    /**
+     * This model without some of its nodes and their edges, as a view of this one: nothing is copied, which for a
+     * large graph saves building a second graph of nearly the same size. {@code hidden} must not change afterwards.
+     */
+    public ModelGraph without(Set<Node> hidden) {
+        return new ModelGraph(info, new MaskSubgraph<>(graph, hidden::contains, e -> false), modules, parameters);
+    }
+
     public Builder toBuilder() {
         Builder b = new Builder(info);
         graph.vertexSet().forEach(b::addNode);
@@ -80,10 +92,23 @@ public final class ModelGraph {
         return b;
     }
 
+    /**
+     * A directed multigraph with loops, like JGraphT's DirectedPseudograph, but without its index from (source,
+     * target) pairs to edges: nothing here looks edges up by their ends, and the index costs a map entry, a pair and
+     * a set per edge (a third of the memory of a large graph, and the hashing of every addEdge).
+     */
+    private static final class LeanPseudograph extends AbstractBaseGraph<Node, TensorEdge> {
+        private static final long serialVersionUID = 1L;
+
+        LeanPseudograph() {
+            super(null, null, DefaultGraphType.directedPseudograph(), new DefaultGraphSpecificsStrategy<>());
+        }
+    }
+
     /** Collects nodes, edges, modules and parameters, then freezes them into a {@link ModelGraph}. */
     public static final class Builder {
         private ModelInfo info;
-        private final Graph<Node, TensorEdge> graph = new DirectedPseudograph<>(null, null, false);
+        private final Graph<Node, TensorEdge> graph = new LeanPseudograph();
         private Collection<Module> modules = List.of();
         private List<Parameter> parameters = List.of();
 

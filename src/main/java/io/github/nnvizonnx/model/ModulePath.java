@@ -12,9 +12,13 @@ public final class ModulePath implements Comparable<ModulePath> {
     public static final ModulePath ROOT = new ModulePath(List.of());
 
     private final List<String> segments;
+    /** Computed once: paths are hash keys everywhere (modules, collapse, diagram boxes). */
+    private final int hash;
+    private ModulePath parent;
 
     private ModulePath(List<String> segments) {
         this.segments = segments;
+        this.hash = segments.hashCode();
     }
 
     public static ModulePath of(List<String> segments) {
@@ -42,14 +46,19 @@ public final class ModulePath implements Comparable<ModulePath> {
     }
 
     public ModulePath parent() {
-        return segments.isEmpty() ? ROOT : of(segments.subList(0, segments.size() - 1));
+        if (parent == null) {
+            parent = segments.isEmpty() ? ROOT : of(segments.subList(0, segments.size() - 1));
+        }
+        return parent;
     }
 
     public ModulePath child(String segment) {
         List<String> longer = new ArrayList<>(segments.size() + 1);
         longer.addAll(segments);
         longer.add(segment);
-        return new ModulePath(Collections.unmodifiableList(longer));
+        ModulePath child = new ModulePath(Collections.unmodifiableList(longer));
+        child.parent = this;
+        return child;
     }
 
     public ModulePath append(ModulePath relative) {
@@ -63,7 +72,11 @@ public final class ModulePath implements Comparable<ModulePath> {
 
     /** The first {@code n} segments. */
     public ModulePath prefix(int n) {
-        return n >= segments.size() ? this : of(segments.subList(0, n));
+        ModulePath p = this;
+        for (int i = segments.size(); i > n && i > 0; i--) {
+            p = p.parent();
+        }
+        return p;
     }
 
     /** True when this path is {@code other} or one of its ancestors. */
@@ -129,12 +142,25 @@ public final class ModulePath implements Comparable<ModulePath> {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ModulePath p && p.segments.equals(segments);
+        if (o == this) {
+            return true;
+        }
+        if (!(o instanceof ModulePath p) || p.hash != hash || p.segments.size() != segments.size()) {
+            return false;
+        }
+        for (int i = segments.size() - 1; i >= 0; i--) { // paths that differ, differ mostly at the end
+            String a = segments.get(i);
+            String b = p.segments.get(i);
+            if (a != b && !a.equals(b)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
     public int hashCode() {
-        return segments.hashCode();
+        return hash;
     }
 
     @Override

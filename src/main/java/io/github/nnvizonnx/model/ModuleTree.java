@@ -3,6 +3,7 @@ package io.github.nnvizonnx.model;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,8 @@ import java.util.Optional;
 public final class ModuleTree {
     private final Map<ModulePath, Module> modules;
     private final Map<ModulePath, List<ModulePath>> children;
+    /** {@link #depth} of every module, computed on first use. */
+    private volatile Map<ModulePath, Integer> depths;
 
     public ModuleTree(Collection<Module> modules) {
         this.modules = new LinkedHashMap<>();
@@ -65,6 +68,31 @@ public final class ModuleTree {
 
     /** How many module levels (kinds that count for {@code --depth}) lead from the root to {@code path}, itself included. */
     public int depth(ModulePath path) {
+        Map<ModulePath, Integer> known = depths;
+        if (known == null) {
+            known = new HashMap<>();
+            for (ModulePath p : modules.keySet()) {
+                depthOfMember(p, known);
+            }
+            depths = known;
+        }
+        Integer memo = known.get(path);
+        return memo != null ? memo : depthByPrefixes(path);
+    }
+
+    /** The depth of a module of the tree, from its parent's: once per module instead of once per prefix. */
+    private int depthOfMember(ModulePath path, Map<ModulePath, Integer> known) {
+        Integer memo = known.get(path);
+        if (memo != null) {
+            return memo;
+        }
+        int depth = path.isRoot() ? 0 : depthOfMember(path.parent(), known)
+                + (modules.get(path).kind().countsForDepth() ? 1 : 0);
+        known.put(path, depth);
+        return depth;
+    }
+
+    private int depthByPrefixes(ModulePath path) {
         int depth = 0;
         for (int i = 1; i <= path.length(); i++) {
             Module m = modules.get(path.prefix(i));

@@ -1,7 +1,6 @@
 package io.github.nnvizonnx.model;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** A tensor shape; an empty list of dims is a scalar. */
 public record Shape(List<Dim> dims) {
@@ -23,7 +22,14 @@ public record Shape(List<Dim> dims) {
 
     /** Compact display form: {@code 1×3×224×224}, {@code batch×128}, {@code scalar}. */
     public String compact() {
-        return dims.isEmpty() ? "scalar" : dims.stream().map(Dim::toString).collect(Collectors.joining("×"));
+        if (dims.isEmpty()) {
+            return "scalar";
+        }
+        StringBuilder text = new StringBuilder(dims.size() * 4);
+        for (int i = 0; i < dims.size(); i++) {
+            text.append(i == 0 ? "" : "×").append(dims.get(i));
+        }
+        return text.toString();
     }
 
     @Override

@@ -28,9 +28,13 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
 
 /**
  * Turns the graphs of a parsed model into nodes, edges, modules and weights. Reading happens in two phases: first
@@ -38,33 +42,30 @@ import java.util.Map;
  * resolved in its graph's scope. That tolerates files whose nodes are not topologically sorted.
  */
 final class GraphImporter {
+    /** Graphs with this many nodes or more are read with two threads. */
+    static final int PARALLEL_FROM = 20_000;
     /** Function calls nested deeper than this are drawn as plain operations. */
     private static final int MAX_CALL_DEPTH = 32;
 
     private record Pending(Node consumer, String tensorName, TensorScope scope) {
     }
 
-    private record EdgeDraft(String from, String to, TensorInfo tensor, boolean topLevel) {
-    }
-
     private final HierarchyConvention convention;
     private final boolean functionCallsAreModules;
     private final Map<String, FunctionProto> functions = new HashMap<>();
     private final Map<ModulePath, Module> modules = new LinkedHashMap<>();
-    private final Map<String, Node> nodes = new LinkedHashMap<>();
-    private final List<EdgeDraft> edges = new ArrayList<>();
+    /** Module paths already made for a (base, scope list) pair: the nodes of one scope share one list. */
+    private final Map<ModulePath, Map<List<ScopeSegment>, ModulePath>> scopePaths = new HashMap<>();
+    private final GraphDraft draft = new GraphDraft();
+    private final ExternalDataNotes externalData = new ExternalDataNotes();
+    private final Interner<io.github.nnvizonnx.model.Shape> shapes = new Interner<>();
     private final List<Pending> pending = new ArrayList<>();
     private final List<TensorScope.Weight> weights = new ArrayList<>();
     private final Map<String, InputNode> missingInputs = new HashMap<>();
     private final Deque<String> callStack = new ArrayDeque<>();
     /** For {@link #uniqueChild}: the next repeat number to try for each wanted child. */
     private final Map<ModulePath, Integer> nextRepeat = new HashMap<>();
-    /** Constant-like operations that were placed with their consumers. */
-    private final java.util.Set<String> movedConstants = new java.util.HashSet<>();
-    /** Ids of operations without bodies: the candidates for being constant-like. */
-    private final java.util.Set<String> plainOperations = new java.util.LinkedHashSet<>();
     private TensorScope mainScope;
-    private int nextId;
 
     GraphImporter(HierarchyConvention convention, boolean functionCallsAreModules, List<FunctionProto> localFunctions) {
         this.convention = convention;
@@ -74,20 +75,21 @@ final class GraphImporter {
         }
     }
 
-    ModelGraph importMain(GraphProto graph, ModelInfo info) {
-        List<NodeView> views = views(graph.getNodeList());
+    /** {@code views}: the main graph's nodes as {@link #views} sees them (computed once by the caller). */
+    ModelGraph importMain(GraphContent graph, List<NodeView> views, ModelInfo info) {
         String rootClass = convention.rootClassName(views);
-        modules.put(ModulePath.ROOT, new Module(ModulePath.ROOT, graph.getName(), shortClass(rootClass), rootClass,
+        modules.put(ModulePath.ROOT, new Module(ModulePath.ROOT, graph.name(), shortClass(rootClass), rootClass,
                 ModuleKind.MODULE, 0));
         mainScope = TensorScope.main();
-        importGraph(graph, ModulePath.ROOT, mainScope, null);
+        importGraph(graph, views, ModulePath.ROOT, mainScope, null);
         resolvePending();
-        placeConstantsWithConsumers();
+        mainScope = null;
+        draft.placeConstantsWithConsumers();
         List<Parameter> parameters = attributeWeights();
         return assemble(info, parameters);
     }
 
-    static boolean callsLocalFunctions(GraphProto graph, List<FunctionProto> localFunctions) {
+    static boolean callsLocalFunctions(List<NodeProto> nodes, List<FunctionProto> localFunctions) {
         if (localFunctions.isEmpty()) {
             return false;
         }
@@ -95,7 +97,7 @@ final class GraphImporter {
         for (FunctionProto f : localFunctions) {
             keys.add(functionKey(f.getDomain(), f.getName(), f.getOverload()));
         }
-        for (NodeProto n : graph.getNodeList()) {
+        for (NodeProto n : nodes) {
             if (keys.contains(functionKey(n.getDomain(), n.getOpType(), n.getOverload()))) {
                 return true;
             }
@@ -103,67 +105,106 @@ final class GraphImporter {
         return false;
     }
 
+    /** What conventions see of each node; op types and domains are shared strings (a file repeats a few). */
     static List<NodeView> views(List<NodeProto> protos) {
         List<NodeView> views = new ArrayList<>(protos.size());
-        for (NodeProto n : protos) {
-            Map<String, String> metadata = new HashMap<>();
-            for (StringStringEntryProto e : n.getMetadataPropsList()) {
-                metadata.put(e.getKey(), e.getValue());
+        Interner<String> words = new Interner<>();
+        for (int i = 0; i < protos.size(); i++) {
+            FastDecoders.NodeNames names = protos instanceof LazyMessages<NodeProto> lazy
+                    ? lazy.decode(i, FastDecoders::nodeNames) : null;
+            if (names != null) {
+                views.add(new NodeView(names.name(), words.intern(names.opType()), words.intern(names.domain()),
+                        Map.of()));
+                continue;
             }
-            views.add(new NodeView(n.getName(), n.getOpType(), n.getDomain(), metadata));
+            NodeProto n = protos.get(i);
+            Map<String, String> metadata = Map.of();
+            if (n.getMetadataPropsCount() > 0) {
+                metadata = new HashMap<>();
+                for (StringStringEntryProto e : n.getMetadataPropsList()) {
+                    metadata.put(e.getKey(), e.getValue());
+                }
+            }
+            views.add(new NodeView(n.getName(), words.intern(n.getOpType()), words.intern(n.getDomain()), metadata));
         }
         return views;
     }
 
     // ---- phase 1: nodes and producers
 
-    private void importGraph(GraphProto graph, ModulePath base, TensorScope scope, Node feeder) {
-        declareAll(scope, graph.getInputList());
-        declareAll(scope, graph.getOutputList());
-        declareAll(scope, graph.getValueInfoList());
-        for (TensorProto t : graph.getInitializerList()) {
+    private void importGraph(GraphContent graph, List<NodeView> views, ModulePath base, TensorScope scope,
+                             Node feeder) {
+        // For a large graph the hierarchy is worked out on another core while its tensors are declared.
+        Future<List<ScopeAssignment>> assignments = views.size() >= PARALLEL_FROM
+                ? ForkJoinPool.commonPool().submit(() -> convention.assign(views)) : null;
+        declareAll(scope, graph.inputs());
+        declareAll(scope, graph.outputs());
+        declareAll(scope, graph.valueInfo());
+        for (TensorProto t : graph.initializers()) {
+            externalData.note(t);
             addWeight(scope, t.getName(), t.getDataType(), t.getDimsList());
         }
-        for (SparseTensorProto t : graph.getSparseInitializerList()) {
+        for (SparseTensorProto t : graph.sparseInitializers()) {
+            externalData.note(t.getValues());
+            externalData.note(t.getIndices());
             String name = t.getValues().getName();
             addWeight(scope, name, t.getValues().getDataType(), t.getDimsList());
         }
-        for (ValueInfoProto input : graph.getInputList()) {
+        for (ValueInfoProto input : graph.inputs()) {
             String name = input.getName();
             if (name.isEmpty() || scope.isWeight(name)) {
                 continue;
             }
-            InputNode node = new InputNode(newId(), scope.resolve(name).declared(), base);
-            add(node);
+            InputNode node = new InputNode(draft.nextId(), scope.resolve(name).declared(), base);
+            draft.add(node, false);
             scope.produce(name, node);
             if (feeder != null) {
-                edges.add(new EdgeDraft(feeder.id(), node.id(), node.tensor(), false));
+                draft.addEdge(feeder, node, node.tensor(), false);
             }
         }
-        importNodes(graph.getNodeList(), base, scope, 0);
-        for (ValueInfoProto output : graph.getOutputList()) {
+        importNodes(graph.nodes(), views, assignments == null ? convention.assign(views) : join(assignments), base,
+                scope, 0);
+        for (ValueInfoProto output : graph.outputs()) {
             TensorInfo declared = scope.resolve(output.getName()).declared();
-            OutputNode node = new OutputNode(newId(), declared != null ? declared : TensorInfo.named(output.getName()),
-                    base);
-            add(node);
-            pending.add(new Pending(node, output.getName(), scope));
+            OutputNode node = new OutputNode(draft.nextId(),
+                    declared != null ? declared : TensorInfo.named(output.getName()), base);
+            draft.add(node, false);
+            pending.add(new Pending(node, scope.canonical(output.getName()), scope));
         }
     }
 
-    private void importNodes(List<NodeProto> protos, ModulePath base, TensorScope scope, int callDepth) {
-        List<ScopeAssignment> assignments = convention.assign(views(protos));
-        Map<List<String>, Integer> prefixUses = null;
+    private static <T> T join(Future<T> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** {@code views} and {@code assignments}: one per node, in the same order. */
+    private void importNodes(List<NodeProto> protos, List<NodeView> views, List<ScopeAssignment> assignments,
+                             ModulePath base, TensorScope scope, int callDepth) {
+        Map<List<String>, Integer> prefixCounts = null; // counted on the first call of a local function
         for (int i = 0; i < protos.size(); i++) {
             NodeProto proto = protos.get(i);
             ScopeAssignment assignment = assignments.get(i);
             FunctionProto function = calledFunction(proto, callDepth);
             if (function != null) {
-                if (prefixUses == null) {
-                    prefixUses = prefixUses(assignments);
-                }
-                inlineCall(proto, function, callPath(base, assignment.path(), prefixUses, function), scope, callDepth);
+                prefixCounts = prefixCounts != null ? prefixCounts : prefixCounts(assignments);
+                inlineCall(proto, function, callPath(base, assignment.path(), prefixCounts, function), scope,
+                        callDepth);
             } else {
-                importOperation(proto, ensureModules(base, assignment.path()), assignment.shortName(), scope);
+                importOperation(proto, views.get(i), ensureModules(base, assignment.path()), assignment.shortName(),
+                        scope);
             }
         }
     }
@@ -174,12 +215,12 @@ final class GraphImporter {
      * scope that no other node of the graph shares; without such a prefix (or without a scope) the call becomes a
      * child named after the function's class.
      */
-    private ModulePath callPath(ModulePath base, List<ScopeSegment> path, Map<List<String>, Integer> prefixUses,
+    private ModulePath callPath(ModulePath base, List<ScopeSegment> path, Map<List<String>, Integer> prefixCounts,
                                 FunctionProto function) {
         List<String> names = new ArrayList<>(path.size());
         for (int length = 1; length <= path.size(); length++) {
             names.add(path.get(length - 1).name());
-            if (prefixUses.get(names) == 1) {
+            if (prefixCounts.getOrDefault(names, 0) < 2) { // the call itself is the only node under this prefix
                 ModulePath parent = ensureModules(base, path.subList(0, length - 1));
                 return uniqueChild(parent, path.get(length - 1).name());
             }
@@ -187,17 +228,25 @@ final class GraphImporter {
         return uniqueChild(ensureModules(base, path), classBaseName(function.getName()));
     }
 
-    /** How many nodes of a graph have each scope prefix (by names): counted once, not per call (hostile graphs). */
-    private static Map<List<String>, Integer> prefixUses(List<ScopeAssignment> assignments) {
-        Map<List<String>, Integer> uses = new HashMap<>();
+    /**
+     * How many nodes of one graph lie under each scope prefix (compared by names), so that finding a call's own
+     * module does not scan every node for every call. Nodes of one scope share their path list: each distinct list
+     * is expanded once.
+     */
+    private static Map<List<String>, Integer> prefixCounts(List<ScopeAssignment> assignments) {
+        Map<List<ScopeSegment>, Integer> perPath = new IdentityHashMap<>();
         for (ScopeAssignment a : assignments) {
-            List<String> prefix = new ArrayList<>(a.path().size());
-            for (ScopeSegment s : a.path()) {
-                prefix.add(s.name());
-                uses.merge(List.copyOf(prefix), 1, Integer::sum);
-            }
+            perPath.merge(a.path(), 1, Integer::sum);
         }
-        return uses;
+        Map<List<String>, Integer> counts = new HashMap<>();
+        perPath.forEach((path, nodes) -> {
+            List<String> names = new ArrayList<>(path.size());
+            for (ScopeSegment s : path) {
+                names.add(s.name());
+                counts.merge(List.copyOf(names), nodes, Integer::sum);
+            }
+        });
+        return counts;
     }
 
     /** torch numbers variants of one class {@code BasicBlock.1}; the class is what people know. */
@@ -210,20 +259,25 @@ final class GraphImporter {
         return functionName;
     }
 
-    private void importOperation(NodeProto proto, ModulePath path, String shortName, TensorScope scope) {
-        List<AttributeProto> bodies = proto.getAttributeList().stream()
-                .filter(a -> a.hasG() || a.getGraphsCount() > 0).toList();
+    /** {@code view}: the node as {@link #views} saw it; its strings are the ones kept. */
+    private void importOperation(NodeProto proto, NodeView view, ModulePath path, String shortName,
+                                 TensorScope scope) {
+        List<AttributeProto> bodies = List.of();
+        for (AttributeProto a : proto.getAttributeList()) {
+            noteTensors(a);
+            if (a.hasG() || a.getGraphsCount() > 0) {
+                bodies = bodies.isEmpty() ? new ArrayList<>() : bodies;
+                bodies.add(a);
+            }
+        }
         ModulePath scopePath = path;
         if (!bodies.isEmpty()) {
-            String name = shortName.isEmpty() ? proto.getOpType() : shortName;
-            scopePath = register(uniqueChild(path, name), proto.getOpType(), null, ModuleKind.CONTROL_FLOW);
+            String name = shortName.isEmpty() ? view.opType() : shortName;
+            scopePath = register(uniqueChild(path, name), view.opType(), null, ModuleKind.CONTROL_FLOW);
         }
-        OperationNode node = new OperationNode(newId(), proto.getName(), proto.getOpType(), proto.getDomain(),
+        OperationNode node = new OperationNode(draft.nextId(), view.name(), view.opType(), view.domain(),
                 AttributeSummaries.of(proto.getAttributeList()), scopePath, 0);
-        add(node);
-        if (bodies.isEmpty()) {
-            plainOperations.add(node.id());
-        }
+        draft.add(node, bodies.isEmpty());
         for (String output : proto.getOutputList()) {
             scope.produce(output, node);
         }
@@ -233,7 +287,7 @@ final class GraphImporter {
         }
         for (String input : proto.getInputList()) {
             if (!input.isEmpty()) {
-                pending.add(new Pending(node, input, scope));
+                pending.add(new Pending(node, scope.canonical(input), scope));
             }
         }
         for (AttributeProto attribute : bodies) {
@@ -246,9 +300,23 @@ final class GraphImporter {
         }
     }
 
+    /** Constant values and other tensor attributes may keep their data in external files too. */
+    private void noteTensors(AttributeProto a) {
+        if (a.hasT()) {
+            externalData.note(a.getT());
+        }
+        for (TensorProto t : a.getTensorsList()) {
+            externalData.note(t);
+        }
+        if (a.hasSparseTensor()) {
+            externalData.note(a.getSparseTensor().getValues());
+            externalData.note(a.getSparseTensor().getIndices());
+        }
+    }
+
     private void importBody(GraphProto body, ModulePath region, String branchName, TensorScope outer, Node owner) {
         ModulePath branch = register(uniqueChild(region, branchName), null, null, ModuleKind.BRANCH);
-        importGraph(body, branch, outer.nested(), owner);
+        importGraph(GraphContent.of(body), views(body.getNodeList()), branch, outer.nested(), owner);
     }
 
     private void inlineCall(NodeProto call, FunctionProto function, ModulePath wantedPath, TensorScope scope,
@@ -266,7 +334,8 @@ final class GraphImporter {
         declareAll(body, function.getValueInfoList());
         String key = functionKey(function.getDomain(), function.getName(), function.getOverload());
         callStack.push(key);
-        importNodes(function.getNodeList(), callPath, body, callDepth + 1);
+        List<NodeView> bodyViews = views(function.getNodeList());
+        importNodes(function.getNodeList(), bodyViews, convention.assign(bodyViews), callPath, body, callDepth + 1);
         callStack.pop();
         for (int i = 0; i < function.getOutputCount() && i < call.getOutputCount(); i++) {
             Node producer = body.resolve(function.getOutput(i)).producer();
@@ -292,17 +361,17 @@ final class GraphImporter {
             TensorInfo tensor = r.tensor();
             boolean topLevel = r.owner() == mainScope;
             if (r.producer() != null) {
-                edges.add(new EdgeDraft(r.producer().id(), p.consumer().id(), tensor, topLevel));
+                draft.addEdge(r.producer(), p.consumer(), tensor, topLevel);
             } else if (r.weight() != null) {
                 r.weight().consumers.add(p.consumer());
             } else if (p.scope() == mainScope) {
                 // Consumed but never produced nor declared: show where the data would have to come from.
                 InputNode source = missingInputs.computeIfAbsent(p.tensorName(), n -> {
-                    InputNode created = new InputNode(newId(), tensor, ModulePath.ROOT);
-                    add(created);
+                    InputNode created = new InputNode(draft.nextId(), tensor, ModulePath.ROOT);
+                    draft.add(created, false);
                     return created;
                 });
-                edges.add(new EdgeDraft(source.id(), p.consumer().id(), tensor, true));
+                draft.addEdge(source, p.consumer(), tensor, true);
             }
         }
         pending.clear();
@@ -310,80 +379,25 @@ final class GraphImporter {
 
     // ---- passes over the drafted graph
 
-    /**
-     * Constant-like operations compute from weights and other constants only (Constant, an Identity or Cast of a
-     * weight, a DequantizeLinear of weights). Each moves to the deepest module containing all its consumers;
-     * consumers are placed before their producers so that chains (Constant, then Cast, then Conv) move together.
-     */
-    private void placeConstantsWithConsumers() {
-        Map<String, List<String>> sources = new HashMap<>();
-        Map<String, List<String>> targets = new HashMap<>();
-        for (EdgeDraft e : edges) {
-            sources.computeIfAbsent(e.to(), k -> new ArrayList<>()).add(e.from());
-            targets.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e.to());
-        }
-        List<String> order = constantLikeInDiscoveryOrder(sources, targets);
-        for (int i = order.size() - 1; i >= 0; i--) {
-            String id = order.get(i);
-            ModulePath common = null;
-            for (String consumer : targets.getOrDefault(id, List.of())) {
-                ModulePath s = nodes.get(consumer).scope();
-                common = common == null ? s : common.commonAncestor(s);
-            }
-            if (common != null) {
-                nodes.put(id, nodes.get(id).withScope(common));
-                movedConstants.add(id);
-            }
-        }
-    }
-
-    private List<String> constantLikeInDiscoveryOrder(Map<String, List<String>> sources,
-                                                      Map<String, List<String>> targets) {
-        Map<String, Integer> unresolvedInputs = new HashMap<>();
-        Deque<String> ready = new ArrayDeque<>();
-        for (String id : plainOperations) {
-            int count = sources.getOrDefault(id, List.of()).size();
-            unresolvedInputs.put(id, count);
-            if (count == 0) {
-                ready.add(id);
-            }
-        }
-        List<String> order = new ArrayList<>();
-        while (!ready.isEmpty()) {
-            String id = ready.poll();
-            order.add(id);
-            for (String consumer : targets.getOrDefault(id, List.of())) {
-                Integer left = unresolvedInputs.get(consumer);
-                if (left != null) {
-                    unresolvedInputs.put(consumer, left - 1);
-                    if (left - 1 == 0) {
-                        ready.add(consumer);
-                    }
-                }
-            }
-        }
-        return order;
-    }
-
     /** Each weight belongs to the deepest module containing its consumers; a weight read by one node counts there. */
     private List<Parameter> attributeWeights() {
         List<Parameter> parameters = new ArrayList<>(weights.size());
-        Map<String, Long> perNode = new HashMap<>();
+        Map<Node, Long> perNode = new java.util.LinkedHashMap<>();
         for (TensorScope.Weight w : weights) {
             ModulePath scope = null;
             for (Node consumer : w.consumers) {
-                ModulePath s = nodes.get(consumer.id()).scope();
+                ModulePath s = draft.current(consumer).scope();
                 scope = scope == null ? s : scope.commonAncestor(s);
             }
             Parameter p = new Parameter(w.name, w.elementType, w.dims, scope == null ? ModulePath.ROOT : scope);
             parameters.add(p);
             if (w.consumers.size() == 1) {
-                perNode.merge(w.consumers.get(0).id(), p.count(), DisplayText::saturatingAdd);
+                perNode.merge(w.consumers.get(0), p.count(), DisplayText::saturatingAdd);
             }
         }
-        perNode.forEach((id, count) -> {
-            if (nodes.get(id) instanceof OperationNode op) {
-                nodes.put(id, op.withParameterCount(count));
+        perNode.forEach((node, count) -> {
+            if (draft.current(node) instanceof OperationNode op) {
+                draft.replace(op.withParameterCount(count));
             }
         });
         return parameters;
@@ -391,15 +405,19 @@ final class GraphImporter {
 
     private ModelGraph assemble(ModelInfo info, List<Parameter> parameters) {
         java.util.Set<ModulePath> used = new java.util.HashSet<>();
-        for (Node n : nodes.values()) {
-            for (int i = 0; i <= n.scope().length(); i++) {
-                used.add(n.scope().prefix(i));
+        for (int i = 0; i < draft.size(); i++) {
+            // a path's ancestors are added with it, so the walk stops at the first path already there
+            for (ModulePath p = draft.node(i).scope(); used.add(p) && !p.isRoot(); p = p.parent()) {
+                continue;
             }
         }
         Map<ModulePath, Long> totals = new HashMap<>();
         for (Parameter p : parameters) {
-            for (int i = 0; i <= p.scope().length(); i++) {
-                totals.merge(p.scope().prefix(i), p.count(), DisplayText::saturatingAdd);
+            for (ModulePath s = p.scope(); ; s = s.parent()) {
+                totals.merge(s, p.count(), DisplayText::saturatingAdd);
+                if (s.isRoot()) {
+                    break;
+                }
             }
         }
         List<Module> kept = new ArrayList<>();
@@ -408,81 +426,38 @@ final class GraphImporter {
                 kept.add(m.withParameterCount(totals.getOrDefault(m.path(), 0L)));
             }
         }
-        ModelGraph.Builder builder = new ModelGraph.Builder(info);
-        drawingOrder().forEach(builder::addNode);
-        for (EdgeDraft e : edges) {
-            builder.addEdge(nodes.get(e.from()), nodes.get(e.to()), e.tensor(), e.topLevel());
+        ModelGraph.Builder builder = new ModelGraph.Builder(info.withExternalData(externalData.locations(), externalData.warnings()));
+        draft.drawingOrder().forEach(builder::addNode);
+        for (int e = 0; e < draft.edgeCount(); e++) {
+            builder.addEdge(draft.edgeSource(e), draft.edgeTarget(e), draft.edgeTensor(e), draft.edgeTopLevel(e));
         }
         return builder.modules(kept).parameters(parameters).build();
-    }
-
-    /**
-     * The file's node order, except that constant-like nodes come just before their first consumer: layouts follow
-     * declaration order, and a weight's Identity listed at the top of the file would otherwise drag its module there.
-     */
-    private List<Node> drawingOrder() {
-        Map<String, List<String>> producersOf = new HashMap<>();
-        Map<String, Integer> consumerCount = new HashMap<>();
-        for (EdgeDraft e : edges) {
-            if (movedConstants.contains(e.from())) {
-                producersOf.computeIfAbsent(e.to(), k -> new ArrayList<>()).add(e.from());
-                consumerCount.merge(e.from(), 1, Integer::sum);
-            }
-        }
-        List<Node> order = new ArrayList<>(nodes.size());
-        java.util.Set<String> placed = new java.util.HashSet<>();
-        for (String id : nodes.keySet()) {
-            if (!consumerCount.containsKey(id)) {
-                placeAfterProducers(id, producersOf, placed, order);
-            }
-        }
-        for (String id : nodes.keySet()) {
-            placeAfterProducers(id, producersOf, placed, order); // constants in cycles, if any
-        }
-        return order;
-    }
-
-    private void placeAfterProducers(String id, Map<String, List<String>> producersOf, java.util.Set<String> placed,
-                                     List<Node> order) {
-        Deque<String> stack = new ArrayDeque<>();
-        stack.push(id);
-        while (!stack.isEmpty()) {
-            String current = stack.peek();
-            if (placed.contains(current)) {
-                stack.pop();
-                continue;
-            }
-            String next = null;
-            for (String p : producersOf.getOrDefault(current, List.of())) {
-                if (!placed.contains(p) && !stack.contains(p)) {
-                    next = p;
-                    break;
-                }
-            }
-            if (next != null) {
-                stack.push(next);
-            } else {
-                stack.pop();
-                placed.add(current);
-                order.add(nodes.get(current));
-            }
-        }
     }
 
     // ---- helpers
 
     private ModulePath ensureModules(ModulePath base, List<ScopeSegment> relative) {
+        Map<List<ScopeSegment>, ModulePath> made = scopePaths.computeIfAbsent(base, b -> new IdentityHashMap<>());
+        ModulePath known = made.get(relative);
+        if (known != null) {
+            return known; // its modules exist, with the classes this list names
+        }
         ModulePath path = base;
         for (ScopeSegment s : relative) {
-            path = path.child(s.name());
-            Module existing = modules.get(path);
+            ModulePath child = path.child(s.name());
+            Module existing = modules.get(child);
             if (existing == null) {
-                modules.put(path, new Module(path, s.name(), s.className(), s.qualifiedClassName(),
+                modules.put(child, new Module(child, s.name(), s.className(), s.qualifiedClassName(),
                         ModuleKind.MODULE, 0));
-            } else if (existing.className() == null && s.className() != null) {
-                modules.put(path, existing.withClassName(s.className(), s.qualifiedClassName()));
+                path = child;
+            } else {
+                path = existing.path(); // one instance per path: later lookups match by identity
+                if (existing.className() == null && s.className() != null) {
+                    modules.put(path, existing.withClassName(s.className(), s.qualifiedClassName()));
+                }
             }
         }
+        made.put(relative, path);
         return path;
     }
 
@@ -515,27 +490,22 @@ final class GraphImporter {
         }
         TensorScope.Weight w = new TensorScope.Weight(name, DataTypes.elementName(dataType), dims);
         scope.addWeight(w);
-        scope.declare(name, w.elementType, io.github.nnvizonnx.model.Shape.of(
-                dims.stream().mapToLong(Long::longValue).toArray()));
+        scope.declare(name, w.elementType, shapes.intern(io.github.nnvizonnx.model.Shape.of(
+                dims.stream().mapToLong(Long::longValue).toArray())));
         weights.add(w);
     }
 
-    private static void declareAll(TensorScope scope, List<ValueInfoProto> values) {
-        for (ValueInfoProto v : values) {
-            if (v.hasType()) {
-                scope.declare(v.getName(), DataTypes.typeName(v.getType()), DataTypes.shape(v.getType()));
-            } else {
-                scope.declare(v.getName(), null, null);
+    private void declareAll(TensorScope scope, List<ValueInfoProto> values) {
+        for (int i = 0; i < values.size(); i++) {
+            FastDecoders.Declaration d = values instanceof LazyMessages<ValueInfoProto> lazy
+                    ? lazy.decode(i, FastDecoders::valueInfo) : null;
+            if (d == null) {
+                ValueInfoProto v = values.get(i);
+                d = v.hasType() ? new FastDecoders.Declaration(v.getName(), DataTypes.typeName(v.getType()),
+                        DataTypes.shape(v.getType())) : new FastDecoders.Declaration(v.getName(), null, null);
             }
+            scope.declare(d.name(), d.elementType(), shapes.intern(d.shape()));
         }
-    }
-
-    private void add(Node node) {
-        nodes.put(node.id(), node);
-    }
-
-    private String newId() {
-        return "n" + nextId++;
     }
 
     private static String functionKey(String domain, String name, String overload) {

@@ -8,14 +8,20 @@ import io.github.nnvizonnx.proto.Onnx.OperatorSetIdProto;
 import io.github.nnvizonnx.proto.Onnx.StringStringEntryProto;
 import io.github.nnvizonnx.read.hierarchy.Conventions;
 import io.github.nnvizonnx.read.hierarchy.HierarchyConvention;
-import java.io.BufferedInputStream;
+import io.github.nnvizonnx.read.hierarchy.NodeView;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,6 +37,10 @@ public final class OnnxReader {
         }
     }
 
+    /** The largest message protobuf reads. */
+    private static final int MAX_MESSAGE = Integer.MAX_VALUE;
+    private static final int MAX_ARRAY = Integer.MAX_VALUE - 16;
+
     private OnnxReader() {
     }
 
@@ -44,41 +54,97 @@ public final class OnnxReader {
 
     /** Reads {@code file}, naming the model {@code source} (a converted model is named by its spec, not its file). */
     public static ModelGraph read(Path file, String source, Options options) {
-        return toGraph(parse(file), source, options);
+        WeightlessParser.Parsed parsed = parse(file);
+        try {
+            return toGraph(parsed, source, options);
+        } catch (UncheckedIOException e) {
+            // a node or value_info parsed while importing (the main graph's lists are parsed on demand)
+            if (e.getCause() instanceof InvalidProtocolBufferException bad) {
+                throw invalid(file, bad);
+            }
+            throw e;
+        }
     }
 
     /** Parses the file without its weight payloads; every failure is an {@link InvalidModelException}. */
-    static ModelProto parse(Path file) {
+    static WeightlessParser.Parsed parse(Path file) {
         if (Files.isDirectory(file)) {
             throw new InvalidModelException(file + " is a directory, not an ONNX file");
         }
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            in.mark(8);
-            byte[] head = in.readNBytes(4);
-            in.reset();
-            if (head.length == 0) {
+        try {
+            ByteBuffer bytes = contents(file);
+            if (bytes.limit() == 0) {
                 throw new InvalidModelException(file + " is empty");
             }
-            if (head.length == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
+            if (bytes.limit() >= 4 && bytes.get(0) == 'P' && bytes.get(1) == 'K' && bytes.get(2) == 3
+                    && bytes.get(3) == 4) {
                 throw new InvalidModelException(file + " is a ZIP archive (a PyTorch checkpoint?), not an ONNX model;"
                         + " export it to ONNX first");
             }
-            ModelProto model = new WeightlessParser().parse(in);
+            WeightlessParser.Parsed parsed = WeightlessParser.parse(bytes);
+            ModelProto model = parsed.model();
             if (!model.hasGraph() || (model.getIrVersion() <= 0 && model.getOpsetImportCount() == 0)) {
                 throw new InvalidModelException(file + " is not an ONNX model (no graph and no IR version found)");
             }
-            return model;
+            return parsed;
         } catch (NoSuchFileException e) {
             throw new InvalidModelException("no such file: " + file);
         } catch (AccessDeniedException e) {
             throw new InvalidModelException("cannot read " + file + ": permission denied");
         } catch (InvalidProtocolBufferException e) {
-            throw new InvalidModelException(file + " is not a valid ONNX file (" + describe(e) + ")", e);
+            throw invalid(file, e);
         } catch (IOException e) {
             throw new InvalidModelException("cannot read " + file + ": " + e.getMessage(), e);
         } catch (StackOverflowError e) {
             throw new InvalidModelException(file + " is nested too deeply to read", null);
         }
+    }
+
+    /**
+     * The file's bytes, mapped: pages of weights that are skipped are never read from disk. A pipe or device cannot be
+     * mapped and is read into memory.
+     */
+    private static ByteBuffer contents(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            if (!Files.isRegularFile(file)) {
+                return readAll(Channels.newInputStream(channel), file);
+            }
+            long size = channel.size();
+            if (size > MAX_MESSAGE) {
+                throw tooLarge(file, String.format(java.util.Locale.ROOT, "%.1f GB", size / 1e9));
+            }
+            return channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
+        }
+    }
+
+    /** A pipe's bytes, in memory (a pipe cannot be mapped), up to the largest array Java allows. */
+    private static ByteBuffer readAll(InputStream in, Path file) throws IOException {
+        byte[] bytes = new byte[1 << 16];
+        int size = 0;
+        for (int n; (n = in.read(bytes, size, bytes.length - size)) >= 0; ) {
+            size += n;
+            if (size == bytes.length) {
+                if (size >= MAX_ARRAY) {
+                    throw tooLarge(file, "more than 2 GiB");
+                }
+                bytes = java.util.Arrays.copyOf(bytes, (int) Math.min(MAX_ARRAY, 2L * size));
+            }
+        }
+        return ByteBuffer.wrap(bytes, 0, size);
+    }
+
+    /**
+     * protobuf reads no message over 2 GiB (its sizes are 32-bit), so no ONNX reader can read such a file; exporters
+     * put the weights of larger models in external data files, and that is what the message says to do.
+     */
+    private static InvalidModelException tooLarge(Path file, String size) {
+        return new InvalidModelException(file + " is " + size + ", over the 2 GiB that protobuf allows for one"
+                + " message, so it is not a readable ONNX file: save the weights as external data (torch.onnx.export"
+                + " does so by itself above 2 GiB; onnx.save_model(model, path, save_as_external_data=True))");
+    }
+
+    private static InvalidModelException invalid(Path file, InvalidProtocolBufferException e) {
+        return new InvalidModelException(file + " is not a valid ONNX file (" + describe(e) + ")", e);
     }
 
     private static String describe(InvalidProtocolBufferException e) {
@@ -92,19 +158,21 @@ public final class OnnxReader {
         return "protobuf: " + message.lines().findFirst().orElse("malformed data");
     }
 
-    static ModelGraph toGraph(ModelProto model, String source, Options options) {
-        boolean callsFunctions = GraphImporter.callsLocalFunctions(model.getGraph(), model.getFunctionsList());
+    static ModelGraph toGraph(WeightlessParser.Parsed parsed, String source, Options options) {
+        ModelProto model = parsed.model();
+        GraphContent main = parsed.mainGraph();
+        List<NodeView> views = GraphImporter.views(main.nodes());
+        boolean callsFunctions = GraphImporter.callsLocalFunctions(main.nodes(), model.getFunctionsList());
         String chosen = options.hierarchy().equalsIgnoreCase("auto")
-                ? Conventions.detect(GraphImporter.views(model.getGraph().getNodeList()), callsFunctions)
+                ? Conventions.detect(views, callsFunctions)
                 : options.hierarchy().toLowerCase(java.util.Locale.ROOT);
         HierarchyConvention convention = Conventions.byName(chosen);
         boolean functionModules = !chosen.equals("flat");
         ModelInfo info = new ModelInfo(source, model.getIrVersion(), model.getProducerName(),
-                model.getProducerVersion(), opsets(model), metadata(model), model.getGraph().getName(), chosen,
-                ExternalDataLocations.of(model));
+                model.getProducerVersion(), opsets(model), metadata(model), model.getGraph().getName(), chosen);
         try {
             ModelGraph graph = new GraphImporter(convention, functionModules, model.getFunctionsList())
-                    .importMain(model.getGraph(), info);
+                    .importMain(main, views, info);
             return ModuleClassMap.from(info.metadata()).applyTo(graph);
         } catch (StackOverflowError e) {
             throw new InvalidModelException(source + " is nested too deeply to read", null);

@@ -39,11 +39,22 @@ final class TensorScope {
         }
     }
 
+    /** Everything known about one name in this scope; {@code name} is the one shared instance of the name. */
+    private static final class Entry {
+        final String name;
+        Node producer;
+        Weight weight;
+        TensorInfo declared;
+
+        Entry(String name) {
+            this.name = name;
+        }
+    }
+
     private final TensorScope parent;
     private final boolean isolated;
-    private final Map<String, Node> producers = new HashMap<>();
-    private final Map<String, Weight> weights = new HashMap<>();
-    private final Map<String, TensorInfo> declared = new HashMap<>();
+    /** One map for producers, weights and declared types: one lookup per name instead of three. */
+    private final Map<String, Entry> entries = new HashMap<>();
     private final Map<String, String> aliases = new HashMap<>();
 
     private TensorScope(TensorScope parent, boolean isolated) {
@@ -67,55 +78,76 @@ final class TensorScope {
         return s;
     }
 
+    /**
+     * The instance of {@code name} this scope keeps: a graph names each tensor in a value_info, as an output and as
+     * inputs, and keeping one copy instead of four matters for a million tensors.
+     */
+    String canonical(String name) {
+        return entry(name).name;
+    }
+
     void declare(String name, String elementType, Shape shape) {
         if (!name.isEmpty()) {
-            declared.put(name, new TensorInfo(name, elementType, shape));
+            Entry e = entry(name);
+            e.declared = new TensorInfo(e.name, elementType, shape);
         }
     }
 
     /** Declares a type unless this scope already declares one: value_info wins over what an operator implies. */
     void declareIfAbsent(TensorInfo tensor) {
         if (!tensor.name().isEmpty()) {
-            declared.merge(tensor.name(), tensor,
-                    (old, implied) -> old.elementType() == null && old.shape() == null ? implied : old);
+            Entry e = entry(tensor.name());
+            if (e.declared == null || e.declared.elementType() == null && e.declared.shape() == null) {
+                e.declared = tensor;
+            }
         }
     }
 
     void produce(String name, Node node) {
         if (!name.isEmpty()) {
-            producers.put(name, node);
+            entry(name).producer = node;
         }
     }
 
     boolean producesLocally(String name) {
-        return producers.containsKey(name);
+        Entry e = entries.get(name);
+        return e != null && e.producer != null;
     }
 
     void addWeight(Weight weight) {
-        weights.put(weight.name, weight);
+        entry(weight.name).weight = weight;
     }
 
     boolean isWeight(String name) {
-        return weights.containsKey(name);
+        Entry e = entries.get(name);
+        return e != null && e.weight != null;
     }
 
     Resolution resolve(String name) {
-        TensorInfo type = declared.get(name);
-        Node producer = producers.get(name);
-        if (producer != null) {
-            return new Resolution(producer, null, type, name, this);
+        Entry e = entries.get(name);
+        TensorInfo type = e == null ? null : e.declared;
+        if (e != null && e.producer != null) {
+            return new Resolution(e.producer, null, type, e.name, this);
         }
-        Weight weight = weights.get(name);
-        if (weight != null) {
-            return new Resolution(null, weight, type, name, this);
+        if (e != null && e.weight != null) {
+            return new Resolution(null, e.weight, type, e.name, this);
         }
         String outerName = aliases.get(name);
         if (outerName == null && (isolated || parent == null)) {
-            return new Resolution(null, null, type, name, this);
+            return new Resolution(null, null, type, e == null ? name : e.name, this);
         }
         Resolution outer = parent.resolve(outerName != null ? outerName : name);
         return type != null && outer.declared() == null
                 ? new Resolution(outer.producer(), outer.weight(), type, outer.name(), outer.owner())
                 : outer;
+    }
+
+    private Entry entry(String name) {
+        Entry e = entries.get(name);
+        if (e == null) {
+            e = new Entry(name);
+            entries.put(name, e);
+        }
+        return e;
     }
 }

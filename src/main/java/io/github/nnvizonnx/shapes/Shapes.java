@@ -65,6 +65,7 @@ public final class Shapes {
 
     private ShapeOutcome measure(ModelGraph model, ModelGraph declared, Path file, ShapeRequest request,
                                  Bindings bindings, Consumer<String> status) throws ShapeRunException {
+        Path folder = ExternalDataCheck.folder(file, model.info().externalData());
         Bindings.Defaulted defaulted = new Bindings.Defaulted();
         Map<String, TensorInfo> inputs = new LinkedHashMap<>();
         List<RunInput> runInputs = new ArrayList<>();
@@ -89,7 +90,6 @@ public final class Shapes {
                     + MemoryEstimate.human(need) + ", over the limit of " + MemoryEstimate.human(
                     request.memoryLimitBytes()) + " (--shapes-memory-limit)");
         }
-        Path folder = ExternalDataCheck.folder(file, model.info().externalData());
         RunPlan plan = new RunPlan(file, folder, runInputs, extraOutputs(model, inputs.keySet()));
         ShapeRunner runner = load();
         Map<String, TensorInfo> measured = TimedRun.call(() -> runner.run(plan), request.timeLimit(), statusAfter,

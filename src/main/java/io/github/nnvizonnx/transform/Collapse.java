@@ -33,17 +33,17 @@ public final class Collapse {
             return model;
         }
         Graph<Node, TensorEdge> graph = model.graph();
+        // Many nodes share a scope: each scope's collapsed ancestor is looked up once (ROOT stands for none).
+        Map<ModulePath, ModulePath> collapsedAncestor = new HashMap<>();
         Map<ModulePath, List<Node>> members = new LinkedHashMap<>();
-        Map<Node, ModulePath> owner = new HashMap<>();
         for (Node n : graph.vertexSet()) {
-            ModulePath outermost = outermostCollapsed(n.scope(), toCollapse);
-            if (outermost != null) {
-                owner.put(n, outermost);
+            ModulePath outermost = collapsedAncestor.computeIfAbsent(n.scope(),
+                    scope -> orRoot(outermostCollapsed(scope, toCollapse)));
+            if (!outermost.isRoot()) {
                 members.computeIfAbsent(outermost, p -> new ArrayList<>()).add(n);
             }
         }
         members.values().removeIf(inside -> inside.size() < 2);
-        owner.keySet().removeIf(n -> !members.containsKey(owner.get(n)));
         Set<ModulePath> collapsed = members.keySet();
         Map<ModulePath, ModuleNode> replacements = new HashMap<>();
         int next = 0;
@@ -52,23 +52,22 @@ public final class Collapse {
         }
 
         ModelGraph.Builder builder = new ModelGraph.Builder(model.info());
-        Map<Node, Node> representative = new HashMap<>();
         for (Node n : graph.vertexSet()) {
-            ModulePath o = owner.get(n);
-            Node rep = o == null ? n : replacements.get(o);
-            representative.put(n, rep);
+            Node rep = representative(n, collapsedAncestor, replacements);
             if (!builder.containsNode(rep)) {
                 builder.addNode(rep);
             }
         }
         Set<List<String>> seen = new HashSet<>();
         for (TensorEdge e : graph.edgeSet()) {
-            Node from = representative.get(graph.getEdgeSource(e));
-            Node to = representative.get(graph.getEdgeTarget(e));
+            Node source = graph.getEdgeSource(e);
+            Node target = graph.getEdgeTarget(e);
+            Node from = representative(source, collapsedAncestor, replacements);
+            Node to = representative(target, collapsedAncestor, replacements);
             if (from == to && (from instanceof ModuleNode)) {
                 continue;
             }
-            boolean merged = from != graph.getEdgeSource(e) || to != graph.getEdgeTarget(e);
+            boolean merged = from != source || to != target;
             if (!merged || seen.add(List.of(from.id(), to.id(), e.tensor().name()))) {
                 builder.addEdge(from, to, e.tensor(), e.isTopLevel());
             }
@@ -82,14 +81,26 @@ public final class Collapse {
         return builder.modules(kept).parameters(model.parameters()).build();
     }
 
-    private static ModulePath outermostCollapsed(ModulePath scope, Set<ModulePath> toCollapse) {
-        for (int i = 1; i <= scope.length(); i++) {
-            ModulePath prefix = scope.prefix(i);
-            if (toCollapse.contains(prefix)) {
-                return prefix;
+    /** The node that stands for {@code n}: its collapsed module's node, or itself. */
+    private static Node representative(Node n, Map<ModulePath, ModulePath> collapsedAncestor,
+                                       Map<ModulePath, ModuleNode> replacements) {
+        ModuleNode replacement = replacements.get(collapsedAncestor.get(n.scope()));
+        return replacement == null ? n : replacement;
+    }
+
+    private static ModulePath orRoot(ModulePath path) {
+        return path == null ? ModulePath.ROOT : path;
+    }
+
+    /** The shortest non-root prefix of {@code scope} (itself included) that is in {@code set}, or null. */
+    private static ModulePath outermostCollapsed(ModulePath scope, Set<ModulePath> set) {
+        ModulePath found = null;
+        for (ModulePath p = scope; !p.isRoot(); p = p.parent()) {
+            if (set.contains(p)) {
+                found = p;
             }
         }
-        return null;
+        return found;
     }
 
     private static ModuleNode summarize(ModelGraph model, ModulePath path, List<Node> inside, String idSuffix) {

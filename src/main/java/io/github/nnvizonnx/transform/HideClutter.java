@@ -37,20 +37,7 @@ public final class HideClutter {
         if (hidden.isEmpty()) {
             return model;
         }
-        ModelGraph.Builder builder = new ModelGraph.Builder(model.info());
-        for (Node n : model.graph().vertexSet()) {
-            if (!hidden.contains(n)) {
-                builder.addNode(n);
-            }
-        }
-        for (TensorEdge e : model.graph().edgeSet()) {
-            Node from = model.graph().getEdgeSource(e);
-            Node to = model.graph().getEdgeTarget(e);
-            if (!hidden.contains(from) && !hidden.contains(to)) {
-                builder.addEdge(from, to, e.tensor());
-            }
-        }
-        return builder.modules(model.modules().all()).parameters(model.parameters()).build();
+        return model.without(hidden);
     }
 
     /** What {@link #apply} removes. */

@@ -16,6 +16,14 @@ public final class Views {
     }
 
     public static ModelGraph apply(ModelGraph model, ViewOptions options) {
+        return collapse(prepare(model, options), options);
+    }
+
+    /**
+     * The first steps of {@link #apply}: the layer selected and clutter hidden, nothing collapsed yet. Drawing one
+     * model at several depths ({@code --fit github}) prepares it once and collapses it per depth.
+     */
+    public static ModelGraph prepare(ModelGraph model, ViewOptions options) {
         ModelGraph view = model;
         if (options.layer() != null) {
             view = SelectLayer.apply(view, find(view.modules(), options.layer()).path());
@@ -23,7 +31,12 @@ public final class Views {
         if (!options.showConstants()) {
             view = HideClutter.apply(view);
         }
-        return Collapse.apply(view, modulesToCollapse(view.modules(), options));
+        return view;
+    }
+
+    /** The last step of {@link #apply}, on a model from {@link #prepare} with the same layer and clutter options. */
+    public static ModelGraph collapse(ModelGraph prepared, ViewOptions options) {
+        return Collapse.apply(prepared, modulesToCollapse(prepared.modules(), options));
     }
 
     static Set<ModulePath> modulesToCollapse(ModuleTree tree, ViewOptions options) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.CodedOutputStream;
 import io.github.nnvizonnx.proto.Onnx.GraphProto;
-import io.github.nnvizonnx.proto.Onnx.ModelProto;
 import io.github.nnvizonnx.proto.Onnx.TensorProto;
 import io.github.nnvizonnx.testsupport.OnnxBuilder;
 import java.io.BufferedOutputStream;
@@ -66,19 +65,7 @@ class LowMemoryReadTest {
             for (int i = 0; i < WEIGHTS; i++) {
                 TensorProto meta = TensorProto.newBuilder().setName("w" + i).setDataType(1)
                         .addAllDims(List.of(1L, (long) WEIGHT_BYTES / 4)).build();
-                int metaSize = meta.getSerializedSize();
-                int rawField = CodedOutputStream.computeTagSize(TensorProto.RAW_DATA_FIELD_NUMBER)
-                        + CodedOutputStream.computeUInt32SizeNoTag(WEIGHT_BYTES) + WEIGHT_BYTES;
-                int tensorSize = metaSize + rawField;
-                int initializerField = CodedOutputStream.computeTagSize(5)
-                        + CodedOutputStream.computeUInt32SizeNoTag(tensorSize) + tensorSize;
-                out.writeTag(ModelProto.GRAPH_FIELD_NUMBER, 2);
-                out.writeUInt32NoTag(initializerField);
-                out.writeTag(GraphProto.INITIALIZER_FIELD_NUMBER, 2);
-                out.writeUInt32NoTag(tensorSize);
-                meta.writeTo(out);
-                out.writeTag(TensorProto.RAW_DATA_FIELD_NUMBER, 2);
-                out.writeUInt32NoTag(WEIGHT_BYTES);
+                OnnxBuilder.writeWeightHeader(out, meta, WEIGHT_BYTES);
                 byte[] chunk = new byte[1 << 20];
                 for (int written = 0; written < WEIGHT_BYTES; written += chunk.length) {
                     out.writeRawBytes(chunk, 0, Math.min(chunk.length, WEIGHT_BYTES - written));

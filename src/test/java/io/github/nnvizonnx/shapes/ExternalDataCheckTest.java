@@ -31,7 +31,7 @@ class ExternalDataCheckTest {
 
         for (String escaping : List.of("../secret.bin", "weights/../../secret.bin", "/etc/passwd", "\\\\server\\x",
                 "C:\\secret.bin", "")) {
-            assertTrue(refusal(model, escaping).contains("outside the model's folder"), escaping);
+            assertTrue(refusal(model, escaping).startsWith("refusing to read external data"), escaping);
         }
         assertTrue(refusal(model, "weights/b.bin").contains("missing"));
     }
@@ -45,6 +45,6 @@ class ExternalDataCheckTest {
         } catch (UnsupportedOperationException | IOException e) {
             org.junit.jupiter.api.Assumptions.abort("no symbolic links here: " + e);
         }
-        assertTrue(refusal(folder.resolve("m.onnx"), "link.bin").contains("links outside"));
+        assertTrue(refusal(folder.resolve("m.onnx"), "link.bin").contains("a link that leads outside the model's folder"));
     }
 }

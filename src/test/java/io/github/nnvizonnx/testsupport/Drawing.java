@@ -23,8 +23,9 @@ public final class Drawing {
     /** Mermaid as the command line writes it by default: --fit github lowers the depth to GitHub's limits. */
     public static String mermaidForGithub(ModelGraph model, ViewOptions view) {
         try {
+            ModelGraph prepared = Views.prepare(model, view);
             GithubFit.Choice choice = GithubFit.choose(GithubFit.candidates(view.depth(), Views.maxDepth(model)),
-                    d -> new Diagram(model, Views.apply(model, view.withDepth(d)), DrawOptions.defaults()));
+                    d -> new Diagram(model, Views.collapse(prepared, view.withDepth(d)), DrawOptions.defaults()));
             StringBuilder out = new StringBuilder();
             new MermaidEmitter().write(choice.diagram(), out);
             return out.toString();

@@ -1,5 +1,7 @@
 package io.github.nnvizonnx.testsupport;
 
+import com.google.protobuf.CodedOutputStream;
+import com.google.protobuf.WireFormat;
 import io.github.nnvizonnx.proto.Onnx.AttributeProto;
 import io.github.nnvizonnx.proto.Onnx.FunctionProto;
 import io.github.nnvizonnx.proto.Onnx.GraphProto;
@@ -88,6 +90,27 @@ public final class OnnxBuilder {
         return ModelProto.newBuilder().setIrVersion(8).setProducerName("nnviz-onnx-tests")
                 .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(17))
                 .setGraph(graph);
+    }
+
+    /**
+     * Writes one more occurrence of a model's graph field, holding the initializer {@code meta} with a raw_data of
+     * {@code payloadBytes}, up to the start of that payload: the caller writes the payload (or leaves a sparse hole).
+     * Protobuf merges repeated occurrences of a message field, so a model may be followed by any number of these.
+     */
+    public static void writeWeightHeader(CodedOutputStream out, TensorProto meta, long payloadBytes)
+            throws IOException {
+        long rawField = CodedOutputStream.computeTagSize(TensorProto.RAW_DATA_FIELD_NUMBER)
+                + CodedOutputStream.computeUInt64SizeNoTag(payloadBytes) + payloadBytes;
+        long tensorSize = meta.getSerializedSize() + rawField;
+        long initializerField = CodedOutputStream.computeTagSize(GraphProto.INITIALIZER_FIELD_NUMBER)
+                + CodedOutputStream.computeUInt64SizeNoTag(tensorSize) + tensorSize;
+        out.writeTag(ModelProto.GRAPH_FIELD_NUMBER, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+        out.writeUInt64NoTag(initializerField);
+        out.writeTag(GraphProto.INITIALIZER_FIELD_NUMBER, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+        out.writeUInt64NoTag(tensorSize);
+        meta.writeTo(out);
+        out.writeTag(TensorProto.RAW_DATA_FIELD_NUMBER, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+        out.writeUInt64NoTag(payloadBytes);
     }
 
     public static Path write(Path dir, String fileName, ModelProto.Builder model) {

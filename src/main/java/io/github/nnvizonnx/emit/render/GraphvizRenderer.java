@@ -1,6 +1,5 @@
 package io.github.nnvizonnx.emit.render;
 
-import guru.nidi.graphviz.model.MutableGraph;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -14,10 +13,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Renders a graphviz-java graph with Graphviz's own dot program, in dot's own output formats (svg, pdf, png). The
- * graph is serialized by graphviz-java and piped through {@code dot -T<format>}: graphviz-java's command-line engine
- * writes work folders under {@code java.io.tmpdir/GraphvizJava} that it never removes (and fails on a second render
- * in one JVM once they are redirected), while a pipe needs no file at all.
+ * Renders DOT text with Graphviz's own dot program, in dot's own output formats (svg, pdf, png), by piping it through
+ * {@code dot -T<format>}: graphviz-java's command-line engine writes work folders under
+ * {@code java.io.tmpdir/GraphvizJava} that it never removes (and fails on a second render in one JVM once they are
+ * redirected), while a pipe needs no file at all.
  */
 public final class GraphvizRenderer {
     private static final long TIMEOUT_MINUTES = 10;
@@ -44,7 +43,7 @@ public final class GraphvizRenderer {
         return null;
     }
 
-    public static void render(MutableGraph graph, String format, OutputStream out) throws IOException {
+    public static void render(String dotSource, String format, OutputStream out) throws IOException {
         Path dot = dotExecutable();
         if (dot == null) {
             throw new RenderException("rendering " + format + " needs Graphviz's dot, which is not installed"
@@ -53,7 +52,7 @@ public final class GraphvizRenderer {
         }
         Process process = new ProcessBuilder(List.of(dot.toString(), "-T" + format)).start();
         CompletableFuture<byte[]> errors = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
-        CompletableFuture<Void> feeding = CompletableFuture.runAsync(() -> feed(process, graph.toString()));
+        CompletableFuture<Void> feeding = CompletableFuture.runAsync(() -> feed(process, dotSource));
         try {
             process.getInputStream().transferTo(out);
             if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {

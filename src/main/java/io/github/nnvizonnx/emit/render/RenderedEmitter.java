@@ -36,7 +36,9 @@ abstract class RenderedEmitter implements Emitter {
 
     @Override
     public void writeBytes(Diagram diagram, OutputStream out) throws IOException {
-        GraphvizRenderer.render(new DotEmitter().toGraph(diagram), format, out);
+        StringBuilder dot = new StringBuilder();
+        new DotEmitter().write(diagram, dot);
+        GraphvizRenderer.render(dot.toString(), format, out);
     }
 
     /** Only SVG is text; the binary formats refuse text output. */

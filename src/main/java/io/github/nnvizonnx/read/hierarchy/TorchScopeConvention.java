@@ -1,7 +1,9 @@
 package io.github.nnvizonnx.read.hierarchy;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The TorchScript-based exporter of torch 1.13 and later: node names such as {@code /layer1/layer1.0/conv1/Conv}.
@@ -18,6 +20,7 @@ public final class TorchScopeConvention implements HierarchyConvention {
     public List<ScopeAssignment> assign(List<NodeView> nodes) {
         List<List<ScopeSegment>> raw = new ArrayList<>(nodes.size());
         List<String> shortNames = new ArrayList<>(nodes.size());
+        Map<String, List<ScopeSegment>> byScope = new HashMap<>(); // many nodes share one scope
         for (NodeView n : nodes) {
             String name = n.name();
             if (!name.startsWith("/")) {
@@ -25,15 +28,9 @@ public final class TorchScopeConvention implements HierarchyConvention {
                 shortNames.add(name);
                 continue;
             }
-            String[] parts = name.substring(1).split("/", -1);
-            List<ScopeSegment> segments = new ArrayList<>(parts.length);
-            for (int i = 0; i < parts.length - 1; i++) {
-                if (!parts[i].isEmpty()) {
-                    segments.add(ScopeSegment.named(parts[i]));
-                }
-            }
-            raw.add(ScopeDepth.limit(segments));
-            shortNames.add(parts[parts.length - 1]);
+            int last = name.lastIndexOf('/');
+            raw.add(byScope.computeIfAbsent(name.substring(0, last), TorchScopeConvention::segments));
+            shortNames.add(name.substring(last + 1));
         }
         List<List<ScopeSegment>> paths = TorchScopes.resolve(raw);
         List<ScopeAssignment> result = new ArrayList<>(nodes.size());
@@ -41,6 +38,20 @@ public final class TorchScopeConvention implements HierarchyConvention {
             result.add(new ScopeAssignment(paths.get(i), shortNames.get(i)));
         }
         return result;
+    }
+
+    /** {@code /layer1//layer1.0} → layer1, layer1.0 (empty parts are skipped). */
+    private static List<ScopeSegment> segments(String scope) {
+        List<ScopeSegment> segments = new ArrayList<>();
+        if (scope.isEmpty()) {
+            return List.of();
+        }
+        for (String part : scope.substring(1).split("/", -1)) {
+            if (!part.isEmpty()) {
+                segments.add(ScopeSegment.named(part));
+            }
+        }
+        return ScopeDepth.limit(segments);
     }
 
     /** Whether a node name looks like this exporter's. */

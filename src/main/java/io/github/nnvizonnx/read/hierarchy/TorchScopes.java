@@ -1,11 +1,12 @@
 package io.github.nnvizonnx.read.hierarchy;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * PyTorch's scope rules, shared by the TorchScript and dynamo conventions. A scope segment is relative to its parent
@@ -16,15 +17,19 @@ import java.util.regex.Pattern;
  * only when its sibling without the suffix exists in the same graph, so a module really named {@code conv_1} stays.
  */
 final class TorchScopes {
-    private static final Pattern REPEATED_CALL = Pattern.compile("(.+)_(\\d+)");
-
     private TorchScopes() {
     }
 
-    /** Resolves raw per-node segment lists into display paths, keeping each segment's class. */
+    /**
+     * Resolves raw per-node segment lists into display paths, keeping each segment's class. A graph repeats a few
+     * scopes over many nodes: each raw list instance is resolved once (conventions hand the nodes of one scope the
+     * same instance), and its nodes share the resulting list.
+     */
     static List<List<ScopeSegment>> resolve(List<List<ScopeSegment>> rawPaths) {
+        Set<List<ScopeSegment>> distinct = Collections.newSetFromMap(new IdentityHashMap<>());
+        distinct.addAll(rawPaths);
         Set<String> known = new HashSet<>();
-        for (List<ScopeSegment> raw : rawPaths) {
+        for (List<ScopeSegment> raw : distinct) {
             String q = "";
             String display = "";
             for (ScopeSegment s : raw) {
@@ -33,9 +38,13 @@ final class TorchScopes {
                 known.add(q);
             }
         }
+        Map<List<ScopeSegment>, List<ScopeSegment>> resolved = new IdentityHashMap<>();
+        for (List<ScopeSegment> raw : distinct) {
+            resolved.put(raw, List.copyOf(resolveOne(raw, known)));
+        }
         List<List<ScopeSegment>> result = new ArrayList<>(rawPaths.size());
         for (List<ScopeSegment> raw : rawPaths) {
-            result.add(resolveOne(raw, known));
+            result.add(resolved.get(raw));
         }
         return result;
     }
@@ -46,9 +55,9 @@ final class TorchScopes {
         String parentDisplay = "";
         for (ScopeSegment s : raw) {
             String display = displayName(parent, parentDisplay, s.name());
-            Matcher m = REPEATED_CALL.matcher(display);
-            if (m.matches() && known.contains(join(parent, m.group(1)))) {
-                display = m.group(1);
+            String called = repeatedCallOf(display);
+            if (called != null && known.contains(join(parent, called))) {
+                display = called;
             }
             path.add(new ScopeSegment(display, s.qualifiedClassName()));
             parent = join(parent, display);
@@ -57,10 +66,36 @@ final class TorchScopes {
         return path;
     }
 
+    /**
+     * {@code relu} for {@code relu_1}: the name before a final {@code _N}, as the pattern {@code (.+)_(\d+)} finds it
+     * (only the last underscore can start an all-digit ending; {@code .} matches no line terminator); else null.
+     * Written out because it runs once per scope segment of a large graph.
+     */
+    static String repeatedCallOf(String display) {
+        int underscore = display.lastIndexOf('_');
+        if (underscore < 1 || underscore == display.length() - 1) {
+            return null;
+        }
+        for (int i = underscore + 1; i < display.length(); i++) {
+            char c = display.charAt(i);
+            if (c < '0' || c > '9') {
+                return null;
+            }
+        }
+        for (int i = 0; i < underscore; i++) {
+            char c = display.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return null;
+            }
+        }
+        return display.substring(0, underscore);
+    }
+
     /** The part of {@code segment} that names the child: without the parent's qualified or own name in front. */
     static String displayName(String parentQualified, String parentDisplay, String segment) {
         for (String prefix : new String[] {parentQualified, parentDisplay}) {
-            if (!prefix.isEmpty() && segment.length() > prefix.length() + 1 && segment.startsWith(prefix + ".")) {
+            if (!prefix.isEmpty() && segment.length() > prefix.length() + 1 && segment.startsWith(prefix)
+                    && segment.charAt(prefix.length()) == '.') {
                 return segment.substring(prefix.length() + 1);
             }
         }

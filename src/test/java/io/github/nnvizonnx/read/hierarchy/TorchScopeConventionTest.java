@@ -19,6 +19,16 @@ class TorchScopeConventionTest {
     }
 
     @Test
+    void repeatedCallSuffixIsFoundAsThePatternWould() {
+        java.util.regex.Pattern pattern = java.util.regex.Pattern.compile("(.+)_(\\d+)");
+        for (String name : List.of("relu_1", "relu_12", "a_1_2", "a_1b", "a_", "_1", "a__3", "conv_01", "x_\u0661",
+                "a\n_1", "b\na_1", "a\u2028b_4", "plain", "", "_", "__", "a_b_c_9")) {
+            java.util.regex.Matcher m = pattern.matcher(name);
+            assertEquals(m.matches() ? m.group(1) : null, TorchScopes.repeatedCallOf(name), name);
+        }
+    }
+
+    @Test
     void relativeSegmentsKeepTheirDottedNames() {
         // HuggingFace BERT: encoder.layer is a ModuleList, so its items are written relative to encoder.
         List<ScopeAssignment> a = convention.assign(named("/encoder/layer.0/attention/self/query/MatMul"));

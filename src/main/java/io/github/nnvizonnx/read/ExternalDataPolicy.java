@@ -1,0 +1,104 @@
+package io.github.nnvizonnx.read;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+
+/**
+ * Where a tensor's external data may be read from: a file inside the model's folder, named by a relative path
+ * without {@code ..}, as ONNX's own checker requires. A model is someone else's file; without this rule a location
+ * such as {@code /etc/shadow} or {@code ../../.ssh/id_rsa} would make whatever reads the weights (an onnxruntime run)
+ * read any file the user can. Drawing never opens external data; {@link #check} is for code that does.
+ */
+public final class ExternalDataPolicy {
+    private ExternalDataPolicy() {
+    }
+
+    /**
+     * The file to open for {@code location}, relative to {@code modelFile}'s folder; throws
+     * {@link InvalidModelException} when the location is absolute, climbs out with {@code ..}, or is (or passes
+     * through) a link that leads outside the folder.
+     */
+    public static Path check(Path modelFile, String location) {
+        String why = whyRefused(modelFile, location);
+        if (why != null) {
+            throw new InvalidModelException(modelFile + ": refusing to read external data from '"
+                    + printable(location) + "': " + why + " (external data must be a file in the model's folder)");
+        }
+        return folderOf(modelFile).resolve(location).normalize();
+    }
+
+    /**
+     * Why reading {@code location} next to {@code modelFile} would be refused (its text, or a link on disk that leads
+     * out of the folder), or null when it may be read.
+     */
+    public static String whyRefused(Path modelFile, String location) {
+        String problem = problem(location);
+        if (problem != null) {
+            return problem;
+        }
+        Path folder = folderOf(modelFile);
+        Path resolved;
+        try {
+            resolved = folder.resolve(location).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            return "it is not a valid path";
+        }
+        if (!resolved.startsWith(folder)) {
+            return "it leads outside the model's folder";
+        }
+        if (Files.exists(resolved, LinkOption.NOFOLLOW_LINKS) || Files.exists(resolved)) {
+            try {
+                if (!resolved.toRealPath().startsWith(folder.toRealPath())) {
+                    return "it is a link that leads outside the model's folder";
+                }
+            } catch (IOException e) {
+                return "it cannot be resolved (" + e.getMessage() + ")";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Why {@code location} would be refused whatever the folder (absolute, {@code ..}, empty, a NUL character),
+     * or null when it is a plain relative path. Looks at the text only: nothing on disk is touched.
+     */
+    public static String problem(String location) {
+        if (location == null || location.isEmpty()) {
+            return "it is empty";
+        }
+        if (location.indexOf('\0') >= 0) {
+            return "it contains a NUL character";
+        }
+        if (location.startsWith("/") || location.startsWith("\\")
+                || (location.length() >= 2 && location.charAt(1) == ':' && Character.isLetter(location.charAt(0)))) {
+            return "it is an absolute path";
+        }
+        for (String part : location.split("[/\\\\]")) {
+            if (part.equals("..")) {
+                return "it climbs out of the model's folder with '..'";
+            }
+        }
+        return null;
+    }
+
+    private static Path folderOf(Path modelFile) {
+        Path absolute = modelFile.toAbsolutePath().normalize();
+        Path parent = absolute.getParent();
+        return parent == null ? absolute.getRoot() : parent;
+    }
+
+    /** The location as one line of plain text, however hostile. */
+    public static String printable(String location) {
+        StringBuilder out = new StringBuilder();
+        location.codePoints().limit(120).forEach(cp -> {
+            if (Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT) {
+                out.append(String.format("\\u%04x", cp));
+            } else {
+                out.appendCodePoint(cp);
+            }
+        });
+        return location.codePointCount(0, location.length()) > 120 ? out + "…" : out.toString();
+    }
+}

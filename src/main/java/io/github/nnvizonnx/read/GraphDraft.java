@@ -1,0 +1,240 @@
+package io.github.nnvizonnx.read;
+
+import io.github.nnvizonnx.model.ModulePath;
+import io.github.nnvizonnx.model.Node;
+import io.github.nnvizonnx.model.TensorInfo;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * The nodes and edges of a model while it is imported, by index (a node's id is {@code n} and its index), and the
+ * passes that run over them before the graph is built: placing constants with their consumers and choosing the
+ * drawing order. Edges are kept as arrays of indices, so a million-node graph needs no map per node.
+ */
+final class GraphDraft {
+    private final List<Node> nodes = new ArrayList<>();
+    private final BitSet plainOperations = new BitSet();
+    private final BitSet movedConstants = new BitSet();
+    private final List<TensorInfo> tensors = new ArrayList<>();
+    /** Edges whose tensor belongs to the main graph (not to a function or control-flow body). */
+    private final BitSet topLevel = new BitSet();
+    private int[] sources = new int[1024];
+    private int[] targets = new int[1024];
+    /** Work space of {@link #placeAfterProducers}, empty between calls. */
+    private int[] stack = new int[8];
+    /** Not a BitSet: clearing its highest bit rescans all its words, which made this quadratic. */
+    private boolean[] onStack = new boolean[0];
+
+    /** The id the next node added must have. */
+    String nextId() {
+        return "n" + nodes.size();
+    }
+
+    /** {@code plainOperation}: an operation without bodies, a candidate for being constant-like. */
+    void add(Node node, boolean plainOperation) {
+        if (!node.id().equals(nextId())) {
+            throw new IllegalStateException("node " + node.id() + " added as " + nextId());
+        }
+        if (plainOperation) {
+            plainOperations.set(nodes.size());
+        }
+        nodes.add(node);
+    }
+
+    /** The index of a node of this draft, read from its id. */
+    static int indexOf(Node node) {
+        return Integer.parseInt(node.id(), 1, node.id().length(), 10);
+    }
+
+    int size() {
+        return nodes.size();
+    }
+
+    Node node(int index) {
+        return nodes.get(index);
+    }
+
+    /** The current version of a node (constants move, operations get their parameter counts). */
+    Node current(Node node) {
+        return nodes.get(indexOf(node));
+    }
+
+    void replace(Node node) {
+        nodes.set(indexOf(node), node);
+    }
+
+    void addEdge(Node from, Node to, TensorInfo tensor, boolean mainGraphTensor) {
+        int edge = tensors.size();
+        if (edge == sources.length) {
+            sources = Arrays.copyOf(sources, edge * 2);
+            targets = Arrays.copyOf(targets, edge * 2);
+        }
+        sources[edge] = indexOf(from);
+        targets[edge] = indexOf(to);
+        tensors.add(tensor);
+        topLevel.set(edge, mainGraphTensor);
+    }
+
+    int edgeCount() {
+        return tensors.size();
+    }
+
+    Node edgeSource(int edge) {
+        return nodes.get(sources[edge]);
+    }
+
+    Node edgeTarget(int edge) {
+        return nodes.get(targets[edge]);
+    }
+
+    TensorInfo edgeTensor(int edge) {
+        return tensors.get(edge);
+    }
+
+    boolean edgeTopLevel(int edge) {
+        return topLevel.get(edge);
+    }
+
+    /**
+     * Constant-like operations compute from weights and other constants only (Constant, an Identity or Cast of a
+     * weight, a DequantizeLinear of weights). Each moves to the deepest module containing all its consumers;
+     * consumers are placed before their producers so that chains (Constant, then Cast, then Conv) move together.
+     */
+    void placeConstantsWithConsumers() {
+        Adjacency consumers = Adjacency.of(nodes.size(), sources, targets, tensors.size(), null);
+        int[] order = constantLikeInDiscoveryOrder(consumers);
+        for (int i = order.length - 1; i >= 0; i--) {
+            int id = order[i];
+            ModulePath common = null;
+            for (int k = consumers.start(id); k < consumers.end(id); k++) {
+                ModulePath s = nodes.get(consumers.neighbour(k)).scope();
+                common = common == null ? s : common.commonAncestor(s);
+            }
+            if (common != null) {
+                nodes.set(id, nodes.get(id).withScope(common));
+                movedConstants.set(id);
+            }
+        }
+    }
+
+    /** Plain operations whose inputs all come from plain operations, sources first (Kahn's order). */
+    private int[] constantLikeInDiscoveryOrder(Adjacency consumers) {
+        int[] unresolvedInputs = new int[nodes.size()];
+        for (int e = 0; e < tensors.size(); e++) {
+            unresolvedInputs[targets[e]]++;
+        }
+        int[] order = new int[plainOperations.cardinality()];
+        int queued = 0;
+        for (int id = plainOperations.nextSetBit(0); id >= 0; id = plainOperations.nextSetBit(id + 1)) {
+            if (unresolvedInputs[id] == 0) {
+                order[queued++] = id;
+            }
+        }
+        for (int next = 0; next < queued; next++) {
+            int id = order[next];
+            for (int k = consumers.start(id); k < consumers.end(id); k++) {
+                int consumer = consumers.neighbour(k);
+                if (plainOperations.get(consumer) && --unresolvedInputs[consumer] == 0) {
+                    order[queued++] = consumer;
+                }
+            }
+        }
+        return Arrays.copyOf(order, queued);
+    }
+
+    /**
+     * The file's node order, except that constant-like nodes come just before their first consumer: layouts follow
+     * declaration order, and a weight's Identity listed at the top of the file would otherwise drag its module there.
+     */
+    List<Node> drawingOrder() {
+        Adjacency movedProducers = Adjacency.of(nodes.size(), targets, sources, tensors.size(), movedConstants);
+        BitSet hasConsumers = new BitSet(nodes.size());
+        for (int e = 0; e < tensors.size(); e++) {
+            if (movedConstants.get(sources[e])) {
+                hasConsumers.set(sources[e]);
+            }
+        }
+        List<Node> order = new ArrayList<>(nodes.size());
+        BitSet placed = new BitSet(nodes.size());
+        onStack = new boolean[nodes.size()];
+        for (int id = 0; id < nodes.size(); id++) {
+            if (!hasConsumers.get(id)) {
+                placeAfterProducers(id, movedProducers, placed, order);
+            }
+        }
+        for (int id = 0; id < nodes.size(); id++) {
+            placeAfterProducers(id, movedProducers, placed, order); // constants in cycles, if any
+        }
+        return order;
+    }
+
+    private void placeAfterProducers(int id, Adjacency producers, BitSet placed, List<Node> order) {
+        int depth = 0;
+        stack[depth++] = id;
+        onStack[id] = true;
+        while (depth > 0) {
+            int current = stack[depth - 1];
+            if (placed.get(current)) {
+                onStack[stack[--depth]] = false;
+                continue;
+            }
+            int next = -1;
+            for (int k = producers.start(current); k < producers.end(current); k++) {
+                int p = producers.neighbour(k);
+                if (!placed.get(p) && !onStack[p]) {
+                    next = p;
+                    break;
+                }
+            }
+            if (next >= 0) {
+                if (depth == stack.length) {
+                    stack = Arrays.copyOf(stack, depth * 2);
+                }
+                stack[depth++] = next;
+                onStack[next] = true;
+            } else {
+                onStack[stack[--depth]] = false;
+                placed.set(current);
+                order.add(nodes.get(current));
+            }
+        }
+    }
+
+    /** Edges grouped by one end, in edge order: the neighbours of node {@code n} are at {@code [start(n), end(n))}. */
+    private record Adjacency(int[] offsets, int[] neighbours) {
+        /** Groups by {@code key[e]} the values {@code value[e]} of the edges whose value is in {@code only}. */
+        static Adjacency of(int nodes, int[] key, int[] value, int edges, BitSet only) {
+            int[] offsets = new int[nodes + 1];
+            for (int e = 0; e < edges; e++) {
+                if (only == null || only.get(value[e])) {
+                    offsets[key[e] + 1]++;
+                }
+            }
+            for (int n = 0; n < nodes; n++) {
+                offsets[n + 1] += offsets[n];
+            }
+            int[] neighbours = new int[offsets[nodes]];
+            int[] filled = Arrays.copyOf(offsets, nodes);
+            for (int e = 0; e < edges; e++) {
+                if (only == null || only.get(value[e])) {
+                    neighbours[filled[key[e]]++] = value[e];
+                }
+            }
+            return new Adjacency(offsets, neighbours);
+        }
+
+        int start(int node) {
+            return offsets[node];
+        }
+
+        int end(int node) {
+            return offsets[node + 1];
+        }
+
+        int neighbour(int k) {
+            return neighbours[k];
+        }
+    }
+}
