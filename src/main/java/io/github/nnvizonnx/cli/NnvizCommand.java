@@ -10,11 +10,13 @@ import io.github.nnvizonnx.emit.GithubFit;
 import io.github.nnvizonnx.model.ModelGraph;
 import io.github.nnvizonnx.read.ModelReader;
 import io.github.nnvizonnx.read.OnnxReader;
+import io.github.nnvizonnx.shapes.RuntimePreload;
 import io.github.nnvizonnx.transform.UnknownModuleException;
 import io.github.nnvizonnx.transform.ViewOptions;
 import io.github.nnvizonnx.transform.Views;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -154,14 +156,7 @@ final class NnvizCommand implements Callable<Integer> {
             throw usage(e.getMessage());
         }
         ConverterOptions.ModelSource source = conversion.onnxFor(model, quiet);
-        ModelGraph read = ModelReader.read(source.file(), source.name(), new OnnxReader.Options(hierarchy));
-        // A JSON model already carries the shapes it was written with; only ONNX files can be run.
-        boolean onnx = !ModelReader.looksLikeJson(source.file());
-        if (!(onnx && shapes.runs())) { // a run reports what it refuses to read itself, in its own warning
-            Summary.readerWarnings(read).forEach(spec.commandLine().getErr()::println);
-        }
-        ModelGraph full = onnx ? shapes.apply(read, source.file(), conversion.inputSpecs(), spec.commandLine(), quiet)
-                : read;
+        ModelGraph full = readWithShapes(source);
         ViewOptions viewOptions = new ViewOptions(depth, collapse, layer, expandSubgraphs, showConstants);
         Integer drawnDepth = depth;
         String fitNote = "";
@@ -195,6 +190,20 @@ final class NnvizCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(Summary.of(full, diagram.model(), drawnDepth, fitNote));
         }
         return 0;
+    }
+
+    /** The model with the shapes asked for; onnxruntime, when it will run, loads while the model is read. */
+    private ModelGraph readWithShapes(ConverterOptions.ModelSource source) {
+        // A JSON model already carries the shapes it was written with; only ONNX files can be run.
+        boolean onnx = !ModelReader.looksLikeJson(source.file());
+        boolean run = onnx && shapes.runs();
+        try (RuntimePreload preload = RuntimePreload.startIf(run && Files.isRegularFile(source.file()))) {
+            ModelGraph read = ModelReader.read(source.file(), source.name(), new OnnxReader.Options(hierarchy));
+            if (!run) { // a run reports what it refuses to read itself, in its own warning
+                Summary.readerWarnings(read).forEach(spec.commandLine().getErr()::println);
+            }
+            return onnx ? shapes.apply(read, source.file(), conversion.inputSpecs(), spec.commandLine(), quiet) : read;
+        }
     }
 
     private static boolean isMermaid(Emitter emitter) {

@@ -18,9 +18,16 @@ import java.util.stream.Stream;
  * outlives the process (the marks are processed folder first, while it still holds the files). So the libraries are
  * copied here into a private folder, loaded from there through {@code onnxruntime.native.path}, and deleted at once
  * (a loaded library no longer needs its file); the empty folder onnxruntime still creates is deleted too.
+ *
+ * <p>Unpacking the 28 MB library takes a tenth of a second, a quarter of drawing a small model. The launcher
+ * therefore names a folder of its own in {@value #CACHE}: the libraries are unpacked there once (into a fresh folder
+ * renamed into place, so a concurrent run never sees half a file) and loaded from there afterwards; the launcher
+ * removes the folder whenever it rebuilds the jar.
  */
 final class NativeLibrary {
     private static final String NATIVE_PATH = "onnxruntime.native.path";
+    /** A folder where the libraries are kept unpacked between runs (set by the launcher). */
+    static final String CACHE = "nnviz.onnxruntime.cache";
     private static final List<String> LIBRARIES = List.of("onnxruntime_providers_shared", "onnxruntime",
             "onnxruntime4j_jni");
 
@@ -39,11 +46,19 @@ final class NativeLibrary {
             throw new ShapeRunException(failure);
         }
         Path extracted = null;
+        boolean pathSet = false;
         try {
             if (System.getProperty(NATIVE_PATH) == null) {
-                extracted = extract();
-                if (extracted != null) {
-                    System.setProperty(NATIVE_PATH, extracted.toString());
+                Path cached = cached();
+                if (cached != null) {
+                    System.setProperty(NATIVE_PATH, cached.toString());
+                    pathSet = true;
+                } else {
+                    extracted = extract(null);
+                    if (extracted != null) {
+                        System.setProperty(NATIVE_PATH, extracted.toString());
+                        pathSet = true;
+                    }
                 }
             }
             environment = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL, "nnviz-onnx");
@@ -54,21 +69,59 @@ final class NativeLibrary {
                     + cause.getMessage() + ")";
             throw new ShapeRunException(failure, e);
         } finally {
-            if (extracted != null) {
+            if (pathSet) {
                 System.clearProperty(NATIVE_PATH);
+            }
+            if (extracted != null) {
                 deleteQuietly(extracted);
             }
             deleteOnnxruntimeTempFolder();
         }
     }
 
-    /** Copies this platform's libraries out of the jar; null when the jar has none for it. */
-    private static Path extract() throws IOException {
+    /**
+     * The libraries unpacked in the {@value #CACHE} folder, unpacked there first if need be; null without such a
+     * folder, or when it cannot be written (the libraries are then unpacked for this run only).
+     */
+    private static Path cached() {
+        String folder = System.getProperty(CACHE);
+        String platform = platform();
+        if (folder == null || folder.isEmpty() || platform == null) {
+            return null;
+        }
+        Path target = Path.of(folder, platform);
+        if (Files.isRegularFile(target.resolve(System.mapLibraryName("onnxruntime")))) {
+            return target;
+        }
+        Path fresh = null;
+        try {
+            Files.createDirectories(target.getParent());
+            fresh = extract(target.getParent()); // beside the target, so that the move is a rename
+            if (fresh == null) {
+                return null;
+            }
+            Files.move(fresh, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return target;
+        } catch (IOException | RuntimeException e) {
+            if (fresh != null) {
+                deleteQuietly(fresh);
+            }
+            // another run may have put it in place meanwhile
+            return Files.isRegularFile(target.resolve(System.mapLibraryName("onnxruntime"))) ? target : null;
+        }
+    }
+
+    /**
+     * Copies this platform's libraries out of the jar into a new folder in {@code parent} (null: the temp folder);
+     * null when the jar has none for it.
+     */
+    private static Path extract(Path parent) throws IOException {
         String platform = platform();
         if (platform == null) {
             return null;
         }
-        Path dir = Files.createTempDirectory("nnviz-onnx-ort");
+        Path dir = parent == null ? Files.createTempDirectory("nnviz-onnx-ort")
+                : Files.createTempDirectory(parent, "unpacking-");
         boolean any = false;
         try {
             for (String library : LIBRARIES) {

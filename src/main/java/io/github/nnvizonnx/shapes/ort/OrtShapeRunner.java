@@ -36,6 +36,11 @@ public final class OrtShapeRunner implements ShapeRunner {
     private OrtSession.RunOptions running;
     private boolean cancelled;
 
+    /** Loads the native library and creates the process's environment, if not done yet. */
+    public static void loadRuntime() throws ShapeRunException {
+        NativeLibrary.environment();
+    }
+
     @Override
     public Map<String, io.github.nnvizonnx.model.TensorInfo> run(RunPlan plan) throws ShapeRunException {
         OrtEnvironment env = NativeLibrary.environment();
