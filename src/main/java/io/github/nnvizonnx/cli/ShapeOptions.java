@@ -45,6 +45,11 @@ final class ShapeOptions {
             description = "Give up a run after this many seconds. Default: ${DEFAULT-VALUE}.")
     private Duration timeLimit;
 
+    @Option(names = "--shapes-operation-limit", paramLabel = "N", defaultValue = "20000",
+            description = "No run on a model with more operations than this (100,000 operations take onnxruntime"
+                    + " some 20 s). Default: ${DEFAULT-VALUE}.")
+    private long operationLimit;
+
     @Option(names = "--show-dtypes", description = "Label tensors with their element type too: float32 1×3×224×224.")
     private boolean showDtypes;
 
@@ -63,17 +68,18 @@ final class ShapeOptions {
                 throw new ShapeRequestException(e.getMessage());
             }
         }
-        return new ShapeRequest(mode, dims, inputs, memoryLimit, timeLimit);
+        return new ShapeRequest(mode, dims, inputs, memoryLimit, timeLimit, operationLimit);
+    }
+
+    /** Whether onnxruntime is asked to run (it then reports, among other things, external data it refuses). */
+    boolean runs() {
+        return mode == ShapeMode.RUN;
     }
 
     /**
      * The model with the shapes asked for. A run that cannot be made leaves the declared shapes and one warning
      * line; notes and the status line of a slow run are printed unless {@code quiet}.
      */
-    /** Whether onnxruntime is asked to run (it then reports, among other things, external data it refuses). */
-    boolean runs() {
-        return mode == ShapeMode.RUN;
-    }
 
     ModelGraph apply(ModelGraph model, Path file, List<String> inputSpecs, CommandLine cl, boolean quiet) {
         PrintWriter err = cl.getErr();

@@ -78,11 +78,14 @@ final class Bindings {
             return tensor;
         }
         List<Dim> bound = new ArrayList<>(tensor.shape().rank());
+        boolean changed = false;
         for (Dim d : tensor.shape().dims()) {
             Long value = d.symbol() == null ? null : dims.get(d.symbol());
             bound.add(value == null ? d : Dim.of(value));
+            changed |= value != null;
         }
-        return tensor.withType(tensor.elementType(), new Shape(bound));
+        // The same instance when nothing is bound, so that a model without symbolic dims is not copied.
+        return changed ? tensor.withType(tensor.elementType(), new Shape(bound)) : tensor;
     }
 
     /**

@@ -6,7 +6,9 @@ import io.github.nnvizonnx.model.Node;
 import io.github.nnvizonnx.model.OutputNode;
 import io.github.nnvizonnx.model.TensorEdge;
 import io.github.nnvizonnx.model.TensorInfo;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,22 +25,43 @@ final class Retype {
     private Retype() {
     }
 
+    /** The model with every tensor rewritten; {@code model} itself when the rewrite returned every tensor as is. */
     static ModelGraph apply(ModelGraph model, Rewrite rewrite) {
-        ModelGraph.Builder builder = new ModelGraph.Builder(model.info());
         Map<Node, Node> replaced = new HashMap<>();
         for (Node n : model.graph().vertexSet()) {
             Node updated = n;
             if (n instanceof InputNode in) {
-                updated = new InputNode(in.id(), rewrite.apply(in.tensor(), in.scope().isRoot()), in.scope());
+                TensorInfo t = rewrite.apply(in.tensor(), in.scope().isRoot());
+                updated = t == in.tensor() ? n : new InputNode(in.id(), t, in.scope());
             } else if (n instanceof OutputNode out) {
-                updated = new OutputNode(out.id(), rewrite.apply(out.tensor(), out.scope().isRoot()), out.scope());
+                TensorInfo t = rewrite.apply(out.tensor(), out.scope().isRoot());
+                updated = t == out.tensor() ? n : new OutputNode(out.id(), t, out.scope());
             }
-            replaced.put(n, updated);
-            builder.addNode(updated);
+            if (updated != n) {
+                replaced.put(n, updated);
+            }
         }
-        for (TensorEdge e : model.graph().edgeSet()) {
-            builder.addEdge(replaced.get(model.graph().getEdgeSource(e)), replaced.get(model.graph().getEdgeTarget(e)),
-                    rewrite.apply(e.tensor(), e.isTopLevel()), e.isTopLevel());
+        List<TensorEdge> edges = new ArrayList<>(model.graph().edgeSet());
+        TensorInfo[] tensors = new TensorInfo[edges.size()];
+        boolean changed = !replaced.isEmpty();
+        for (int i = 0; i < tensors.length; i++) {
+            TensorEdge e = edges.get(i);
+            tensors[i] = rewrite.apply(e.tensor(), e.isTopLevel());
+            changed |= tensors[i] != e.tensor();
+        }
+        if (!changed) {
+            return model;
+        }
+        ModelGraph.Builder builder = new ModelGraph.Builder(model.info());
+        for (Node n : model.graph().vertexSet()) {
+            builder.addNode(replaced.getOrDefault(n, n));
+        }
+        for (int i = 0; i < tensors.length; i++) {
+            TensorEdge e = edges.get(i);
+            Node from = model.graph().getEdgeSource(e);
+            Node to = model.graph().getEdgeTarget(e);
+            builder.addEdge(replaced.getOrDefault(from, from), replaced.getOrDefault(to, to), tensors[i],
+                    e.isTopLevel());
         }
         return builder.modules(model.modules().all()).parameters(model.parameters()).build();
     }

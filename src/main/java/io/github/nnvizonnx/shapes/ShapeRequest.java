@@ -7,16 +7,23 @@ import java.util.Map;
 /**
  * What the user asked of the shapes pass. {@code dims} binds symbolic dims by name ({@code batch} to 1);
  * {@code inputs} gives whole input shapes; {@code memoryLimitBytes} caps what a run may need for its inputs and
- * the tensors it returns; {@code timeLimit} caps the run itself.
+ * the tensors it returns; {@code timeLimit} caps the run itself; {@code operationLimit}: no run on a model with more
+ * operations (onnxruntime takes some 20 s to load and run 100,000 operations).
  */
 public record ShapeRequest(ShapeMode mode, Map<String, Long> dims, List<InputShape> inputs, long memoryLimitBytes,
-                           Duration timeLimit) {
+                           Duration timeLimit, long operationLimit) {
     public static final long DEFAULT_MEMORY_LIMIT = 2L << 30;
     public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(60);
+    public static final long DEFAULT_OPERATION_LIMIT = 20_000;
 
     public ShapeRequest {
         dims = Map.copyOf(dims);
         inputs = List.copyOf(inputs);
+    }
+
+    public ShapeRequest(ShapeMode mode, Map<String, Long> dims, List<InputShape> inputs, long memoryLimitBytes,
+                        Duration timeLimit) {
+        this(mode, dims, inputs, memoryLimitBytes, timeLimit, DEFAULT_OPERATION_LIMIT);
     }
 
     public static ShapeRequest of(ShapeMode mode) {

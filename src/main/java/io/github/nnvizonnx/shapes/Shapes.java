@@ -3,6 +3,7 @@ package io.github.nnvizonnx.shapes;
 import io.github.nnvizonnx.model.DisplayText;
 import io.github.nnvizonnx.model.InputNode;
 import io.github.nnvizonnx.model.ModelGraph;
+import io.github.nnvizonnx.model.OperationNode;
 import io.github.nnvizonnx.model.OutputNode;
 import io.github.nnvizonnx.model.Shape;
 import io.github.nnvizonnx.model.TensorEdge;
@@ -65,6 +66,12 @@ public final class Shapes {
 
     private ShapeOutcome measure(ModelGraph model, ModelGraph declared, Path file, ShapeRequest request,
                                  Bindings bindings, Consumer<String> status) throws ShapeRunException {
+        int operations = model.nodes(OperationNode.class).size();
+        if (operations > request.operationLimit()) {
+            throw new ShapeRunException(String.format(java.util.Locale.ROOT, "not running onnxruntime on %,d"
+                    + " operations, over the limit of %,d (--shapes-operation-limit)", operations,
+                    request.operationLimit()));
+        }
         Path folder = ExternalDataCheck.folder(file, model.info().externalData());
         Bindings.Defaulted defaulted = new Bindings.Defaulted();
         Map<String, TensorInfo> inputs = new LinkedHashMap<>();

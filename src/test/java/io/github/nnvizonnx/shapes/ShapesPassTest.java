@@ -84,6 +84,23 @@ class ShapesPassTest {
     }
 
     @Test
+    void aModelOverTheOperationLimitIsNotRun() {
+        EverythingIsNineByNine runner = new EverythingIsNineByNine();
+        long operations = model.nodes(OperationNode.class).size();
+        ShapeRequest atLimit = new ShapeRequest(ShapeMode.RUN, Map.of(), List.of(), ShapeRequest.DEFAULT_MEMORY_LIMIT,
+                ShapeRequest.DEFAULT_TIME_LIMIT, operations);
+        assertNull(new Shapes(() -> runner, Duration.ofSeconds(1)).apply(model, file, atLimit, s -> { }).warning());
+
+        ShapeRequest below = new ShapeRequest(ShapeMode.RUN, Map.of(), List.of(), ShapeRequest.DEFAULT_MEMORY_LIMIT,
+                ShapeRequest.DEFAULT_TIME_LIMIT, operations - 1);
+        ShapeOutcome outcome = new Shapes(() -> runner, Duration.ofSeconds(1)).apply(model, file, below, s -> { });
+        assertEquals("not running onnxruntime on " + operations + " operations, over the limit of "
+                + (operations - 1) + " (--shapes-operation-limit)", outcome.warning());
+        assertEquals(1, runner.plans.size(), "only the run within the limit happened");
+        assertEquals("1×4", edgeInto(outcome.model(), "mm").tensor().shape().compact(), "declared shapes remain");
+    }
+
+    @Test
     void bodiesKeepTheirDeclaredShapes() {
         ModelGraph g = new Shapes(EverythingIsNineByNine::new, Duration.ofSeconds(1))
                 .apply(model, file, ShapeRequest.of(ShapeMode.RUN), status -> { }).model();
