@@ -56,6 +56,7 @@ class BenchSmokeTest {
         assertEquals(1, rows.size(), out);
         String row = rows.get(0);
         assertTrue(row.contains("| 161 |"), "operations counted: " + row);
-        assertTrue(!row.contains("failed") && row.matches(".*× time, [0-9.]+× memory \\|$"), row);
+        assertTrue(!row.contains("failed") && row.matches(".*× time, [0-9.]+× memory \\| [0-9.]+ s, [0-9]+ MiB \\|$"),
+                "ratios, then the default command's time and memory: " + row);
     }
 }
