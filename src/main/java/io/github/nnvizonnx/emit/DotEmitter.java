@@ -73,8 +73,9 @@ public final class DotEmitter implements Emitter {
             node(diagram, n, ids, out);
         }
         int[] clusters = {0};
+        List<String> clusterStyles = new ArrayList<>();
         for (Module box : diagram.boxesIn(ModulePath.ROOT)) {
-            cluster(diagram, box, 1, ids, clusters, out);
+            cluster(diagram, box, 1, ids, clusters, clusterStyles, out);
         }
         if (diagram.options().legend()) {
             legend(diagram, out);
@@ -84,26 +85,44 @@ public final class DotEmitter implements Emitter {
     }
 
     private static void cluster(Diagram diagram, Module box, int level, Map<Node, Integer> ids, int[] clusters,
-                                Appendable out) throws IOException {
-        Style style = diagram.options().style();
-        out.append("subgraph ").append(GraphvizText.quoted("cluster_s" + clusters[0]++)).append(" {\n");
-        attributeLine(out, "graph", List.of(html("label", GraphvizText.escape(Labels.boxTitle(box))),
-                pair("labeljust", "l"), pair("style", "rounded,filled"), pair("fillcolor", style.moduleFill(level)),
-                pair("color", style.moduleBorder()), pair("penwidth", style.lineWidth())));
+                                List<String> clusterStyles, Appendable out) throws IOException {
+        out.append("subgraph \"cluster_s").append(Integer.toString(clusters[0]++)).append("\" {\n");
+        out.append("graph [").append(GraphvizText.quoted("label")).append("=<")
+                .append(GraphvizText.escape(Labels.boxTitle(box))).append('>')
+                .append(clusterStyle(diagram.options().style(), level, clusterStyles)).append('\n');
         for (Node n : diagram.nodesDirectlyIn(box.path())) {
             node(diagram, n, ids, out);
         }
         for (Module inner : diagram.boxesIn(box.path())) {
-            cluster(diagram, inner, level + 1, ids, clusters, out);
+            cluster(diagram, inner, level + 1, ids, clusters, clusterStyles, out);
         }
         out.append("}\n");
+    }
+
+    /** The attributes after a box's label, the same for every box of one level: made once per level. */
+    private static String clusterStyle(Style style, int level, List<String> byLevel) throws IOException {
+        while (byLevel.size() <= level) {
+            byLevel.add(null);
+        }
+        String known = byLevel.get(level);
+        if (known == null) {
+            StringBuilder text = new StringBuilder();
+            for (Attribute a : List.of(pair("labeljust", "l"), pair("style", "rounded,filled"),
+                    pair("fillcolor", style.moduleFill(level)), pair("color", style.moduleBorder()),
+                    pair("penwidth", style.lineWidth()))) {
+                text.append(',').append(a.key()).append('=').append(a.value());
+            }
+            known = text.append(']').toString();
+            byLevel.set(level, known);
+        }
+        return known;
     }
 
     private static void node(Diagram diagram, Node n, Map<Node, Integer> ids, Appendable out) throws IOException {
         int id = ids.size();
         ids.put(n, id);
         String fill = GraphvizText.quoted(diagram.options().style().fill(OpFamily.of(n)));
-        out.append(GraphvizText.quoted("n" + id)).append(" [\"label\"=<").append(label(diagram, n))
+        out.append("\"n").append(Integer.toString(id)).append("\" [\"label\"=<").append(label(diagram, n))
                 .append(">,\"fillcolor\"=").append(fill);
         if (n instanceof InputNode || n instanceof OutputNode) {
             out.append(",\"shape\"=\"ellipse\",\"style\"=\"filled\"");
@@ -171,27 +190,42 @@ public final class DotEmitter implements Emitter {
             bySource[filled[sources[e]]++] = e;
         }
         List<String> lines = new ArrayList<>();
+        Map<String, String> labels = new HashMap<>(); // escaped once per distinct label: a model has few shapes
         for (int k = 0; k < ordered; k++) {
             int from = order[k];
+            int count = start[from + 1] - start[from];
+            if (count == 1) {
+                int e = bySource[start[from]];
+                edgeLine(out, from, targets[e], edgeLabel(diagram, edges.get(e), labels));
+                continue;
+            }
             lines.clear();
             for (int i = start[from]; i < start[from + 1]; i++) {
                 int e = bySource[i];
-                StringBuilder line = new StringBuilder(40).append(GraphvizText.quoted("n" + from)).append(" -> ")
-                        .append(GraphvizText.quoted("n" + targets[e]));
-                String label = Labels.edge(diagram, edges.get(e));
-                if (!label.isEmpty()) {
-                    line.append(" [").append(GraphvizText.quoted("label")).append("=<")
-                            .append(GraphvizText.escape(label)).append(">]");
-                }
+                StringBuilder line = new StringBuilder(40);
+                edgeLine(line, from, targets[e], edgeLabel(diagram, edges.get(e), labels));
                 lines.add(line.toString());
             }
             if (lines.size() > 1) {
                 lines = new ArrayList<>(new LinkedHashSet<>(lines));
             }
             for (int i = lines.size() - 1; i >= 0; i--) {
-                out.append(lines.get(i)).append('\n');
+                out.append(lines.get(i));
             }
         }
+    }
+
+    /** {@code "nA" -> "nB" [label=<...>]} and a line break; {@code label} already escaped, empty for none. */
+    private static void edgeLine(Appendable out, int from, int to, String label) throws IOException {
+        out.append("\"n").append(Integer.toString(from)).append("\" -> \"n").append(Integer.toString(to)).append('"');
+        if (!label.isEmpty()) {
+            out.append(" [\"label\"=<").append(label).append(">]");
+        }
+        out.append('\n');
+    }
+
+    private static String edgeLabel(Diagram diagram, TensorEdge edge, Map<String, String> labels) {
+        return labels.computeIfAbsent(Labels.edge(diagram, edge), GraphvizText::escape);
     }
 
     private static String label(Diagram diagram, Node n) {
