@@ -28,10 +28,15 @@ final class ExternalDataNotes {
                 location = entry.getValue();
             }
         }
+        note(tensor.getName(), location);
+    }
+
+    /** A tensor stored outside the file, at {@code location} (the last {@code location} entry it has). */
+    void note(String tensor, String location) {
         locations.add(location);
         String problem = ExternalDataPolicy.problem(location);
         if (problem != null && refused++ == 0) {
-            firstTensor = tensor.getName();
+            firstTensor = tensor;
             firstLocation = location;
             firstProblem = problem;
         }

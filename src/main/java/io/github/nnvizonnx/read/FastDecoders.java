@@ -2,6 +2,7 @@ package io.github.nnvizonnx.read;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.WireFormat;
+import io.github.nnvizonnx.proto.Onnx.TensorProto;
 import io.github.nnvizonnx.model.Dim;
 import io.github.nnvizonnx.model.Shape;
 import java.util.ArrayList;
@@ -25,7 +26,82 @@ final class FastDecoders {
     record NodeNames(String name, String opType, String domain) {
     }
 
+    /**
+     * What the importer keeps of an initializer: name, data type, dims, and where its data lives ({@code location}
+     * is null unless {@code data_location} is EXTERNAL).
+     */
+    record WeightHeader(String name, int dataType, List<Long> dims, String location) {
+    }
+
     private FastDecoders() {
+    }
+
+    /**
+     * TensorProto: dims = 1 (packed or not), data_type = 2, name = 8, external_data = 13 (StringStringEntryProto:
+     * key = 1, value = 2), data_location = 14; every other field (the payloads among them) is skipped. A segment
+     * (3) declines: protobuf's job.
+     */
+    static WeightHeader weightHeader(WireCursor in, int end) throws InvalidProtocolBufferException {
+        String name = "";
+        int dataType = 0;
+        int dataLocation = 0;
+        String location = null;
+        List<Long> dims = new ArrayList<>(4);
+        while (in.position() < end) {
+            int tag = in.readTag(end);
+            int number = WireFormat.getTagFieldNumber(tag);
+            int wireType = WireFormat.getTagWireType(tag);
+            if (number == 1 && wireType == VARINT) {
+                dims.add(in.readVarint(end));
+            } else if (number == 1 && wireType == LENGTH_DELIMITED) {
+                int packedEnd = messageEnd(in, end);
+                while (in.position() < packedEnd) {
+                    dims.add(in.readVarint(packedEnd));
+                }
+            } else if (number == 2 && wireType == VARINT) {
+                dataType = (int) in.readVarint(end);
+            } else if (number == 8 && wireType == LENGTH_DELIMITED) {
+                name = in.readString(end);
+            } else if (number == 14 && wireType == VARINT) {
+                dataLocation = (int) in.readVarint(end);
+            } else if (number == 13 && wireType == LENGTH_DELIMITED) {
+                String[] entry = keyValue(in, messageEnd(in, end));
+                if (entry == null) {
+                    return null;
+                }
+                if (entry[0].equals("location")) {
+                    location = entry[1];
+                }
+            } else if (number == 3 || number == 1 || number == 2 || number == 8 || number == 13 || number == 14) {
+                return null; // a segment, or a known field with an unexpected wire type
+            } else {
+                in.skipValue(wireType, number, end, 0);
+            }
+        }
+        boolean external = dataLocation == TensorProto.DataLocation.EXTERNAL_VALUE;
+        return new WeightHeader(name, dataType, dims, external ? (location == null ? "" : location) : null);
+    }
+
+    /** StringStringEntryProto: key = 1, value = 2 (the last of each wins). */
+    private static String[] keyValue(WireCursor in, int end) throws InvalidProtocolBufferException {
+        String key = "";
+        String value = "";
+        while (in.position() < end) {
+            int tag = in.readTag(end);
+            int number = WireFormat.getTagFieldNumber(tag);
+            int wireType = WireFormat.getTagWireType(tag);
+            if (wireType != LENGTH_DELIMITED) {
+                return null;
+            }
+            if (number == 1) {
+                key = in.readString(end);
+            } else if (number == 2) {
+                value = in.readString(end);
+            } else {
+                in.skipValue(wireType, number, end, 0);
+            }
+        }
+        return new String[] {key, value};
     }
 
     /** ValueInfoProto: name = 1, type = 2 (TypeProto: tensor_type = 1, denotation = 6), doc_string = 3. */

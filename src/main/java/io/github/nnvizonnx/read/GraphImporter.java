@@ -140,9 +140,20 @@ final class GraphImporter {
         declareAll(scope, graph.inputs());
         declareAll(scope, graph.outputs());
         declareAll(scope, graph.valueInfo());
-        for (TensorProto t : graph.initializers()) {
-            externalData.note(t);
-            addWeight(scope, t.getName(), t.getDataType(), t.getDimsList());
+        List<TensorProto> initializers = graph.initializers();
+        for (int i = 0; i < initializers.size(); i++) {
+            FastDecoders.WeightHeader w = initializers instanceof LazyMessages<TensorProto> lazy
+                    ? lazy.decode(i, FastDecoders::weightHeader) : null;
+            if (w != null) {
+                if (w.location() != null) {
+                    externalData.note(w.name(), w.location());
+                }
+                addWeight(scope, w.name(), w.dataType(), w.dims());
+            } else {
+                TensorProto t = initializers.get(i);
+                externalData.note(t);
+                addWeight(scope, t.getName(), t.getDataType(), t.getDimsList());
+            }
         }
         for (SparseTensorProto t : graph.sparseInitializers()) {
             externalData.note(t.getValues());
