@@ -47,7 +47,7 @@ final class GraphImporter {
     /** Function calls nested deeper than this are drawn as plain operations. */
     private static final int MAX_CALL_DEPTH = 32;
 
-    private record Pending(Node consumer, String tensorName, TensorScope scope) {
+    private record Pending(Node consumer, TensorScope.Entry tensor, TensorScope scope) {
     }
 
     private final HierarchyConvention convention;
@@ -80,7 +80,7 @@ final class GraphImporter {
         String rootClass = convention.rootClassName(views);
         modules.put(ModulePath.ROOT, new Module(ModulePath.ROOT, graph.name(), shortClass(rootClass), rootClass,
                 ModuleKind.MODULE, 0));
-        mainScope = TensorScope.main();
+        mainScope = TensorScope.main(graph.valueInfo().size() + graph.initializers().size() + graph.nodes().size());
         importGraph(graph, views, ModulePath.ROOT, mainScope, null);
         resolvePending();
         mainScope = null;
@@ -180,7 +180,7 @@ final class GraphImporter {
             OutputNode node = new OutputNode(draft.nextId(),
                     declared != null ? declared : TensorInfo.named(output.getName()), base);
             draft.add(node, false);
-            pending.add(new Pending(node, scope.canonical(output.getName()), scope));
+            pending.add(new Pending(node, scope.entryOf(output.getName()), scope));
         }
     }
 
@@ -298,7 +298,7 @@ final class GraphImporter {
         }
         for (String input : proto.getInputList()) {
             if (!input.isEmpty()) {
-                pending.add(new Pending(node, scope.canonical(input), scope));
+                pending.add(new Pending(node, scope.entryOf(input), scope));
             }
         }
         for (AttributeProto attribute : bodies) {
@@ -368,7 +368,7 @@ final class GraphImporter {
 
     private void resolvePending() {
         for (Pending p : pending) {
-            TensorScope.Resolution r = p.scope().resolve(p.tensorName());
+            TensorScope.Resolution r = p.scope().resolve(p.tensor());
             TensorInfo tensor = r.tensor();
             boolean topLevel = r.owner() == mainScope;
             if (r.producer() != null) {
@@ -377,7 +377,7 @@ final class GraphImporter {
                 r.weight().consumers.add(p.consumer());
             } else if (p.scope() == mainScope) {
                 // Consumed but never produced nor declared: show where the data would have to come from.
-                InputNode source = missingInputs.computeIfAbsent(p.tensorName(), n -> {
+                InputNode source = missingInputs.computeIfAbsent(p.tensor().name, n -> {
                     InputNode created = new InputNode(draft.nextId(), tensor, ModulePath.ROOT);
                     draft.add(created, false);
                     return created;

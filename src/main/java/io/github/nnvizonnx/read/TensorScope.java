@@ -39,8 +39,11 @@ final class TensorScope {
         }
     }
 
-    /** Everything known about one name in this scope; {@code name} is the one shared instance of the name. */
-    private static final class Entry {
+    /**
+     * Everything known about one name in this scope; {@code name} is the one shared instance of the name. The
+     * importer keeps entries of the tensors it will resolve later, so that a million names are not looked up twice.
+     */
+    static final class Entry {
         final String name;
         Node producer;
         Weight weight;
@@ -54,16 +57,26 @@ final class TensorScope {
     private final TensorScope parent;
     private final boolean isolated;
     /** One map for producers, weights and declared types: one lookup per name instead of three. */
-    private final Map<String, Entry> entries = new HashMap<>();
+    private final Map<String, Entry> entries;
     private final Map<String, String> aliases = new HashMap<>();
 
-    private TensorScope(TensorScope parent, boolean isolated) {
+    private TensorScope(TensorScope parent, boolean isolated, int expectedNames) {
         this.parent = parent;
         this.isolated = isolated;
+        this.entries = new HashMap<>(Math.max(16, expectedNames / 3 * 4 + 1));
+    }
+
+    private TensorScope(TensorScope parent, boolean isolated) {
+        this(parent, isolated, 0);
     }
 
     static TensorScope main() {
-        return new TensorScope(null, false);
+        return main(0);
+    }
+
+    /** The main graph's scope, sized for about {@code expectedNames} names (growing a huge map costs rehashing). */
+    static TensorScope main(int expectedNames) {
+        return new TensorScope(null, false, expectedNames);
     }
 
     /** A control-flow body: outer names stay visible. */
@@ -76,14 +89,6 @@ final class TensorScope {
         TensorScope s = new TensorScope(this, true);
         s.aliases.putAll(formalToActual);
         return s;
-    }
-
-    /**
-     * The instance of {@code name} this scope keeps: a graph names each tensor in a value_info, as an output and as
-     * inputs, and keeping one copy instead of four matters for a million tensors.
-     */
-    String canonical(String name) {
-        return entry(name).name;
     }
 
     void declare(String name, String elementType, Shape shape) {
@@ -124,7 +129,20 @@ final class TensorScope {
     }
 
     Resolution resolve(String name) {
-        Entry e = entries.get(name);
+        return resolve(entries.get(name), name);
+    }
+
+    /** The entry of {@code name} in this scope, made if need be (see {@link Entry}). */
+    Entry entryOf(String name) {
+        return entry(name);
+    }
+
+    /** {@link #resolve(String)} of an entry of this scope. */
+    Resolution resolve(Entry entry) {
+        return resolve(entry, entry.name);
+    }
+
+    private Resolution resolve(Entry e, String name) {
         TensorInfo type = e == null ? null : e.declared;
         if (e != null && e.producer != null) {
             return new Resolution(e.producer, null, type, e.name, this);
