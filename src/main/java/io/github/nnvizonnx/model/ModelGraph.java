@@ -75,10 +75,14 @@ public final class ModelGraph {
 
     /**
      * This model without some of its nodes and their edges, as a view of this one: nothing is copied, which for a
-     * large graph saves building a second graph of nearly the same size. {@code hidden} must not change afterwards.
+     * large graph saves building a second graph of nearly the same size. {@code hidden} holds nodes of this model,
+     * the very instances of its graph: the view tests every node it shows against them by identity, which needs no
+     * visit to the node's id (a million-node view tests several million times).
      */
     public ModelGraph without(Set<Node> hidden) {
-        return new ModelGraph(info, new MaskSubgraph<>(graph, hidden::contains, e -> false), modules, parameters);
+        Set<Node> mask = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>(hidden.size()));
+        mask.addAll(hidden);
+        return new ModelGraph(info, new MaskSubgraph<>(graph, mask::contains, e -> false), modules, parameters);
     }
 
     public Builder toBuilder() {
