@@ -100,7 +100,7 @@ public final class DotEmitter implements Emitter {
     }
 
     /** The attributes after a box's label, the same for every box of one level: made once per level. */
-    private static String clusterStyle(Style style, int level, List<String> byLevel) throws IOException {
+    private static String clusterStyle(Style style, int level, List<String> byLevel) {
         while (byLevel.size() <= level) {
             byLevel.add(null);
         }

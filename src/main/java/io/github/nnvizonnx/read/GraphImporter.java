@@ -180,7 +180,7 @@ final class GraphImporter {
             OutputNode node = new OutputNode(draft.nextId(),
                     declared != null ? declared : TensorInfo.named(output.getName()), base);
             draft.add(node, false);
-            pending.add(new Pending(node, scope.entryOf(output.getName()), scope));
+            pending.add(new Pending(node, scope.entry(output.getName()), scope));
         }
     }
 
@@ -298,7 +298,7 @@ final class GraphImporter {
         }
         for (String input : proto.getInputList()) {
             if (!input.isEmpty()) {
-                pending.add(new Pending(node, scope.entryOf(input), scope));
+                pending.add(new Pending(node, scope.entry(input), scope));
             }
         }
         for (AttributeProto attribute : bodies) {

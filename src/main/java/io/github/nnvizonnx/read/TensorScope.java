@@ -70,10 +70,6 @@ final class TensorScope {
         this(parent, isolated, 0);
     }
 
-    static TensorScope main() {
-        return main(0);
-    }
-
     /** The main graph's scope, sized for about {@code expectedNames} names (growing a huge map costs rehashing). */
     static TensorScope main(int expectedNames) {
         return new TensorScope(null, false, expectedNames);
@@ -132,11 +128,6 @@ final class TensorScope {
         return resolve(entries.get(name), name);
     }
 
-    /** The entry of {@code name} in this scope, made if need be (see {@link Entry}). */
-    Entry entryOf(String name) {
-        return entry(name);
-    }
-
     /** {@link #resolve(String)} of an entry of this scope. */
     Resolution resolve(Entry entry) {
         return resolve(entry, entry.name);
@@ -160,7 +151,8 @@ final class TensorScope {
                 : outer;
     }
 
-    private Entry entry(String name) {
+    /** The entry of {@code name} in this scope, made if need be (see {@link Entry}). */
+    Entry entry(String name) {
         Entry e = entries.get(name);
         if (e == null) {
             e = new Entry(name);
