@@ -3,8 +3,8 @@ package io.github.nnvizonnx.read;
 import io.github.nnvizonnx.model.Shape;
 import io.github.nnvizonnx.model.TensorInfo;
 import io.github.nnvizonnx.proto.Onnx.AttributeProto;
-import io.github.nnvizonnx.proto.Onnx.NodeProto;
 import io.github.nnvizonnx.proto.Onnx.TensorProto;
+import io.github.nnvizonnx.read.hierarchy.NodeView;
 import java.util.List;
 
 /**
@@ -17,14 +17,14 @@ final class ConstantTypes {
     }
 
     /** The declared output of a Constant node, or null when {@code node} is not one or says nothing usable. */
-    static TensorInfo of(NodeProto node) {
-        boolean defaultDomain = node.getDomain().isEmpty() || node.getDomain().equals("ai.onnx");
-        if (!defaultDomain || !node.getOpType().equals("Constant") || node.getOutputCount() != 1
-                || node.getAttributeCount() != 1) {
+    static TensorInfo of(NodeView node, NodeWiring wiring) {
+        boolean defaultDomain = node.domain().isEmpty() || node.domain().equals("ai.onnx");
+        if (!defaultDomain || !node.opType().equals("Constant") || wiring.outputs().size() != 1
+                || wiring.attributes().size() != 1) {
             return null;
         }
-        AttributeProto a = node.getAttribute(0);
-        String output = node.getOutput(0);
+        AttributeProto a = wiring.attributes().get(0);
+        String output = wiring.outputs().get(0);
         return switch (a.getName()) {
             case "value" -> a.hasT() ? tensor(output, a.getT().getDataType(), a.getT().getDimsList()) : null;
             case "sparse_value" -> a.hasSparseTensor() ? tensor(output,

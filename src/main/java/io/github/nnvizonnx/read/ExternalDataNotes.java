@@ -2,9 +2,9 @@ package io.github.nnvizonnx.read;
 
 import io.github.nnvizonnx.proto.Onnx.StringStringEntryProto;
 import io.github.nnvizonnx.proto.Onnx.TensorProto;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * What the reader notices about tensors stored outside the model file, without opening those files: every location
@@ -12,7 +12,8 @@ import java.util.Set;
  * reported as one warning line.
  */
 final class ExternalDataNotes {
-    private final Set<String> locations = new LinkedHashSet<>();
+    /** Each location once, in the order first met, with its problem ("" when it has none): weights share a file. */
+    private final Map<String, String> problems = new LinkedHashMap<>();
     private int refused;
     private String firstTensor;
     private String firstLocation;
@@ -33,9 +34,11 @@ final class ExternalDataNotes {
 
     /** A tensor stored outside the file, at {@code location} (the last {@code location} entry it has). */
     void note(String tensor, String location) {
-        locations.add(location);
-        String problem = ExternalDataPolicy.problem(location);
-        if (problem != null && refused++ == 0) {
+        String problem = problems.computeIfAbsent(location, l -> {
+            String why = ExternalDataPolicy.problem(l);
+            return why == null ? "" : why;
+        });
+        if (!problem.isEmpty() && refused++ == 0) {
             firstTensor = tensor;
             firstLocation = location;
             firstProblem = problem;
@@ -44,7 +47,7 @@ final class ExternalDataNotes {
 
     /** The locations, once each, in the order first met. */
     List<String> locations() {
-        return List.copyOf(locations);
+        return List.copyOf(problems.keySet());
     }
 
     List<String> warnings() {

@@ -75,9 +75,13 @@ public final class ExternalDataPolicy {
                 || (location.length() >= 2 && location.charAt(1) == ':' && Character.isLetter(location.charAt(0)))) {
             return "it is an absolute path";
         }
-        for (String part : location.split("[/\\\\]")) {
-            if (part.equals("..")) {
-                return "it climbs out of the model's folder with '..'";
+        int partStart = 0;
+        for (int i = 0; i <= location.length(); i++) {
+            if (i == location.length() || location.charAt(i) == '/' || location.charAt(i) == '\\') {
+                if (i - partStart == 2 && location.startsWith("..", partStart)) {
+                    return "it climbs out of the model's folder with '..'";
+                }
+                partStart = i + 1;
             }
         }
         return null;

@@ -1,10 +1,13 @@
 package io.github.nnvizonnx.read;
 
+import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.WireFormat;
+import io.github.nnvizonnx.proto.Onnx.AttributeProto;
 import io.github.nnvizonnx.proto.Onnx.TensorProto;
 import io.github.nnvizonnx.model.Dim;
 import io.github.nnvizonnx.model.Shape;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -221,6 +224,48 @@ final class FastDecoders {
             }
         }
         return new NodeNames(name, opType, domain);
+    }
+
+    /**
+     * NodeProto: input = 1, output = 2, attribute = 5, overload = 8; the names (3, 4, 7), doc_string (6) and
+     * metadata_props (9) are skipped. Each attribute is parsed by protobuf from its own bytes: attributes are few and
+     * varied, and may hold graphs. A known field with an unexpected wire type declines.
+     */
+    static NodeWiring nodeWiring(WireCursor in, int end) throws InvalidProtocolBufferException {
+        List<String> inputs = new ArrayList<>(3);
+        List<String> outputs = new ArrayList<>(1);
+        List<AttributeProto> attributes = List.of();
+        String overload = "";
+        while (in.position() < end) {
+            int tag = in.readTag(end);
+            int number = WireFormat.getTagFieldNumber(tag);
+            int wireType = WireFormat.getTagWireType(tag);
+            if (number <= 9 && wireType != LENGTH_DELIMITED) {
+                return null;
+            }
+            switch (number) {
+                case 1 -> inputs.add(in.readString(end));
+                case 2 -> outputs.add(in.readString(end));
+                case 5 -> {
+                    attributes = attributes.isEmpty() ? new ArrayList<>(2) : attributes;
+                    attributes.add(attribute(in, end));
+                }
+                case 8 -> overload = in.readString(end);
+                default -> in.skipValue(wireType, number, end, 0);
+            }
+        }
+        return new NodeWiring(inputs, outputs, attributes, overload);
+    }
+
+    private static AttributeProto attribute(WireCursor in, int end) throws InvalidProtocolBufferException {
+        int length = in.readLength(end);
+        ByteBuffer buffer = in.buffer();
+        CodedInputStream bytes = buffer.hasArray()
+                ? CodedInputStream.newInstance(buffer.array(), buffer.arrayOffset() + in.position(), length)
+                : CodedInputStream.newInstance(buffer.slice(in.position(), length));
+        bytes.setRecursionLimit(WeightlessParser.RECURSION_LIMIT - 1); // one level below its node
+        in.position(in.position() + length);
+        return AttributeProto.parser().parseFrom(bytes);
     }
 
     /** Reads a nested message's length; returns where it ends. */

@@ -47,7 +47,24 @@ final class GraphImporter {
     /** Function calls nested deeper than this are drawn as plain operations. */
     private static final int MAX_CALL_DEPTH = 32;
 
-    private record Pending(Node consumer, TensorScope.Entry tensor, TensorScope scope) {
+    /** Tensors read by nodes, resolved once every producer is known: consumer, scope, number in that scope. */
+    private static final class Pending {
+        private int[] consumers = new int[1024];
+        private int[] ids = new int[1024];
+        private TensorScope[] scopes = new TensorScope[1024];
+        private int size;
+
+        void add(Node consumer, TensorScope scope, int id) {
+            if (size == ids.length) {
+                consumers = java.util.Arrays.copyOf(consumers, 2 * size);
+                ids = java.util.Arrays.copyOf(ids, 2 * size);
+                scopes = java.util.Arrays.copyOf(scopes, 2 * size);
+            }
+            consumers[size] = GraphDraft.indexOf(consumer);
+            ids[size] = id;
+            scopes[size] = scope;
+            size++;
+        }
     }
 
     private final HierarchyConvention convention;
@@ -59,7 +76,7 @@ final class GraphImporter {
     private final GraphDraft draft = new GraphDraft();
     private final ExternalDataNotes externalData = new ExternalDataNotes();
     private final Interner<io.github.nnvizonnx.model.Shape> shapes = new Interner<>();
-    private final List<Pending> pending = new ArrayList<>();
+    private final Pending pending = new Pending();
     private final List<TensorScope.Weight> weights = new ArrayList<>();
     private final Map<String, InputNode> missingInputs = new HashMap<>();
     private final Deque<String> callStack = new ArrayDeque<>();
@@ -180,7 +197,7 @@ final class GraphImporter {
             OutputNode node = new OutputNode(draft.nextId(),
                     declared != null ? declared : TensorInfo.named(output.getName()), base);
             draft.add(node, false);
-            pending.add(new Pending(node, scope.entry(output.getName()), scope));
+            pending.add(node, scope, scope.id(output.getName()));
         }
     }
 
@@ -206,16 +223,16 @@ final class GraphImporter {
                              ModulePath base, TensorScope scope, int callDepth) {
         Map<List<String>, Integer> prefixCounts = null; // counted on the first call of a local function
         for (int i = 0; i < protos.size(); i++) {
-            NodeProto proto = protos.get(i);
+            NodeWiring wiring = NodeWiring.of(protos, i);
+            NodeView view = views.get(i);
             ScopeAssignment assignment = assignments.get(i);
-            FunctionProto function = calledFunction(proto, callDepth);
+            FunctionProto function = calledFunction(view, wiring, callDepth);
             if (function != null) {
                 prefixCounts = prefixCounts != null ? prefixCounts : prefixCounts(assignments);
-                inlineCall(proto, function, callPath(base, assignment.path(), prefixCounts, function), scope,
+                inlineCall(wiring, function, callPath(base, assignment.path(), prefixCounts, function), scope,
                         callDepth);
             } else {
-                importOperation(proto, views.get(i), ensureModules(base, assignment.path()), assignment.shortName(),
-                        scope);
+                importOperation(wiring, view, ensureModules(base, assignment.path()), assignment.shortName(), scope);
             }
         }
     }
@@ -271,10 +288,10 @@ final class GraphImporter {
     }
 
     /** {@code view}: the node as {@link #views} saw it; its strings are the ones kept. */
-    private void importOperation(NodeProto proto, NodeView view, ModulePath path, String shortName,
+    private void importOperation(NodeWiring wiring, NodeView view, ModulePath path, String shortName,
                                  TensorScope scope) {
         List<AttributeProto> bodies = List.of();
-        for (AttributeProto a : proto.getAttributeList()) {
+        for (AttributeProto a : wiring.attributes()) {
             noteTensors(a);
             if (a.hasG() || a.getGraphsCount() > 0) {
                 bodies = bodies.isEmpty() ? new ArrayList<>() : bodies;
@@ -287,18 +304,18 @@ final class GraphImporter {
             scopePath = register(uniqueChild(path, name), view.opType(), null, ModuleKind.CONTROL_FLOW);
         }
         OperationNode node = new OperationNode(draft.nextId(), view.name(), view.opType(), view.domain(),
-                AttributeSummaries.of(proto.getAttributeList()), scopePath, 0);
+                AttributeSummaries.of(wiring.attributes()), scopePath, 0);
         draft.add(node, bodies.isEmpty());
-        for (String output : proto.getOutputList()) {
+        for (String output : wiring.outputs()) {
             scope.produce(output, node);
         }
-        TensorInfo constant = ConstantTypes.of(proto);
+        TensorInfo constant = ConstantTypes.of(view, wiring);
         if (constant != null) {
             scope.declareIfAbsent(constant);
         }
-        for (String input : proto.getInputList()) {
+        for (String input : wiring.inputs()) {
             if (!input.isEmpty()) {
-                pending.add(new Pending(node, scope.entry(input), scope));
+                pending.add(node, scope, scope.id(input));
             }
         }
         for (AttributeProto attribute : bodies) {
@@ -330,15 +347,15 @@ final class GraphImporter {
         importGraph(GraphContent.of(body), views(body.getNodeList()), branch, outer.nested(), owner);
     }
 
-    private void inlineCall(NodeProto call, FunctionProto function, ModulePath wantedPath, TensorScope scope,
+    private void inlineCall(NodeWiring call, FunctionProto function, ModulePath wantedPath, TensorScope scope,
                             int callDepth) {
         String className = classBaseName(function.getName());
         String qualified = function.getDomain().isEmpty() ? className : function.getDomain() + "." + className;
         ModulePath callPath = register(wantedPath, className, qualified, ModuleKind.FUNCTION);
         Map<String, String> formalToActual = new HashMap<>();
-        for (int i = 0; i < function.getInputCount() && i < call.getInputCount(); i++) {
-            if (!call.getInput(i).isEmpty()) {
-                formalToActual.put(function.getInput(i), call.getInput(i));
+        for (int i = 0; i < function.getInputCount() && i < call.inputs().size(); i++) {
+            if (!call.inputs().get(i).isEmpty()) {
+                formalToActual.put(function.getInput(i), call.inputs().get(i));
             }
         }
         TensorScope body = scope.function(formalToActual);
@@ -348,44 +365,52 @@ final class GraphImporter {
         List<NodeView> bodyViews = views(function.getNodeList());
         importNodes(function.getNodeList(), bodyViews, convention.assign(bodyViews), callPath, body, callDepth + 1);
         callStack.pop();
-        for (int i = 0; i < function.getOutputCount() && i < call.getOutputCount(); i++) {
+        for (int i = 0; i < function.getOutputCount() && i < call.outputs().size(); i++) {
             Node producer = body.resolve(function.getOutput(i)).producer();
             if (producer != null) {
-                scope.produce(call.getOutput(i), producer);
+                scope.produce(call.outputs().get(i), producer);
             }
         }
     }
 
-    private FunctionProto calledFunction(NodeProto proto, int callDepth) {
+    private FunctionProto calledFunction(NodeView view, NodeWiring wiring, int callDepth) {
         if (!functionCallsAreModules || functions.isEmpty() || callDepth >= MAX_CALL_DEPTH) {
             return null;
         }
-        String key = functionKey(proto.getDomain(), proto.getOpType(), proto.getOverload());
+        String key = functionKey(view.domain(), view.opType(), wiring.overload());
         return callStack.contains(key) ? null : functions.get(key);
     }
 
     // ---- phase 2: edges
 
     private void resolvePending() {
-        for (Pending p : pending) {
-            TensorScope.Resolution r = p.scope().resolve(p.tensor());
+        for (int k = 0; k < pending.size; k++) {
+            TensorScope scope = pending.scopes[k];
+            int id = pending.ids[k];
+            Node consumer = draft.node(pending.consumers[k]);
+            Node localProducer = scope.localProducer(id);
+            if (localProducer != null) { // the usual case, without a Resolution
+                draft.addEdge(localProducer, consumer, scope.localTensor(id), scope == mainScope);
+                continue;
+            }
+            TensorScope.Resolution r = scope.resolve(id);
             TensorInfo tensor = r.tensor();
             boolean topLevel = r.owner() == mainScope;
             if (r.producer() != null) {
-                draft.addEdge(r.producer(), p.consumer(), tensor, topLevel);
+                draft.addEdge(r.producer(), consumer, tensor, topLevel);
             } else if (r.weight() != null) {
-                r.weight().consumers.add(p.consumer());
-            } else if (p.scope() == mainScope) {
+                r.weight().consumers.add(consumer);
+            } else if (scope == mainScope) {
                 // Consumed but never produced nor declared: show where the data would have to come from.
-                InputNode source = missingInputs.computeIfAbsent(p.tensor().name, n -> {
+                InputNode source = missingInputs.computeIfAbsent(r.name(), n -> {
                     InputNode created = new InputNode(draft.nextId(), tensor, ModulePath.ROOT);
                     draft.add(created, false);
                     return created;
                 });
-                draft.addEdge(source, p.consumer(), tensor, true);
+                draft.addEdge(source, consumer, tensor, true);
             }
         }
-        pending.clear();
+        pending.size = 0;
     }
 
     // ---- passes over the drafted graph

@@ -3,6 +3,7 @@ package io.github.nnvizonnx.read;
 import io.github.nnvizonnx.model.Node;
 import io.github.nnvizonnx.model.Shape;
 import io.github.nnvizonnx.model.TensorInfo;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -10,6 +11,10 @@ import java.util.Map;
  * The tensor names visible in one graph: who produces each name, which names are weights, and what type the file
  * declares for them. Control-flow bodies see their enclosing graphs (ONNX's lexical scoping); a function body sees
  * only its formal inputs, which are aliases of the caller's actual tensors.
+ *
+ * <p>Each name gets a number, in the order first met, and what is known of it lies in arrays indexed by that number:
+ * a million-tensor graph then needs no object per name beyond the name itself, and the importer keeps numbers rather
+ * than looking names up twice.
  */
 final class TensorScope {
     /** A weight tensor and the nodes that read it. */
@@ -39,111 +44,113 @@ final class TensorScope {
         }
     }
 
-    /**
-     * Everything known about one name in this scope; {@code name} is the one shared instance of the name. The
-     * importer keeps entries of the tensors it will resolve later, so that a million names are not looked up twice.
-     */
-    static final class Entry {
-        final String name;
-        Node producer;
-        Weight weight;
-        TensorInfo declared;
-
-        Entry(String name) {
-            this.name = name;
-        }
-    }
+    private static final int MIN_CAPACITY = 16;
 
     private final TensorScope parent;
     private final boolean isolated;
-    /** One map for producers, weights and declared types: one lookup per name instead of three. */
-    private final Map<String, Entry> entries;
     private final Map<String, String> aliases = new HashMap<>();
+
+    /** Open addressing: each slot holds a name's hash (high half) and its number + 1 (low half; 0: empty). */
+    private long[] slots;
+    private int size;
+    private String[] names;
+    private Node[] producers;
+    private Weight[] weights;
+    private boolean[] declared;
+    private String[] declaredTypes;
+    private Shape[] declaredShapes;
+    /** What {@link #localTensor} made of each name, shared by every edge that carries it. */
+    private TensorInfo[] tensors;
 
     private TensorScope(TensorScope parent, boolean isolated, int expectedNames) {
         this.parent = parent;
         this.isolated = isolated;
-        this.entries = new HashMap<>(Math.max(16, expectedNames / 3 * 4 + 1));
+        int capacity = Math.max(MIN_CAPACITY, expectedNames);
+        slots = new long[Integer.highestOneBit(capacity - 1) << 2]; // at most half full
+        names = new String[capacity];
+        producers = new Node[capacity];
+        weights = new Weight[capacity];
+        declared = new boolean[capacity];
+        declaredTypes = new String[capacity];
+        declaredShapes = new Shape[capacity];
+        tensors = new TensorInfo[capacity];
     }
 
-    private TensorScope(TensorScope parent, boolean isolated) {
-        this(parent, isolated, 0);
-    }
-
-    /** The main graph's scope, sized for about {@code expectedNames} names (growing a huge map costs rehashing). */
+    /** The main graph's scope, sized for about {@code expectedNames} names (growing a huge table costs copying). */
     static TensorScope main(int expectedNames) {
         return new TensorScope(null, false, expectedNames);
     }
 
     /** A control-flow body: outer names stay visible. */
     TensorScope nested() {
-        return new TensorScope(this, false);
+        return new TensorScope(this, false, 0);
     }
 
     /** A function body: only the formal inputs, bound to the caller's tensors, come from outside. */
     TensorScope function(Map<String, String> formalToActual) {
-        TensorScope s = new TensorScope(this, true);
+        TensorScope s = new TensorScope(this, true, 0);
         s.aliases.putAll(formalToActual);
         return s;
     }
 
     void declare(String name, String elementType, Shape shape) {
         if (!name.isEmpty()) {
-            Entry e = entry(name);
-            e.declared = new TensorInfo(e.name, elementType, shape);
+            int id = id(name);
+            declared[id] = true;
+            declaredTypes[id] = elementType;
+            declaredShapes[id] = shape;
         }
     }
 
     /** Declares a type unless this scope already declares one: value_info wins over what an operator implies. */
     void declareIfAbsent(TensorInfo tensor) {
         if (!tensor.name().isEmpty()) {
-            Entry e = entry(tensor.name());
-            if (e.declared == null || e.declared.elementType() == null && e.declared.shape() == null) {
-                e.declared = tensor;
+            int id = id(tensor.name());
+            if (!declared[id] || declaredTypes[id] == null && declaredShapes[id] == null) {
+                declare(tensor.name(), tensor.elementType(), tensor.shape());
             }
         }
     }
 
     void produce(String name, Node node) {
         if (!name.isEmpty()) {
-            entry(name).producer = node;
+            int id = id(name); // first: it may grow the arrays
+            producers[id] = node;
         }
-    }
-
-    boolean producesLocally(String name) {
-        Entry e = entries.get(name);
-        return e != null && e.producer != null;
     }
 
     void addWeight(Weight weight) {
-        entry(weight.name).weight = weight;
+        int id = id(weight.name);
+        weights[id] = weight;
     }
 
     boolean isWeight(String name) {
-        Entry e = entries.get(name);
-        return e != null && e.weight != null;
+        int id = find(name);
+        return id >= 0 && weights[id] != null;
     }
 
     Resolution resolve(String name) {
-        return resolve(entries.get(name), name);
+        int id = find(name);
+        return id >= 0 ? resolve(id) : resolveOutside(name, null);
     }
 
-    /** {@link #resolve(String)} of an entry of this scope. */
-    Resolution resolve(Entry entry) {
-        return resolve(entry, entry.name);
+    /** {@link #resolve(String)} of a name numbered by this scope. */
+    Resolution resolve(int id) {
+        TensorInfo type = declaredInfo(id);
+        if (producers[id] != null) {
+            return new Resolution(producers[id], null, type, names[id], this);
+        }
+        if (weights[id] != null) {
+            return new Resolution(null, weights[id], type, names[id], this);
+        }
+        return resolveOutside(names[id], type);
     }
 
-    private Resolution resolve(Entry e, String name) {
-        TensorInfo type = e == null ? null : e.declared;
-        if (e != null && e.producer != null) {
-            return new Resolution(e.producer, null, type, e.name, this);
-        }
-        if (e != null && e.weight != null) {
-            return new Resolution(null, e.weight, type, e.name, this);
-        }
+    /** A name this scope does not define, typed {@code type} here (or null). */
+    private Resolution resolveOutside(String name, TensorInfo type) {
         String outerName = aliases.get(name);
         if (outerName == null && (isolated || parent == null)) {
-            return new Resolution(null, null, type, e == null ? name : e.name, this);
+            return new Resolution(null, null, type, name, this);
         }
         Resolution outer = parent.resolve(outerName != null ? outerName : name);
         return type != null && outer.declared() == null
@@ -151,13 +158,101 @@ final class TensorScope {
                 : outer;
     }
 
-    /** The entry of {@code name} in this scope, made if need be (see {@link Entry}). */
-    Entry entry(String name) {
-        Entry e = entries.get(name);
-        if (e == null) {
-            e = new Entry(name);
-            entries.put(name, e);
+    /** The node producing name {@code id} in this very scope, or null (then {@link #resolve(int)} looks further). */
+    Node localProducer(int id) {
+        return producers[id];
+    }
+
+    /**
+     * Name {@code id} as an edge from its local producer carries it ({@link Resolution#tensor()}), made once and
+     * shared. For use once every declaration is made.
+     */
+    TensorInfo localTensor(int id) {
+        TensorInfo tensor = tensors[id];
+        if (tensor == null) {
+            tensor = declared[id] ? new TensorInfo(names[id], declaredTypes[id], declaredShapes[id])
+                    : TensorInfo.named(names[id]);
+            tensors[id] = tensor;
         }
-        return e;
+        return tensor;
+    }
+
+    private TensorInfo declaredInfo(int id) {
+        return declared[id] ? new TensorInfo(names[id], declaredTypes[id], declaredShapes[id]) : null;
+    }
+
+    /** The number of {@code name} in this scope, given on first use. */
+    int id(String name) {
+        int hash = hash(name);
+        int mask = slots.length - 1;
+        for (int i = hash & mask; ; i = (i + 1) & mask) {
+            long slot = slots[i];
+            if (slot == 0) {
+                return add(name, hash, i);
+            }
+            if ((int) (slot >>> 32) == hash && names[(int) slot - 1].equals(name)) {
+                return (int) slot - 1;
+            }
+        }
+    }
+
+    /** The number of {@code name}, or -1 when this scope has not met it. */
+    private int find(String name) {
+        int hash = hash(name);
+        int mask = slots.length - 1;
+        for (int i = hash & mask; ; i = (i + 1) & mask) {
+            long slot = slots[i];
+            if (slot == 0) {
+                return -1;
+            }
+            if ((int) (slot >>> 32) == hash && names[(int) slot - 1].equals(name)) {
+                return (int) slot - 1;
+            }
+        }
+    }
+
+    private int add(String name, int hash, int slot) {
+        int id = size++;
+        if (id == names.length) {
+            grow();
+        }
+        names[id] = name;
+        slots[slot] = (long) hash << 32 | (id + 1);
+        if (2 * size > slots.length) {
+            rehash();
+        }
+        return id;
+    }
+
+    private void grow() {
+        int capacity = names.length * 2;
+        names = Arrays.copyOf(names, capacity);
+        producers = Arrays.copyOf(producers, capacity);
+        weights = Arrays.copyOf(weights, capacity);
+        declared = Arrays.copyOf(declared, capacity);
+        declaredTypes = Arrays.copyOf(declaredTypes, capacity);
+        declaredShapes = Arrays.copyOf(declaredShapes, capacity);
+        tensors = Arrays.copyOf(tensors, capacity);
+    }
+
+    private void rehash() {
+        long[] old = slots;
+        slots = new long[old.length * 2];
+        int mask = slots.length - 1;
+        for (long slot : old) {
+            if (slot != 0) {
+                int i = (int) (slot >>> 32) & mask;
+                while (slots[i] != 0) {
+                    i = (i + 1) & mask;
+                }
+                slots[i] = slot;
+            }
+        }
+    }
+
+    /** String's hash, spread so that names differing only at the end do not crowd neighbouring slots. */
+    private static int hash(String name) {
+        int h = name.hashCode() * 0x9E3779B9;
+        return h ^ (h >>> 16);
     }
 }

@@ -10,6 +10,10 @@ import java.nio.charset.StandardCharsets;
  * messages. Each read is bounded by the end of the message being read; errors say what protobuf itself would say.
  */
 final class WireCursor {
+    /** Scratch space for text read from a buffer without an array (names are short; a long one grows it). */
+    private static final int MAX_SCRATCH = 1 << 16;
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[256]);
+
     private final ByteBuffer in;
     private int at;
 
@@ -69,10 +73,23 @@ final class WireCursor {
     /** A length-delimited field as text, decoded as protobuf decodes strings (malformed UTF-8 replaced). */
     String readString(int end) throws InvalidProtocolBufferException {
         int length = readLength(end);
-        byte[] bytes = new byte[length];
-        in.get(at, bytes, 0, length);
+        String text;
+        if (in.hasArray()) {
+            text = new String(in.array(), in.arrayOffset() + at, length, StandardCharsets.UTF_8);
+        } else {
+            // the mapped file: copied into a reused buffer, so that the only copy kept is the string's own
+            byte[] bytes = SCRATCH.get();
+            if (bytes.length < length) {
+                bytes = new byte[length];
+                if (length <= MAX_SCRATCH) {
+                    SCRATCH.set(bytes);
+                }
+            }
+            in.get(at, bytes, 0, length);
+            text = new String(bytes, 0, length, StandardCharsets.UTF_8);
+        }
         at += length;
-        return new String(bytes, StandardCharsets.UTF_8);
+        return text;
     }
 
     /** Skips the value of a field whose tag was just read. */

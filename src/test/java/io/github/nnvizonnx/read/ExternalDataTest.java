@@ -94,6 +94,13 @@ class ExternalDataTest {
         }
         assertEquals(null, ExternalDataPolicy.problem("a/b/c.bin"));
         assertEquals("it is an absolute path", ExternalDataPolicy.problem("/abs"));
+        String climbs = "it climbs out of the model's folder with '..'";
+        for (String location : List.of("..", "../w.bin", "a/../../w.bin", "a\\..\\w.bin", "a/..")) {
+            assertEquals(climbs, ExternalDataPolicy.problem(location), location);
+        }
+        for (String location : List.of("..w.bin", "a/...", "a/..b/w.bin", "w..bin", "./w.bin")) {
+            assertEquals(null, ExternalDataPolicy.problem(location), location);
+        }
     }
 
     private static TensorProto external(String name, String location) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.CodedOutputStream;
+import io.github.nnvizonnx.proto.Onnx.AttributeProto;
+import io.github.nnvizonnx.proto.Onnx.NodeProto;
 import io.github.nnvizonnx.proto.Onnx.StringStringEntryProto;
 import io.github.nnvizonnx.proto.Onnx.TensorProto;
 import java.io.ByteArrayOutputStream;
@@ -13,7 +15,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The fast initializer decoder reads what protobuf reads, or declines. */
+/** The fast decoders read what protobuf reads, or decline. */
 class FastDecodersTest {
     private static FastDecoders.WeightHeader decode(byte[] bytes) throws Exception {
         return FastDecoders.weightHeader(new WireCursor(ByteBuffer.wrap(bytes), 0), bytes.length);
@@ -116,5 +118,49 @@ class FastDecodersTest {
             byte[] bytes = t.build().toByteArray();
             assertEquals(expected(bytes), decode(bytes), t.toString());
         }
+    }
+
+    /** {@code bytes} placed in a buffer like the mapped model file (no array behind it), at a non-zero offset. */
+    private static NodeWiring wiring(byte[] bytes, boolean direct) throws Exception {
+        ByteBuffer buffer = direct ? ByteBuffer.allocateDirect(bytes.length + 3) : ByteBuffer.allocate(bytes.length + 3);
+        buffer.put(3, bytes);
+        return FastDecoders.nodeWiring(new WireCursor(buffer, 3), 3 + bytes.length);
+    }
+
+    @Test
+    void nodeWiringReadsWhatProtobufReads() throws Exception {
+        Random random = new Random(11);
+        for (int i = 0; i < 300; i++) {
+            NodeProto.Builder node = NodeProto.newBuilder().setName("/m" + i + "/Op").setOpType("Op" + i % 7);
+            for (int k = random.nextInt(4); k > 0; k--) {
+                node.addInput(random.nextInt(4) == 0 ? "" : "/x/ïn_" + random.nextInt(50));
+            }
+            for (int k = random.nextInt(3); k > 0; k--) {
+                node.addOutput("out_" + random.nextInt(50));
+            }
+            for (int k = random.nextInt(3); k > 0; k--) {
+                node.addAttribute(AttributeProto.newBuilder().setName("a" + k).setType(AttributeProto.AttributeType.INTS)
+                        .addInts(random.nextInt(9)).addInts(-1));
+            }
+            if (random.nextBoolean()) {
+                node.setDomain("com.example").setOverload("v" + random.nextInt(3)).setDocString("doc")
+                        .addMetadataProps(entry("k", "v"));
+            }
+            NodeProto proto = node.build();
+            NodeWiring expected = NodeWiring.of(proto);
+            for (boolean direct : new boolean[] {false, true}) {
+                assertEquals(expected, wiring(proto.toByteArray(), direct), proto.toString());
+            }
+        }
+    }
+
+    @Test
+    void nodeWiringLeavesOddWireTypesToProtobuf() throws Exception {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        CodedOutputStream out = CodedOutputStream.newInstance(buffer);
+        out.writeString(1, "x");
+        out.writeInt32(2, 5); // an output as a number: not what the schema says
+        out.flush();
+        assertNull(wiring(buffer.toByteArray(), false));
     }
 }
