@@ -1,16 +1,12 @@
 package io.github.nnvizonnx.model;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.jgrapht.Graph;
-import org.jgrapht.graph.AbstractBaseGraph;
-import org.jgrapht.graph.AsUnmodifiableGraph;
-import org.jgrapht.graph.DefaultGraphSpecificsStrategy;
-import org.jgrapht.graph.DefaultGraphType;
-import org.jgrapht.graph.MaskSubgraph;
 
 /**
  * A neural network as a diagram sees it: a directed multigraph of nodes joined by tensor edges, the module tree the
@@ -19,13 +15,13 @@ import org.jgrapht.graph.MaskSubgraph;
  */
 public final class ModelGraph {
     private final ModelInfo info;
-    private final Graph<Node, TensorEdge> graph;
+    private final CompactGraph graph;
     private final ModuleTree modules;
     private final List<Parameter> parameters;
 
-    private ModelGraph(ModelInfo info, Graph<Node, TensorEdge> graph, ModuleTree modules, List<Parameter> parameters) {
+    private ModelGraph(ModelInfo info, CompactGraph graph, ModuleTree modules, List<Parameter> parameters) {
         this.info = info;
-        this.graph = new AsUnmodifiableGraph<>(graph);
+        this.graph = graph;
         this.modules = modules;
         this.parameters = List.copyOf(parameters);
     }
@@ -75,14 +71,36 @@ public final class ModelGraph {
 
     /**
      * This model without some of its nodes and their edges, as a view of this one: nothing is copied, which for a
-     * large graph saves building a second graph of nearly the same size. {@code hidden} holds nodes of this model,
-     * the very instances of its graph: the view tests every node it shows against them by identity, which needs no
-     * visit to the node's id (a million-node view tests several million times).
+     * large graph saves building a second graph of nearly the same size. Nodes not in this model are ignored.
      */
     public ModelGraph without(Set<Node> hidden) {
-        Set<Node> mask = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>(hidden.size()));
-        mask.addAll(hidden);
-        return new ModelGraph(info, new MaskSubgraph<>(graph, mask::contains, e -> false), modules, parameters);
+        BitSet numbers = new BitSet(graph.nodeCount());
+        for (Node n : hidden) {
+            int number = graph.numberOf(n);
+            if (number >= 0) {
+                numbers.set(number);
+            }
+        }
+        return withoutNumbers(numbers);
+    }
+
+    /** {@link #without(Set)} of the nodes numbered in {@code hiddenNumbers} ({@link #numberOf}). */
+    public ModelGraph withoutNumbers(BitSet hiddenNumbers) {
+        return new ModelGraph(info, graph.without(hiddenNumbers), modules, parameters);
+    }
+
+    /**
+     * A number for each node, from 0 to below {@link #nodeNumbers()}, fixed for the life of this model: algorithms
+     * over a large graph keep per-node state in arrays by it rather than in maps. -1 for a node not in the model. A
+     * view without some nodes keeps the numbers of the model it was made from, so some numbers go unused.
+     */
+    public int numberOf(Node node) {
+        return graph.numberOf(node);
+    }
+
+    /** One more than the largest node number. */
+    public int nodeNumbers() {
+        return graph.nodeCount();
     }
 
     public Builder toBuilder() {
@@ -96,23 +114,10 @@ public final class ModelGraph {
         return b;
     }
 
-    /**
-     * A directed multigraph with loops, like JGraphT's DirectedPseudograph, but without its index from (source,
-     * target) pairs to edges: nothing here looks edges up by their ends, and the index costs a map entry, a pair and
-     * a set per edge (a third of the memory of a large graph, and the hashing of every addEdge).
-     */
-    private static final class LeanPseudograph extends AbstractBaseGraph<Node, TensorEdge> {
-        private static final long serialVersionUID = 1L;
-
-        LeanPseudograph() {
-            super(null, null, DefaultGraphType.directedPseudograph(), new DefaultGraphSpecificsStrategy<>());
-        }
-    }
-
     /** Collects nodes, edges, modules and parameters, then freezes them into a {@link ModelGraph}. */
     public static final class Builder {
         private ModelInfo info;
-        private final Graph<Node, TensorEdge> graph = new LeanPseudograph();
+        private final CompactGraph.Draft graph = new CompactGraph.Draft();
         private Collection<Module> modules = List.of();
         private List<Parameter> parameters = List.of();
 
@@ -126,14 +131,14 @@ public final class ModelGraph {
         }
 
         public Builder addNode(Node node) {
-            if (!graph.addVertex(node)) {
+            if (!graph.addNode(node)) {
                 throw new IllegalStateException("duplicate node id " + node.id());
             }
             return this;
         }
 
         public boolean containsNode(Node node) {
-            return graph.containsVertex(node);
+            return graph.containsNode(node);
         }
 
         public Builder addEdge(Node from, Node to, TensorInfo tensor) {
@@ -157,7 +162,7 @@ public final class ModelGraph {
         }
 
         public ModelGraph build() {
-            return new ModelGraph(info, graph, new ModuleTree(modules), parameters);
+            return new ModelGraph(info, graph.freeze(), new ModuleTree(modules), parameters);
         }
     }
 }

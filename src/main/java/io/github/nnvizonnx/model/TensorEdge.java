@@ -1,25 +1,24 @@
 package io.github.nnvizonnx.model;
 
-import org.jgrapht.graph.DefaultEdge;
-
 /**
- * A data edge: one tensor going from its producer to one consumer. Equality is identity, as JGraphT needs for a
- * multigraph where two nodes may exchange several tensors.
+ * A data edge: one tensor going from its producer to one consumer. Equality is identity, as a multigraph needs where
+ * two nodes may exchange several tensors.
  *
- * <p>It extends JGraphT's {@link DefaultEdge} so that the graph keeps the edge's ends in the edge itself: asking an
- * edge's source or target is then a field read rather than a map lookup (a million-node graph is asked millions of
- * times), and the graph allocates nothing more per edge. An edge therefore belongs to one graph; builders make new
- * edges ({@link ModelGraph.Builder#addEdge}).
+ * <p>An edge belongs to the one graph that it was added to, which stores the edge's ends and number in the edge
+ * itself: asking an edge's source or target is then a field read (a million-node graph is asked millions of times).
+ * Builders therefore make new edges ({@link ModelGraph.Builder#addEdge}).
  *
  * <p>{@code topLevel} says that the tensor is a value of the model's top-level graph, named there by
  * {@link TensorInfo#name()}: a run of the whole model can observe it under that name. Tensors local to a
  * control-flow body or a function body are not top-level, even when a local name happens to equal a top-level one.
  */
-public final class TensorEdge extends DefaultEdge {
-    private static final long serialVersionUID = 1L;
-
+public final class TensorEdge {
     private final TensorInfo tensor;
     private final boolean topLevel;
+    /** Set once, when the edge is added to its graph ({@link CompactGraph}). */
+    Node source;
+    Node target;
+    int index = -1;
 
     public TensorEdge(TensorInfo tensor) {
         this(tensor, false);
@@ -28,6 +27,12 @@ public final class TensorEdge extends DefaultEdge {
     public TensorEdge(TensorInfo tensor, boolean topLevel) {
         this.tensor = tensor;
         this.topLevel = topLevel;
+    }
+
+    void attach(Node from, Node to, int number) {
+        this.source = from;
+        this.target = to;
+        this.index = number;
     }
 
     public TensorInfo tensor() {

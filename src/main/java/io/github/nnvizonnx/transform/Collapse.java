@@ -52,9 +52,11 @@ public final class Collapse {
         }
 
         ModelGraph.Builder builder = new ModelGraph.Builder(model.info());
+        Representatives representatives = new Representatives(collapsedAncestor, replacements);
+        Set<Node> addedReplacements = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Node n : graph.vertexSet()) {
-            Node rep = representative(n, collapsedAncestor, replacements);
-            if (!builder.containsNode(rep)) {
+            Node rep = representatives.of(n);
+            if (rep == n || addedReplacements.add(rep)) { // the graph's own nodes are distinct already
                 builder.addNode(rep);
             }
         }
@@ -62,8 +64,8 @@ public final class Collapse {
         for (TensorEdge e : graph.edgeSet()) {
             Node source = graph.getEdgeSource(e);
             Node target = graph.getEdgeTarget(e);
-            Node from = representative(source, collapsedAncestor, replacements);
-            Node to = representative(target, collapsedAncestor, replacements);
+            Node from = representatives.of(source);
+            Node to = representatives.of(target);
             if (from == to && (from instanceof ModuleNode)) {
                 continue;
             }
@@ -81,11 +83,28 @@ public final class Collapse {
         return builder.modules(kept).parameters(model.parameters()).build();
     }
 
-    /** The node that stands for {@code n}: its collapsed module's node, or itself. */
-    private static Node representative(Node n, Map<ModulePath, ModulePath> collapsedAncestor,
-                                       Map<ModulePath, ModuleNode> replacements) {
-        ModuleNode replacement = replacements.get(collapsedAncestor.get(n.scope()));
-        return replacement == null ? n : replacement;
+    /**
+     * The node that stands for each node: its collapsed module's node, or itself. Neighbouring nodes mostly share a
+     * scope, so the last scope's answer is kept: a million-node graph then needs few map lookups.
+     */
+    private static final class Representatives {
+        private final Map<ModulePath, ModulePath> collapsedAncestor;
+        private final Map<ModulePath, ModuleNode> replacements;
+        private ModulePath lastScope;
+        private ModuleNode lastReplacement;
+
+        Representatives(Map<ModulePath, ModulePath> collapsedAncestor, Map<ModulePath, ModuleNode> replacements) {
+            this.collapsedAncestor = collapsedAncestor;
+            this.replacements = replacements;
+        }
+
+        Node of(Node n) {
+            if (n.scope() != lastScope) {
+                lastScope = n.scope();
+                lastReplacement = replacements.get(collapsedAncestor.get(lastScope));
+            }
+            return lastReplacement == null ? n : lastReplacement;
+        }
     }
 
     private static ModulePath orRoot(ModulePath path) {

@@ -6,10 +6,10 @@ import io.github.nnvizonnx.model.OperationNode;
 import io.github.nnvizonnx.model.OutputNode;
 import io.github.nnvizonnx.model.TensorEdge;
 import java.util.ArrayDeque;
+import java.util.BitSet;
+import java.util.Collections;
 import java.util.Deque;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
+import java.util.IdentityHashMap;
 import java.util.Set;
 import org.jgrapht.Graph;
 
@@ -33,25 +33,35 @@ public final class HideClutter {
     }
 
     public static ModelGraph apply(ModelGraph model) {
-        Set<Node> hidden = hiddenNodes(model);
-        if (hidden.isEmpty()) {
-            return model;
-        }
-        return model.without(hidden);
+        BitSet hidden = hiddenNumbers(model);
+        return hidden.isEmpty() ? model : model.withoutNumbers(hidden);
+    }
+
+    /** The numbers ({@link ModelGraph#numberOf}) of what {@link #apply} removes; per-node state lives in arrays. */
+    private static BitSet hiddenNumbers(ModelGraph model) {
+        BitSet hidden = staticNodes(model);
+        keepWhatReachesOutputs(model, hidden);
+        return hidden;
     }
 
     /** What {@link #apply} removes. */
     static Set<Node> hiddenNodes(ModelGraph model) {
-        Set<Node> hidden = staticNodes(model.graph());
-        keepWhatReachesOutputs(model.graph(), hidden);
-        return hidden;
+        BitSet hidden = hiddenNumbers(model);
+        Set<Node> result = Collections.newSetFromMap(new IdentityHashMap<>(hidden.cardinality()));
+        for (Node n : model.graph().vertexSet()) {
+            if (hidden.get(model.numberOf(n))) {
+                result.add(n);
+            }
+        }
+        return result;
     }
 
     /** Operations computed from constants and shapes only, found from the sources forward. */
-    private static Set<Node> staticNodes(Graph<Node, TensorEdge> graph) {
-        Map<Node, Integer> dataInputsLeft = new HashMap<>();
+    private static BitSet staticNodes(ModelGraph model) {
+        Graph<Node, TensorEdge> graph = model.graph();
+        int[] dataInputsLeft = new int[model.nodeNumbers()]; // inputs still unknown + 1; 0: not a candidate
         Deque<Node> ready = new ArrayDeque<>();
-        Set<Node> result = new HashSet<>();
+        BitSet result = new BitSet(model.nodeNumbers());
         for (Node n : graph.vertexSet()) {
             if (!(n instanceof OperationNode op) || NEVER_HIDDEN.contains(op.opType())
                     || (op.parameterCount() > 0 && !WEIGHT_PLUMBING.contains(op.opType()))) {
@@ -61,22 +71,21 @@ public final class HideClutter {
             if (inputs == 0 || SHAPE_SOURCES.contains(op.opType())) {
                 ready.add(n);
             } else {
-                dataInputsLeft.put(n, inputs);
+                dataInputsLeft[model.numberOf(n)] = inputs + 1;
             }
         }
         while (!ready.isEmpty()) {
             Node n = ready.poll();
-            if (!result.add(n)) {
+            int number = model.numberOf(n);
+            if (result.get(number)) {
                 continue;
             }
+            result.set(number);
             for (TensorEdge e : graph.outgoingEdgesOf(n)) {
                 Node consumer = graph.getEdgeTarget(e);
-                Integer left = dataInputsLeft.get(consumer);
-                if (left != null) {
-                    dataInputsLeft.put(consumer, left - 1);
-                    if (left == 1) {
-                        ready.add(consumer);
-                    }
+                int c = model.numberOf(consumer);
+                if (dataInputsLeft[c] > 1 && --dataInputsLeft[c] == 1) {
+                    ready.add(consumer);
                 }
             }
         }
@@ -84,19 +93,21 @@ public final class HideClutter {
     }
 
     /** Un-hides every static node whose value flows into a graph output through static nodes only. */
-    private static void keepWhatReachesOutputs(Graph<Node, TensorEdge> graph, Set<Node> hidden) {
+    private static void keepWhatReachesOutputs(ModelGraph model, BitSet hidden) {
+        Graph<Node, TensorEdge> graph = model.graph();
         Deque<Node> work = new ArrayDeque<>();
         for (Node n : graph.vertexSet()) {
             if (n instanceof OutputNode) {
                 work.add(n);
             }
         }
-        Set<Node> seen = new HashSet<>(work);
         while (!work.isEmpty()) {
             Node n = work.poll();
             for (TensorEdge e : graph.incomingEdgesOf(n)) {
                 Node producer = graph.getEdgeSource(e);
-                if (hidden.remove(producer) && seen.add(producer)) {
+                int number = model.numberOf(producer);
+                if (hidden.get(number)) { // each hidden node is un-hidden, and walked from, once
+                    hidden.clear(number);
                     work.add(producer);
                 }
             }
