@@ -448,9 +448,15 @@ final class CompactGraph extends AbstractGraph<Node, TensorEdge> {
 
     /** Node → its number, by the nodes' own equality: open addressing over number + 1 (0: empty). */
     private static final class NodeIndex {
-        private int[] slots = new int[16];
-        private Node[] nodes = new Node[8];
+        private int[] slots;
+        private Node[] nodes;
         private int size;
+
+        NodeIndex(int expectedNodes) {
+            int capacity = Math.max(8, expectedNodes);
+            nodes = new Node[capacity];
+            slots = new int[Integer.highestOneBit(capacity - 1) << 2]; // at most half full
+        }
 
         int find(Node node) {
             int mask = slots.length - 1;
@@ -506,12 +512,20 @@ final class CompactGraph extends AbstractGraph<Node, TensorEdge> {
 
     /** Collects nodes and edges, then freezes them ({@link ModelGraph.Builder}'s storage). */
     static final class Draft {
-        private final NodeIndex index = new NodeIndex();
-        private TensorEdge[] edges = new TensorEdge[16];
-        private int[] sources = new int[16];
-        private int[] targets = new int[16];
+        private final NodeIndex index;
+        private TensorEdge[] edges;
+        private int[] sources;
+        private int[] targets;
         private int edgeCount;
         private boolean frozen;
+
+        Draft(int expectedNodes, int expectedEdges) {
+            index = new NodeIndex(expectedNodes);
+            int capacity = Math.max(8, expectedEdges);
+            edges = new TensorEdge[capacity];
+            sources = new int[capacity];
+            targets = new int[capacity];
+        }
 
         /** False when an equal node is there already. */
         boolean addNode(Node node) {
@@ -524,11 +538,20 @@ final class CompactGraph extends AbstractGraph<Node, TensorEdge> {
         }
 
         void addEdge(Node from, Node to, TensorEdge edge) {
-            checkOpen();
             int source = index.find(from);
             int target = index.find(to);
             if (source < 0 || target < 0) {
                 throw new IllegalArgumentException("no such vertex in graph: " + (source < 0 ? from : to));
+            }
+            addEdge(source, target, edge);
+        }
+
+        /** An edge between the nodes numbered {@code source} and {@code target}. */
+        void addEdge(int source, int target, TensorEdge edge) {
+            checkOpen();
+            if (source < 0 || source >= index.size || target < 0 || target >= index.size) {
+                throw new IllegalArgumentException("no node numbered " + (source < 0 || source >= index.size
+                        ? source : target) + " in a graph of " + index.size);
             }
             if (edge.index >= 0) {
                 throw new IllegalArgumentException("edge " + edge + " belongs to a graph already");

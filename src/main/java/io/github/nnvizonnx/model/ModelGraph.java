@@ -117,12 +117,18 @@ public final class ModelGraph {
     /** Collects nodes, edges, modules and parameters, then freezes them into a {@link ModelGraph}. */
     public static final class Builder {
         private ModelInfo info;
-        private final CompactGraph.Draft graph = new CompactGraph.Draft();
+        private final CompactGraph.Draft graph;
         private Collection<Module> modules = List.of();
         private List<Parameter> parameters = List.of();
 
         public Builder(ModelInfo info) {
+            this(info, 16, 16);
+        }
+
+        /** A builder with room for about this many nodes and edges: a large graph then grows no table. */
+        public Builder(ModelInfo info, int expectedNodes, int expectedEdges) {
             this.info = info;
+            this.graph = new CompactGraph.Draft(expectedNodes, expectedEdges);
         }
 
         public Builder info(ModelInfo newInfo) {
@@ -148,6 +154,15 @@ public final class ModelGraph {
         /** An edge; {@code topLevel} as in {@link TensorEdge#isTopLevel()}. */
         public Builder addEdge(Node from, Node to, TensorInfo tensor, boolean topLevel) {
             graph.addEdge(from, to, new TensorEdge(tensor, topLevel));
+            return this;
+        }
+
+        /**
+         * An edge between the {@code fromNumber}-th and the {@code toNumber}-th node added (from 0: the numbers that
+         * {@link ModelGraph#numberOf} gives in the built model), without looking the nodes up.
+         */
+        public Builder addEdge(int fromNumber, int toNumber, TensorInfo tensor, boolean topLevel) {
+            graph.addEdge(fromNumber, toNumber, new TensorEdge(tensor, topLevel));
             return this;
         }
 

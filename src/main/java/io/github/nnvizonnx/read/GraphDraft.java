@@ -81,12 +81,13 @@ final class GraphDraft {
         return tensors.size();
     }
 
-    Node edgeSource(int edge) {
-        return nodes.get(sources[edge]);
+    /** The index of an edge's source node. */
+    int edgeSource(int edge) {
+        return sources[edge];
     }
 
-    Node edgeTarget(int edge) {
-        return nodes.get(targets[edge]);
+    int edgeTarget(int edge) {
+        return targets[edge];
     }
 
     TensorInfo edgeTensor(int edge) {
@@ -145,10 +146,11 @@ final class GraphDraft {
     }
 
     /**
-     * The file's node order, except that constant-like nodes come just before their first consumer: layouts follow
+     * The indices of the nodes in drawing order: the file's node order, except that constant-like nodes come just
+     * before their first consumer: layouts follow
      * declaration order, and a weight's Identity listed at the top of the file would otherwise drag its module there.
      */
-    List<Node> drawingOrder() {
+    int[] drawingOrder() {
         Adjacency movedProducers = Adjacency.of(nodes.size(), targets, sources, tensors.size(), movedConstants);
         BitSet hasConsumers = new BitSet(nodes.size());
         for (int e = 0; e < tensors.size(); e++) {
@@ -156,7 +158,7 @@ final class GraphDraft {
                 hasConsumers.set(sources[e]);
             }
         }
-        List<Node> order = new ArrayList<>(nodes.size());
+        Order order = new Order(nodes.size());
         BitSet placed = new BitSet(nodes.size());
         onStack = new boolean[nodes.size()];
         for (int id = 0; id < nodes.size(); id++) {
@@ -167,10 +169,20 @@ final class GraphDraft {
         for (int id = 0; id < nodes.size(); id++) {
             placeAfterProducers(id, movedProducers, placed, order); // constants in cycles, if any
         }
-        return order;
+        return order.indices;
     }
 
-    private void placeAfterProducers(int id, Adjacency producers, BitSet placed, List<Node> order) {
+    /** Node indices in the order placed. */
+    private static final class Order {
+        final int[] indices;
+        int size;
+
+        Order(int capacity) {
+            indices = new int[capacity];
+        }
+    }
+
+    private void placeAfterProducers(int id, Adjacency producers, BitSet placed, Order order) {
         int depth = 0;
         stack[depth++] = id;
         onStack[id] = true;
@@ -197,7 +209,7 @@ final class GraphDraft {
             } else {
                 onStack[stack[--depth]] = false;
                 placed.set(current);
-                order.add(nodes.get(current));
+                order.indices[order.size++] = current;
             }
         }
     }

@@ -441,9 +441,15 @@ final class GraphImporter {
 
     private ModelGraph assemble(ModelInfo info, List<Parameter> parameters) {
         java.util.Set<ModulePath> used = new java.util.HashSet<>();
+        ModulePath previous = null;
         for (int i = 0; i < draft.size(); i++) {
+            ModulePath scope = draft.node(i).scope();
+            if (scope == previous) {
+                continue; // neighbours mostly share a scope
+            }
+            previous = scope;
             // a path's ancestors are added with it, so the walk stops at the first path already there
-            for (ModulePath p = draft.node(i).scope(); used.add(p) && !p.isRoot(); p = p.parent()) {
+            for (ModulePath p = scope; used.add(p) && !p.isRoot(); p = p.parent()) {
                 continue;
             }
         }
@@ -462,10 +468,17 @@ final class GraphImporter {
                 kept.add(m.withParameterCount(totals.getOrDefault(m.path(), 0L)));
             }
         }
-        ModelGraph.Builder builder = new ModelGraph.Builder(info.withExternalData(externalData.locations(), externalData.warnings()));
-        draft.drawingOrder().forEach(builder::addNode);
+        ModelGraph.Builder builder = new ModelGraph.Builder(info.withExternalData(externalData.locations(),
+                externalData.warnings()), draft.size(), draft.edgeCount());
+        int[] order = draft.drawingOrder();
+        int[] numberOf = new int[order.length]; // draft index → number in the built graph
+        for (int k = 0; k < order.length; k++) {
+            builder.addNode(draft.node(order[k]));
+            numberOf[order[k]] = k;
+        }
         for (int e = 0; e < draft.edgeCount(); e++) {
-            builder.addEdge(draft.edgeSource(e), draft.edgeTarget(e), draft.edgeTensor(e), draft.edgeTopLevel(e));
+            builder.addEdge(numberOf[draft.edgeSource(e)], numberOf[draft.edgeTarget(e)], draft.edgeTensor(e),
+                    draft.edgeTopLevel(e));
         }
         return builder.modules(kept).parameters(parameters).build();
     }

@@ -142,12 +142,33 @@ final class WeightlessParser {
         LazyMessages.Ranges ranges = graphField == GraphProto.NODE_FIELD_NUMBER ? nodes
                 : graphField == GraphProto.INITIALIZER_FIELD_NUMBER ? initializers : valueInfo;
         int mark = parts.size();
-        if (holdsTensors(type) && filter(start, end, type, depth, parts)) {
+        if (holdsTensors(type) && needsFiltering(start, end, treatments(type))
+                && filter(start, end, type, depth, parts)) {
             ranges.addFiltered(mark, parts.size() - mark);
         } else {
             parts.truncate(mark);
             ranges.addOriginal(start, end - start);
         }
+    }
+
+    /**
+     * Whether a message has a field that {@link #filter} would not copy as it is: a message field that may hold
+     * tensors, a field to drop, or a group. Most nodes have no attributes at all, and are then used as they lie in
+     * the file without being copied first.
+     */
+    private boolean needsFiltering(int start, int end, Treatment[] byNumber) throws InvalidProtocolBufferException {
+        in.position(start);
+        while (in.position() < end) {
+            int tag = in.readTag(end);
+            int number = WireFormat.getTagFieldNumber(tag);
+            int wireType = WireFormat.getTagWireType(tag);
+            if (number >= byNumber.length || byNumber[number] != Treatment.COPY
+                    || wireType == WireFormat.WIRETYPE_START_GROUP) {
+                return true;
+            }
+            in.skipValue(wireType, number, end, 0);
+        }
+        return false;
     }
 
     private Treatment[] treatments(Descriptor type) {
