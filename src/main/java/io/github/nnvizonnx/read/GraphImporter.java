@@ -83,6 +83,10 @@ final class GraphImporter {
     /** For {@link #uniqueChild}: the next repeat number to try for each wanted child. */
     private final Map<ModulePath, Integer> nextRepeat = new HashMap<>();
     private TensorScope mainScope;
+    /** {@link #ensureModules}'s last question and answer. */
+    private ModulePath lastBase;
+    private List<ScopeSegment> lastRelative;
+    private ModulePath lastPath;
 
     GraphImporter(HierarchyConvention convention, boolean functionCallsAreModules, List<FunctionProto> localFunctions) {
         this.convention = convention;
@@ -485,29 +489,53 @@ final class GraphImporter {
 
     // ---- helpers
 
+    /**
+     * The module path of a node: {@code relative} under {@code base}, its modules made where missing. Nodes of one
+     * scope come in runs and neighbouring scopes share most of their path, so the last answer is reused: whole when
+     * the scope repeats, and up to the segments both paths share when it changes.
+     */
     private ModulePath ensureModules(ModulePath base, List<ScopeSegment> relative) {
-        Map<List<ScopeSegment>, ModulePath> made = scopePaths.computeIfAbsent(base, b -> new IdentityHashMap<>());
-        ModulePath known = made.get(relative);
-        if (known != null) {
-            return known; // its modules exist, with the classes this list names
+        if (relative == lastRelative && base == lastBase) {
+            return lastPath;
         }
-        ModulePath path = base;
-        for (ScopeSegment s : relative) {
-            ModulePath child = path.child(s.name());
-            Module existing = modules.get(child);
-            if (existing == null) {
-                modules.put(child, new Module(child, s.name(), s.className(), s.qualifiedClassName(),
-                        ModuleKind.MODULE, 0));
-                path = child;
-            } else {
-                path = existing.path(); // one instance per path: later lookups match by identity
-                if (existing.className() == null && s.className() != null) {
-                    modules.put(path, existing.withClassName(s.className(), s.qualifiedClassName()));
+        Map<List<ScopeSegment>, ModulePath> made = scopePaths.computeIfAbsent(base, b -> new IdentityHashMap<>());
+        ModulePath path = made.get(relative);
+        if (path == null) { // its modules exist otherwise, with the classes this list names
+            int shared = 0;
+            if (base == lastBase) {
+                while (shared < relative.size() && shared < lastRelative.size()
+                        && sameSegment(relative.get(shared), lastRelative.get(shared))) {
+                    shared++;
                 }
             }
+            path = shared == 0 ? base : lastPath.prefix(base.length() + shared);
+            for (ScopeSegment s : relative.subList(shared, relative.size())) {
+                path = ensureChild(path, s);
+            }
+            made.put(relative, path);
         }
-        made.put(relative, path);
+        lastBase = base;
+        lastRelative = relative;
+        lastPath = path;
         return path;
+    }
+
+    private static boolean sameSegment(ScopeSegment a, ScopeSegment b) {
+        return a.name().equals(b.name()) && java.util.Objects.equals(a.qualifiedClassName(), b.qualifiedClassName());
+    }
+
+    private ModulePath ensureChild(ModulePath parent, ScopeSegment s) {
+        ModulePath child = parent.child(s.name());
+        Module existing = modules.get(child);
+        if (existing == null) {
+            modules.put(child, new Module(child, s.name(), s.className(), s.qualifiedClassName(), ModuleKind.MODULE,
+                    0));
+            return child;
+        }
+        if (existing.className() == null && s.className() != null) {
+            modules.put(existing.path(), existing.withClassName(s.className(), s.qualifiedClassName()));
+        }
+        return existing.path(); // one instance per path: later lookups match by identity
     }
 
     private ModulePath register(ModulePath path, String className, String qualifiedClassName, ModuleKind kind) {

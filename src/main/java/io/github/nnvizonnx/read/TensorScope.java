@@ -45,6 +45,7 @@ final class TensorScope {
     }
 
     private static final int MIN_CAPACITY = 16;
+    private static final int RECENT = 1024;
 
     private final TensorScope parent;
     private final boolean isolated;
@@ -53,6 +54,12 @@ final class TensorScope {
     /** Open addressing: each slot holds a name's hash (high half) and its number + 1 (low half; 0: empty). */
     private long[] slots;
     private int size;
+    private int lastProduced = -1;
+    /**
+     * Names produced lately, by hash (number + 1; 0: none): a node mostly reads what the nodes just before it wrote,
+     * and these are found without a probe of the large table.
+     */
+    private final int[] recent = new int[RECENT];
     private String[] names;
     private Node[] producers;
     private Weight[] weights;
@@ -113,10 +120,16 @@ final class TensorScope {
     }
 
     void produce(String name, Node node) {
-        if (!name.isEmpty()) {
-            int id = id(name); // first: it may grow the arrays
-            producers[id] = node;
+        if (name.isEmpty()) {
+            return;
         }
+        // Exporters list value_info in the order of the nodes that produce them, so the name after the one produced
+        // last is a good first guess: a hit costs no hashing and no probe of the table.
+        int guess = lastProduced + 1;
+        int id = guess < size && names[guess].equals(name) ? guess : id(name); // first: id() may grow the arrays
+        producers[id] = node;
+        lastProduced = id;
+        recent[hash(names[id]) & (RECENT - 1)] = id + 1; // a name's hash is computed once and kept by the string
     }
 
     void addWeight(Weight weight) {
@@ -184,6 +197,10 @@ final class TensorScope {
     /** The number of {@code name} in this scope, given on first use. */
     int id(String name) {
         int hash = hash(name);
+        int lately = recent[hash & (RECENT - 1)] - 1;
+        if (lately >= 0 && names[lately].equals(name)) {
+            return lately;
+        }
         int mask = slots.length - 1;
         for (int i = hash & mask; ; i = (i + 1) & mask) {
             long slot = slots[i];

@@ -43,7 +43,7 @@ final class Bindings {
 
     static Bindings of(ModelGraph model, ShapeRequest request) {
         List<InputNode> inputs = model.nodes(InputNode.class).stream().filter(n -> n.scope().isRoot()).toList();
-        Set<String> symbols = symbols(model);
+        Set<String> symbols = request.dims().isEmpty() ? Set.of() : symbols(model); // a walk over every edge
         for (Map.Entry<String, Long> dim : request.dims().entrySet()) {
             String name = dim.getKey();
             if (dim.getValue() == null || dim.getValue() < 1) {
@@ -61,6 +61,11 @@ final class Bindings {
             overrides.put(target.tensor().name(), Shape.of(given.dims().stream().mapToLong(Long::longValue).toArray()));
         }
         return new Bindings(Map.copyOf(request.dims()), overrides, inputs);
+    }
+
+    /** Whether nothing is bound: {@link #bind} then returns every tensor as it is. */
+    boolean isEmpty() {
+        return dims.isEmpty() && inputOverrides.isEmpty();
     }
 
     /** The top-level inputs, in the file's order. */

@@ -53,7 +53,8 @@ public final class Shapes {
                     List.of());
         }
         Bindings bindings = Bindings.of(model, request);
-        ModelGraph declared = Retype.apply(model, (t, topLevel) -> topLevel ? bindings.bind(t) : t);
+        ModelGraph declared = bindings.isEmpty() ? model
+                : Retype.apply(model, (t, topLevel) -> topLevel ? bindings.bind(t) : t);
         if (request.mode() == ShapeMode.DECLARED) {
             return new ShapeOutcome(declared, null, List.of());
         }

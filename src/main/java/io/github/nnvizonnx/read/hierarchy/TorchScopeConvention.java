@@ -19,23 +19,27 @@ public final class TorchScopeConvention implements HierarchyConvention {
     @Override
     public List<ScopeAssignment> assign(List<NodeView> nodes) {
         List<List<ScopeSegment>> raw = new ArrayList<>(nodes.size());
-        List<String> shortNames = new ArrayList<>(nodes.size());
         Map<String, List<ScopeSegment>> byScope = new HashMap<>(); // many nodes share one scope
+        String previousScope = "";
+        List<ScopeSegment> previousSegments = List.of();
         for (NodeView n : nodes) {
             String name = n.name();
             if (!name.startsWith("/")) {
                 raw.add(List.of());
-                shortNames.add(name);
                 continue;
             }
             int last = name.lastIndexOf('/');
-            raw.add(byScope.computeIfAbsent(name.substring(0, last), TorchScopeConvention::segments));
-            shortNames.add(name.substring(last + 1));
+            if (!name.startsWith(previousScope) || previousScope.length() != last) { // neighbours mostly share it
+                previousScope = name.substring(0, last);
+                previousSegments = byScope.computeIfAbsent(previousScope, TorchScopeConvention::segments);
+            }
+            raw.add(previousSegments);
         }
         List<List<ScopeSegment>> paths = TorchScopes.resolve(raw);
         List<ScopeAssignment> result = new ArrayList<>(nodes.size());
         for (int i = 0; i < nodes.size(); i++) {
-            result.add(new ScopeAssignment(paths.get(i), shortNames.get(i)));
+            String name = nodes.get(i).name();
+            result.add(new ScopeAssignment(paths.get(i), name, name.startsWith("/") ? name.lastIndexOf('/') + 1 : 0));
         }
         return result;
     }
