@@ -465,7 +465,8 @@ final class CompactGraph extends AbstractGraph<Node, TensorEdge> {
                 if (slot == 0) {
                     return -1;
                 }
-                if (nodes[slot - 1].equals(node)) {
+                Node candidate = nodes[slot - 1];
+                if (candidate == node || candidate.equals(node)) {
                     return slot - 1;
                 }
             }

@@ -76,6 +76,8 @@ final class GraphImporter {
     private final GraphDraft draft = new GraphDraft();
     private final ExternalDataNotes externalData = new ExternalDataNotes();
     private final Interner<io.github.nnvizonnx.model.Shape> shapes = new Interner<>();
+    /** Attribute summaries repeat over thousands of nodes (axis=1, value=int64[1]): each distinct list is kept once. */
+    private final Interner<List<io.github.nnvizonnx.model.AttributeSummary>> attributeLists = new Interner<>();
     private final Pending pending = new Pending();
     private final List<TensorScope.Weight> weights = new ArrayList<>();
     private final Map<String, InputNode> missingInputs = new HashMap<>();
@@ -308,7 +310,7 @@ final class GraphImporter {
             scopePath = register(uniqueChild(path, name), view.opType(), null, ModuleKind.CONTROL_FLOW);
         }
         OperationNode node = new OperationNode(draft.nextId(), view.name(), view.opType(), view.domain(),
-                AttributeSummaries.of(wiring.attributes()), scopePath, 0);
+                attributeLists.intern(List.copyOf(AttributeSummaries.of(wiring.attributes()))), scopePath, 0);
         draft.add(node, bodies.isEmpty());
         for (String output : wiring.outputs()) {
             scope.produce(output, node);

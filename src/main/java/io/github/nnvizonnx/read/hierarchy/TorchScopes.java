@@ -27,19 +27,15 @@ final class TorchScopes {
      */
     static List<List<ScopeSegment>> resolve(List<List<ScopeSegment>> rawPaths) {
         Set<List<ScopeSegment>> distinct = Collections.newSetFromMap(new IdentityHashMap<>());
-        distinct.addAll(rawPaths);
-        Set<String> known = new HashSet<>();
-        for (List<ScopeSegment> raw : distinct) {
-            String q = "";
-            String display = "";
-            for (ScopeSegment s : raw) {
-                display = displayName(q, display, s.name());
-                q = q.isEmpty() ? display : q + "." + display;
-                known.add(q);
+        List<List<ScopeSegment>> inOrder = new ArrayList<>(); // the graph's order: neighbours share their prefixes
+        for (List<ScopeSegment> raw : rawPaths) {
+            if (distinct.add(raw)) {
+                inOrder.add(raw);
             }
         }
+        Set<String> known = knownQualifiedNames(inOrder);
         Map<List<ScopeSegment>, List<ScopeSegment>> resolved = new IdentityHashMap<>();
-        for (List<ScopeSegment> raw : distinct) {
+        for (List<ScopeSegment> raw : inOrder) {
             resolved.put(raw, List.copyOf(resolveOne(raw, known)));
         }
         List<List<ScopeSegment>> result = new ArrayList<>(rawPaths.size());
@@ -47,6 +43,37 @@ final class TorchScopes {
             result.add(resolved.get(raw));
         }
         return result;
+    }
+
+    /**
+     * The qualified name of every prefix of every path. A path shares its first segments with the one before it,
+     * whose names for those levels are reused: each distinct prefix is named about once, not once per path under it.
+     */
+    private static Set<String> knownQualifiedNames(List<List<ScopeSegment>> paths) {
+        Set<String> known = new HashSet<>();
+        List<String> qualified = new ArrayList<>(); // of the previous path, by level
+        List<String> displays = new ArrayList<>();
+        List<ScopeSegment> previous = List.of();
+        for (List<ScopeSegment> raw : paths) {
+            int shared = 0;
+            while (shared < raw.size() && shared < previous.size()
+                    && raw.get(shared).name().equals(previous.get(shared).name())) {
+                shared++;
+            }
+            String q = shared == 0 ? "" : qualified.get(shared - 1);
+            String display = shared == 0 ? "" : displays.get(shared - 1);
+            qualified.subList(shared, qualified.size()).clear();
+            displays.subList(shared, displays.size()).clear();
+            for (ScopeSegment s : raw.subList(shared, raw.size())) {
+                display = displayName(q, display, s.name());
+                q = q.isEmpty() ? display : q + "." + display;
+                known.add(q);
+                qualified.add(q);
+                displays.add(display);
+            }
+            previous = raw;
+        }
+        return known;
     }
 
     private static List<ScopeSegment> resolveOne(List<ScopeSegment> raw, Set<String> known) {
