@@ -113,6 +113,20 @@ final class CompactGraph extends AbstractGraph<Node, TensorEdge> {
         return number >= 0 && !isHidden(number) ? number : -1;
     }
 
+    /** The node numbered {@code number}, or null when this view hides it. */
+    Node nodeAt(int number) {
+        return isHidden(number) ? null : nodes[number];
+    }
+
+    /** The number of an edge's source (its target: {@link #targetNumber}). */
+    int sourceNumber(TensorEdge e) {
+        return sources[owned(e).index];
+    }
+
+    int targetNumber(TensorEdge e) {
+        return targets[owned(e).index];
+    }
+
     /** One more than the largest node number (hidden nodes keep theirs). */
     int nodeCount() {
         return nodes.length;

@@ -98,6 +98,21 @@ public final class ModelGraph {
         return graph.numberOf(node);
     }
 
+    /** The node numbered {@code number} ({@link #numberOf}), or null when none is (a view hides it). */
+    public Node nodeAt(int number) {
+        return graph.nodeAt(number);
+    }
+
+    /** {@link #numberOf} the source of {@code edge}, without looking the node up. */
+    public int sourceNumberOf(TensorEdge edge) {
+        return graph.sourceNumber(edge);
+    }
+
+    /** {@link #numberOf} the target of {@code edge}, without looking the node up. */
+    public int targetNumberOf(TensorEdge edge) {
+        return graph.targetNumber(edge);
+    }
+
     /** One more than the largest node number. */
     public int nodeNumbers() {
         return graph.nodeCount();

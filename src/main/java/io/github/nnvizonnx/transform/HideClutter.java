@@ -60,32 +60,28 @@ public final class HideClutter {
     private static BitSet staticNodes(ModelGraph model) {
         Graph<Node, TensorEdge> graph = model.graph();
         int[] dataInputsLeft = new int[model.nodeNumbers()]; // inputs still unknown + 1; 0: not a candidate
-        Deque<Node> ready = new ArrayDeque<>();
+        int[] ready = new int[model.nodeNumbers()]; // a queue: each node enters it at most once
+        int queued = 0;
         BitSet result = new BitSet(model.nodeNumbers());
-        for (Node n : graph.vertexSet()) {
-            if (!(n instanceof OperationNode op) || NEVER_HIDDEN.contains(op.opType())
+        for (int number = 0; number < model.nodeNumbers(); number++) {
+            if (!(model.nodeAt(number) instanceof OperationNode op) || NEVER_HIDDEN.contains(op.opType())
                     || (op.parameterCount() > 0 && !WEIGHT_PLUMBING.contains(op.opType()))) {
                 continue;
             }
-            int inputs = graph.inDegreeOf(n);
+            int inputs = graph.inDegreeOf(op);
             if (inputs == 0 || SHAPE_SOURCES.contains(op.opType())) {
-                ready.add(n);
+                ready[queued++] = number;
             } else {
-                dataInputsLeft[model.numberOf(n)] = inputs + 1;
+                dataInputsLeft[number] = inputs + 1;
             }
         }
-        while (!ready.isEmpty()) {
-            Node n = ready.poll();
-            int number = model.numberOf(n);
-            if (result.get(number)) {
-                continue;
-            }
+        for (int next = 0; next < queued; next++) {
+            int number = ready[next];
             result.set(number);
-            for (TensorEdge e : graph.outgoingEdgesOf(n)) {
-                Node consumer = graph.getEdgeTarget(e);
-                int c = model.numberOf(consumer);
-                if (dataInputsLeft[c] > 1 && --dataInputsLeft[c] == 1) {
-                    ready.add(consumer);
+            for (TensorEdge e : graph.outgoingEdgesOf(model.nodeAt(number))) {
+                int consumer = model.targetNumberOf(e);
+                if (dataInputsLeft[consumer] > 1 && --dataInputsLeft[consumer] == 1) {
+                    ready[queued++] = consumer;
                 }
             }
         }
@@ -104,11 +100,10 @@ public final class HideClutter {
         while (!work.isEmpty()) {
             Node n = work.poll();
             for (TensorEdge e : graph.incomingEdgesOf(n)) {
-                Node producer = graph.getEdgeSource(e);
-                int number = model.numberOf(producer);
-                if (hidden.get(number)) { // each hidden node is un-hidden, and walked from, once
-                    hidden.clear(number);
-                    work.add(producer);
+                int producer = model.sourceNumberOf(e);
+                if (hidden.get(producer)) { // each hidden node is un-hidden, and walked from, once
+                    hidden.clear(producer);
+                    work.add(model.nodeAt(producer));
                 }
             }
         }
