@@ -166,6 +166,7 @@ final class NnvizCommand implements Callable<Integer> {
                 ModelGraph prepared = Views.prepare(full, viewOptions);
                 GithubFit.Choice choice = GithubFit.choose(GithubFit.candidates(depth, Views.maxDepth(full)),
                         d -> new Diagram(full, Views.collapse(prepared, viewOptions.withDepth(d)), draw),
+                        d -> Views.nodeCountAfterCollapse(prepared, viewOptions.withDepth(d)),
                         full.nodes().size() >= LARGE_MODEL);
                 diagram = choice.diagram();
                 drawnDepth = choice.depth();

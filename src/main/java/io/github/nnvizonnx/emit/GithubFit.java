@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * Mermaid that GitHub accepts: GitHub renders with mermaid's default limits (at most 500 edges, at most 50,000
@@ -35,31 +36,41 @@ public final class GithubFit {
         return depths;
     }
 
-    /** {@link #choose(List, Function, boolean)}, one candidate at a time. */
+    /** {@link #choose(List, Function, ToIntFunction, boolean)}, one candidate at a time, none skipped. */
     public static Choice choose(List<Integer> depthsDeepestFirst, Function<Integer, Diagram> diagramAtDepth)
             throws IOException {
-        return choose(depthsDeepestFirst, diagramAtDepth, false);
+        return choose(depthsDeepestFirst, diagramAtDepth, null, false);
     }
 
     /**
      * The first candidate that fits, or the last (shallowest) one when none does. A candidate with too many edges is
      * passed over without writing its text (for a large model the deeper candidates have many thousands of nodes).
-     * {@code inPairs}: collapse two candidates at a time on two cores (for large models, where the deepest rarely
-     * fits and each collapse walks the whole graph).
+     * {@code nodesAtDepth} (null: not known) counts the nodes a depth would draw without drawing it: every node is
+     * one line of at least {@link MermaidEmitter#MIN_NODE_LINE} characters, so a depth with too many nodes cannot fit
+     * and is passed over before it is collapsed. {@code inPairs}: collapse two candidates at a time on two cores (for
+     * large models, where the deepest rarely fits and each collapse walks the whole graph).
      */
     public static Choice choose(List<Integer> depthsDeepestFirst, Function<Integer, Diagram> diagramAtDepth,
-                                boolean inPairs) throws IOException {
+                                ToIntFunction<Integer> nodesAtDepth, boolean inPairs) throws IOException {
         MermaidEmitter mermaid = new MermaidEmitter();
         int step = inPairs ? 2 : 1;
-        for (int first = 0; first < depthsDeepestFirst.size(); first += step) {
-            List<Integer> batch = depthsDeepestFirst.subList(first, Math.min(first + step,
-                    depthsDeepestFirst.size()));
+        int lastIndex = depthsDeepestFirst.size() - 1;
+        int next = 0;
+        while (next <= lastIndex) {
+            List<Integer> batch = new ArrayList<>(step);
+            for (; next <= lastIndex && batch.size() < step; next++) {
+                Integer depth = depthsDeepestFirst.get(next);
+                if (next == lastIndex || nodesAtDepth == null || (long) nodesAtDepth.applyAsInt(depth)
+                        * MermaidEmitter.MIN_NODE_LINE <= MAX_CHARACTERS) {
+                    batch.add(depth);
+                }
+            }
             List<Diagram> diagrams = batch.size() == 1 ? List.of(diagramAtDepth.apply(batch.get(0)))
                     : batch.parallelStream().map(diagramAtDepth).toList();
             for (int k = 0; k < batch.size(); k++) {
                 Diagram diagram = diagrams.get(k);
                 int edges = diagram.edges().size();
-                boolean last = first + k == depthsDeepestFirst.size() - 1;
+                boolean last = next > lastIndex && k == batch.size() - 1;
                 if (edges > MAX_EDGES && !last) {
                     continue;
                 }

@@ -86,6 +86,12 @@ public final class MermaidEmitter implements Emitter {
         }
     }
 
+    /**
+     * The fewest characters a node's line can have: an indent of four, an id of two ({@code n0}), the shortest
+     * shape with an empty quoted label ({@code [""]}) and the line break.
+     */
+    public static final int MIN_NODE_LINE = 4 + 2 + 4 + 1;
+
     private void writeScope(Diagram diagram, ModulePath scope, int level, Map<Node, String> ids,
                             List<String> boxStyles, Appendable out) throws IOException {
         String indent = "    ".repeat(level);

@@ -33,12 +33,10 @@ public final class Collapse {
             return model;
         }
         Graph<Node, TensorEdge> graph = model.graph();
-        // Many nodes share a scope: each scope's collapsed ancestor is looked up once (ROOT stands for none).
         Map<ModulePath, ModulePath> collapsedAncestor = new HashMap<>();
         Map<ModulePath, List<Node>> members = new LinkedHashMap<>();
         for (Node n : graph.vertexSet()) {
-            ModulePath outermost = collapsedAncestor.computeIfAbsent(n.scope(),
-                    scope -> orRoot(outermostCollapsed(scope, toCollapse)));
+            ModulePath outermost = collapsedAncestor(n, collapsedAncestor, toCollapse);
             if (!outermost.isRoot()) {
                 members.computeIfAbsent(outermost, p -> new ArrayList<>()).add(n);
             }
@@ -81,6 +79,39 @@ public final class Collapse {
             }
         }
         return builder.modules(kept).parameters(model.parameters()).build();
+    }
+
+    /**
+     * How many nodes {@link #apply} would leave, counted without building anything: one per collapsed module that
+     * holds nodes (a module holding one node leaves that node), plus every node outside them.
+     */
+    public static int nodeCount(ModelGraph model, Set<ModulePath> toCollapse) {
+        Map<ModulePath, ModulePath> collapsedAncestor = new HashMap<>();
+        Set<ModulePath> boxes = new HashSet<>();
+        int outside = 0;
+        ModulePath lastScope = null;
+        ModulePath outermost = null;
+        for (Node n : model.graph().vertexSet()) {
+            if (n.scope() != lastScope) { // neighbours mostly share a scope
+                lastScope = n.scope();
+                outermost = collapsedAncestor(n, collapsedAncestor, toCollapse);
+            }
+            if (outermost.isRoot()) {
+                outside++;
+            } else {
+                boxes.add(outermost);
+            }
+        }
+        return outside + boxes.size();
+    }
+
+    /**
+     * The outermost module of {@code toCollapse} holding {@code n}, or ROOT for none. Many nodes share a scope: each
+     * scope's answer is worked out once, into {@code known}.
+     */
+    private static ModulePath collapsedAncestor(Node n, Map<ModulePath, ModulePath> known,
+                                                Set<ModulePath> toCollapse) {
+        return known.computeIfAbsent(n.scope(), scope -> orRoot(outermostCollapsed(scope, toCollapse)));
     }
 
     /**

@@ -39,6 +39,11 @@ public final class Views {
         return Collapse.apply(prepared, modulesToCollapse(prepared.modules(), options));
     }
 
+    /** How many nodes {@link #collapse} would draw, counted without building the collapsed graph. */
+    public static int nodeCountAfterCollapse(ModelGraph prepared, ViewOptions options) {
+        return Collapse.nodeCount(prepared, modulesToCollapse(prepared.modules(), options));
+    }
+
     static Set<ModulePath> modulesToCollapse(ModuleTree tree, ViewOptions options) {
         Set<ModulePath> chosen = new LinkedHashSet<>();
         for (String userPath : options.collapse()) {

@@ -1,8 +1,10 @@
 package io.github.nnvizonnx.emit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.nnvizonnx.bench.SyntheticModel;
 import io.github.nnvizonnx.model.ModelGraph;
 import io.github.nnvizonnx.read.OnnxReader;
 import io.github.nnvizonnx.testsupport.Drawing;
@@ -10,11 +12,17 @@ import io.github.nnvizonnx.testsupport.MermaidRenderer;
 import io.github.nnvizonnx.testsupport.RealModels;
 import io.github.nnvizonnx.transform.ViewOptions;
 import io.github.nnvizonnx.transform.Views;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class GithubFitTest {
+    @TempDir
+    Path dir;
+
     @Test
     void candidatesGoFromTheRequestedDepthDown() {
         assertEquals(Arrays.asList(null, 4, 3, 2, 1), GithubFit.candidates(null, 4));
@@ -41,5 +49,47 @@ class GithubFitTest {
         MermaidRenderer.Result rendered = MermaidRenderer.renderOne(fitted);
         assertTrue(rendered.ok(), rendered.error());
         assertTrue(rendered.clusters() >= 3, "still a hierarchy, not a single box");
+    }
+
+    @Test
+    void nodeCountsAreExactAndDepthsWithTooManyNodesAreNeverCollapsed() throws Exception {
+        Path file = dir.resolve("bert.onnx");
+        SyntheticModel.write(file, SyntheticModel.layersFor(12_000));
+        ModelGraph model = OnnxReader.read(file);
+        ViewOptions view = new ViewOptions(null, List.of(), null, false, false);
+        ModelGraph prepared = Views.prepare(model, view);
+        List<Integer> candidates = GithubFit.candidates(null, Views.maxDepth(model));
+        for (Integer depth : candidates) {
+            assertEquals(Views.collapse(prepared, view.withDepth(depth)).nodes().size(),
+                    Views.nodeCountAfterCollapse(prepared, view.withDepth(depth)), "depth " + depth);
+        }
+        int tooMany = GithubFit.MAX_CHARACTERS / MermaidEmitter.MIN_NODE_LINE;
+        assertTrue(Views.nodeCountAfterCollapse(prepared, view) > tooMany, "the full graph cannot fit");
+
+        List<Integer> collapsed = new ArrayList<>();
+        GithubFit.Choice counted = GithubFit.choose(candidates, d -> {
+            collapsed.add(d);
+            return new Diagram(model, Views.collapse(prepared, view.withDepth(d)), DrawOptions.defaults());
+        }, d -> Views.nodeCountAfterCollapse(prepared, view.withDepth(d)), false);
+        assertFalse(collapsed.contains(null), "the full graph was collapsed for nothing: " + collapsed);
+        GithubFit.Choice tried = GithubFit.choose(candidates,
+                d -> new Diagram(model, Views.collapse(prepared, view.withDepth(d)), DrawOptions.defaults()));
+        assertEquals(tried.depth(), counted.depth(), "skipping changes nothing about the choice");
+        assertEquals(tried.characters(), counted.characters());
+    }
+
+    @Test
+    void everyMermaidNodeLineIsAtLeastTheCountedMinimum() throws Exception {
+        ModelGraph model = OnnxReader.read(RealModels.miniLm());
+        ViewOptions view = new ViewOptions(2, List.of(), null, false, false);
+        StringBuilder text = new StringBuilder();
+        Diagram diagram = new Diagram(model, Views.apply(model, view), DrawOptions.defaults());
+        new MermaidEmitter().write(diagram, text);
+        List<String> nodeLines = text.toString().lines()
+                .filter(line -> line.matches("\\s*n\\d+[\\[({].*")).toList();
+        assertEquals(diagram.model().nodes().size(), nodeLines.size(), "one line per node");
+        for (String line : nodeLines) {
+            assertTrue(line.length() + 1 >= MermaidEmitter.MIN_NODE_LINE, line);
+        }
     }
 }
