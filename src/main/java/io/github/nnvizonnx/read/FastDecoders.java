@@ -9,7 +9,9 @@ import io.github.nnvizonnx.model.Dim;
 import io.github.nnvizonnx.model.Shape;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads the few fields the importer needs of the main graph's most numerous messages straight from their bytes,
@@ -107,8 +109,48 @@ final class FastDecoders {
         return new String[] {key, value};
     }
 
-    /** ValueInfoProto: name = 1, type = 2 (TypeProto: tensor_type = 1, denotation = 6), doc_string = 3. */
+    /**
+     * Tensor types already decoded, by their bytes: a large graph declares a handful of distinct types a million
+     * times, and each is then decoded (and its shape made) once.
+     */
+    static final class TypeCache {
+        private final Map<ByteBuffer, Declaration> known = new HashMap<>();
+
+        /** The tensor type in {@code [start, end)} of {@code bytes}, decoded once per distinct content. */
+        Declaration tensorType(WireCursor in, int end) throws InvalidProtocolBufferException {
+            ByteBuffer content = in.buffer().slice(in.position(), end - in.position());
+            Declaration type = known.get(content);
+            if (type != null) {
+                in.position(end);
+                return type;
+            }
+            type = FastDecoders.tensorType(in, end);
+            if (type != null && known.size() < MAX_TYPES) {
+                known.put(ByteBuffer.wrap(copy(content)), type); // the key must not be a view of a reused buffer
+            }
+            return type;
+        }
+
+        private static byte[] copy(ByteBuffer content) {
+            byte[] bytes = new byte[content.remaining()];
+            content.duplicate().get(bytes);
+            return bytes;
+        }
+    }
+
+    /** A graph with more distinct types than this gains little from remembering more. */
+    private static final int MAX_TYPES = 4096;
+
+    /** {@link #valueInfo(WireCursor, int, TypeCache)} without a cache. */
     static Declaration valueInfo(WireCursor in, int end) throws InvalidProtocolBufferException {
+        return valueInfo(in, end, null);
+    }
+
+    /**
+     * ValueInfoProto: name = 1, type = 2 (TypeProto: tensor_type = 1, denotation = 6), doc_string = 3. {@code types}
+     * (may be null) remembers the tensor types decoded so far.
+     */
+    static Declaration valueInfo(WireCursor in, int end, TypeCache types) throws InvalidProtocolBufferException {
         String name = "";
         boolean typed = false;
         Declaration tensor = null;
@@ -134,7 +176,8 @@ final class FastDecoders {
                     if (typeField == 6) {
                         in.skipValue(LENGTH_DELIMITED, typeField, typeEnd, 0);
                     } else {
-                        tensor = tensorType(in, messageEnd(in, typeEnd));
+                        int tensorEnd = messageEnd(in, typeEnd);
+                        tensor = types == null ? tensorType(in, tensorEnd) : types.tensorType(in, tensorEnd);
                         if (tensor == null) {
                             return null;
                         }

@@ -575,9 +575,10 @@ final class GraphImporter {
     }
 
     private void declareAll(TensorScope scope, List<ValueInfoProto> values) {
+        FastDecoders.TypeCache types = new FastDecoders.TypeCache();
         for (int i = 0; i < values.size(); i++) {
             FastDecoders.Declaration d = values instanceof LazyMessages<ValueInfoProto> lazy
-                    ? lazy.decode(i, FastDecoders::valueInfo) : null;
+                    ? lazy.decode(i, (in, end) -> FastDecoders.valueInfo(in, end, types)) : null;
             if (d == null) {
                 ValueInfoProto v = values.get(i);
                 d = v.hasType() ? new FastDecoders.Declaration(v.getName(), DataTypes.typeName(v.getType()),

@@ -9,6 +9,9 @@ import io.github.nnvizonnx.proto.Onnx.AttributeProto;
 import io.github.nnvizonnx.proto.Onnx.NodeProto;
 import io.github.nnvizonnx.proto.Onnx.StringStringEntryProto;
 import io.github.nnvizonnx.proto.Onnx.TensorProto;
+import io.github.nnvizonnx.proto.Onnx.TensorShapeProto;
+import io.github.nnvizonnx.proto.Onnx.TypeProto;
+import io.github.nnvizonnx.proto.Onnx.ValueInfoProto;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -122,7 +125,8 @@ class FastDecodersTest {
 
     /** {@code bytes} placed in a buffer like the mapped model file (no array behind it), at a non-zero offset. */
     private static NodeWiring wiring(byte[] bytes, boolean direct) throws Exception {
-        ByteBuffer buffer = direct ? ByteBuffer.allocateDirect(bytes.length + 3) : ByteBuffer.allocate(bytes.length + 3);
+        int size = bytes.length + 3;
+        ByteBuffer buffer = direct ? ByteBuffer.allocateDirect(size) : ByteBuffer.allocate(size);
         buffer.put(3, bytes);
         return FastDecoders.nodeWiring(new WireCursor(buffer, 3), 3 + bytes.length);
     }
@@ -139,8 +143,8 @@ class FastDecodersTest {
                 node.addOutput("out_" + random.nextInt(50));
             }
             for (int k = random.nextInt(3); k > 0; k--) {
-                node.addAttribute(AttributeProto.newBuilder().setName("a" + k).setType(AttributeProto.AttributeType.INTS)
-                        .addInts(random.nextInt(9)).addInts(-1));
+                node.addAttribute(AttributeProto.newBuilder().setName("a" + k)
+                        .setType(AttributeProto.AttributeType.INTS).addInts(random.nextInt(9)).addInts(-1));
             }
             if (random.nextBoolean()) {
                 node.setDomain("com.example").setOverload("v" + random.nextInt(3)).setDocString("doc")
@@ -162,5 +166,26 @@ class FastDecodersTest {
         out.writeInt32(2, 5); // an output as a number: not what the schema says
         out.flush();
         assertNull(wiring(buffer.toByteArray(), false));
+    }
+
+    @Test
+    void rememberedTypesDecodeAsTheFirstTime() throws Exception {
+        Random random = new Random(5);
+        FastDecoders.TypeCache types = new FastDecoders.TypeCache();
+        for (int i = 0; i < 400; i++) {
+            TypeProto.Tensor.Builder tensor = TypeProto.Tensor.newBuilder().setElemType(1 + random.nextInt(3));
+            TensorShapeProto.Builder shape = TensorShapeProto.newBuilder();
+            for (int d = random.nextInt(3); d > 0; d--) {
+                TensorShapeProto.Dimension.Builder dim = TensorShapeProto.Dimension.newBuilder();
+                shape.addDim(random.nextBoolean() ? dim.setDimValue(random.nextInt(3))
+                        : dim.setDimParam("batch" + random.nextInt(2)));
+            }
+            byte[] bytes = ValueInfoProto.newBuilder().setName("v" + i)
+                    .setType(TypeProto.newBuilder().setTensorType(tensor.setShape(shape))).build().toByteArray();
+            FastDecoders.Declaration plain = FastDecoders.valueInfo(new WireCursor(ByteBuffer.wrap(bytes), 0),
+                    bytes.length);
+            ByteBuffer direct = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
+            assertEquals(plain, FastDecoders.valueInfo(new WireCursor(direct, 0), bytes.length, types), "v" + i);
+        }
     }
 }
