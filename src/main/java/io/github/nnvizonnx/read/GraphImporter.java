@@ -395,8 +395,13 @@ final class GraphImporter {
             int id = pending.ids[k];
             Node consumer = draft.node(pending.consumers[k]);
             Node localProducer = scope.localProducer(id);
-            if (localProducer != null) { // the usual case, without a Resolution
+            if (localProducer != null) { // the usual cases, without a Resolution
                 draft.addEdge(localProducer, consumer, scope.localTensor(id), scope == mainScope);
+                continue;
+            }
+            TensorScope.Weight localWeight = scope.localWeight(id);
+            if (localWeight != null) {
+                localWeight.addConsumer(consumer);
                 continue;
             }
             TensorScope.Resolution r = scope.resolve(id);
@@ -405,7 +410,7 @@ final class GraphImporter {
             if (r.producer() != null) {
                 draft.addEdge(r.producer(), consumer, tensor, topLevel);
             } else if (r.weight() != null) {
-                r.weight().consumers.add(consumer);
+                r.weight().addConsumer(consumer);
             } else if (scope == mainScope) {
                 // Consumed but never produced nor declared: show where the data would have to come from.
                 InputNode source = missingInputs.computeIfAbsent(r.name(), n -> {
@@ -424,24 +429,26 @@ final class GraphImporter {
     /** Each weight belongs to the deepest module containing its consumers; a weight read by one node counts there. */
     private List<Parameter> attributeWeights() {
         List<Parameter> parameters = new ArrayList<>(weights.size());
-        Map<Node, Long> perNode = new java.util.LinkedHashMap<>();
+        long[] perNode = new long[draft.size()]; // by draft index: parameters only that node reads
         for (TensorScope.Weight w : weights) {
             ModulePath scope = null;
-            for (Node consumer : w.consumers) {
+            List<Node> consumers = w.consumers();
+            for (Node consumer : consumers) {
                 ModulePath s = draft.current(consumer).scope();
                 scope = scope == null ? s : scope.commonAncestor(s);
             }
             Parameter p = new Parameter(w.name, w.elementType, w.dims, scope == null ? ModulePath.ROOT : scope);
             parameters.add(p);
-            if (w.consumers.size() == 1) {
-                perNode.merge(w.consumers.get(0), p.count(), DisplayText::saturatingAdd);
+            if (consumers.size() == 1) {
+                int node = GraphDraft.indexOf(consumers.get(0));
+                perNode[node] = DisplayText.saturatingAdd(perNode[node], p.count());
             }
         }
-        perNode.forEach((node, count) -> {
-            if (draft.current(node) instanceof OperationNode op) {
-                draft.replace(op.withParameterCount(count));
+        for (int node = 0; node < perNode.length; node++) {
+            if (perNode[node] != 0 && draft.node(node) instanceof OperationNode op) {
+                draft.replace(op.withParameterCount(perNode[node]));
             }
-        });
+        }
         return parameters;
     }
 

@@ -22,12 +22,37 @@ final class TensorScope {
         final String name;
         final String elementType;
         final java.util.List<Long> dims;
-        final java.util.List<Node> consumers = new java.util.ArrayList<>();
+        /** Most weights have one reader: it is kept alone, and a list is made only for a second one. */
+        private Node firstConsumer;
+        private java.util.List<Node> moreConsumers;
 
         Weight(String name, String elementType, java.util.List<Long> dims) {
             this.name = name;
             this.elementType = elementType;
             this.dims = dims;
+        }
+
+        void addConsumer(Node consumer) {
+            if (firstConsumer == null) {
+                firstConsumer = consumer;
+            } else {
+                moreConsumers = moreConsumers == null ? new java.util.ArrayList<>(2) : moreConsumers;
+                moreConsumers.add(consumer);
+            }
+        }
+
+        /** The nodes that read it, in the order they were added. */
+        java.util.List<Node> consumers() {
+            if (firstConsumer == null) {
+                return java.util.List.of();
+            }
+            if (moreConsumers == null) {
+                return java.util.List.of(firstConsumer);
+            }
+            java.util.List<Node> all = new java.util.ArrayList<>(moreConsumers.size() + 1);
+            all.add(firstConsumer);
+            all.addAll(moreConsumers);
+            return all;
         }
     }
 
@@ -169,6 +194,11 @@ final class TensorScope {
         return type != null && outer.declared() == null
                 ? new Resolution(outer.producer(), outer.weight(), type, outer.name(), outer.owner())
                 : outer;
+    }
+
+    /** The weight named {@code id} in this very scope, or null. */
+    Weight localWeight(int id) {
+        return producers[id] == null ? weights[id] : null; // a producer hides a weight, as in resolve()
     }
 
     /** The node producing name {@code id} in this very scope, or null (then {@link #resolve(int)} looks further). */
