@@ -28,10 +28,12 @@ final class TorchScopes {
     static List<List<ScopeSegment>> resolve(List<List<ScopeSegment>> rawPaths) {
         Set<List<ScopeSegment>> distinct = Collections.newSetFromMap(new IdentityHashMap<>());
         List<List<ScopeSegment>> inOrder = new ArrayList<>(); // the graph's order: neighbours share their prefixes
+        List<ScopeSegment> previous = null;
         for (List<ScopeSegment> raw : rawPaths) {
-            if (distinct.add(raw)) {
+            if (raw != previous && distinct.add(raw)) { // nodes of one scope come in runs
                 inOrder.add(raw);
             }
+            previous = raw;
         }
         Set<String> known = knownQualifiedNames(inOrder);
         Map<List<ScopeSegment>, List<ScopeSegment>> resolved = new IdentityHashMap<>();
@@ -39,8 +41,14 @@ final class TorchScopes {
             resolved.put(raw, List.copyOf(resolveOne(raw, known)));
         }
         List<List<ScopeSegment>> result = new ArrayList<>(rawPaths.size());
+        List<ScopeSegment> previousRaw = null;
+        List<ScopeSegment> previousResolved = null;
         for (List<ScopeSegment> raw : rawPaths) {
-            result.add(resolved.get(raw));
+            if (raw != previousRaw) {
+                previousRaw = raw;
+                previousResolved = resolved.get(raw);
+            }
+            result.add(previousResolved);
         }
         return result;
     }
