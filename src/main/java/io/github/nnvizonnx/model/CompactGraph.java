@@ -24,7 +24,9 @@ import org.jgrapht.graph.DefaultGraphType;
 final class CompactGraph extends AbstractGraph<Node, TensorEdge> {
     private static final GraphType TYPE = DefaultGraphType.directedPseudograph().asUnmodifiable();
 
+    /** The nodes by number, in {@code index.nodes[0 .. nodeCount)}. */
     private final Node[] nodes;
+    private final int nodeCount;
     private final TensorEdge[] edges;
     private final NodeIndex index;
     /** The numbers of each edge's ends. */
@@ -40,15 +42,16 @@ final class CompactGraph extends AbstractGraph<Node, TensorEdge> {
     private final Set<Node> vertexView;
     private final Set<TensorEdge> edgeView;
 
-    private CompactGraph(Node[] nodes, NodeIndex index, TensorEdge[] edges, int[] sources, int[] targets) {
-        this.nodes = nodes;
+    private CompactGraph(NodeIndex index, TensorEdge[] edges, int[] sources, int[] targets) {
+        this.nodes = index.nodes;
+        this.nodeCount = index.size;
         this.index = index;
         this.edges = edges;
         this.sources = sources;
         this.targets = targets;
-        this.outStart = new int[nodes.length + 1];
+        this.outStart = new int[nodeCount + 1];
         this.outEdges = groupBy(sources, outStart);
-        this.inStart = new int[nodes.length + 1];
+        this.inStart = new int[nodeCount + 1];
         this.inEdges = groupBy(targets, inStart);
         this.hidden = null;
         this.vertexView = new VertexView();
@@ -58,6 +61,7 @@ final class CompactGraph extends AbstractGraph<Node, TensorEdge> {
     /** {@code base} without the nodes numbered in {@code hidden}: shares every array of {@code base}. */
     private CompactGraph(CompactGraph base, BitSet hidden) {
         this.nodes = base.nodes;
+        this.nodeCount = base.nodeCount;
         this.index = base.index;
         this.edges = base.edges;
         this.sources = base.sources;
@@ -115,7 +119,7 @@ final class CompactGraph extends AbstractGraph<Node, TensorEdge> {
 
     /** The node numbered {@code number}, or null when this view hides it. */
     Node nodeAt(int number) {
-        return isHidden(number) ? null : nodes[number];
+        return isHidden(java.util.Objects.checkIndex(number, nodeCount)) ? null : nodes[number];
     }
 
     /** The number of an edge's source (its target: {@link #targetNumber}). */
@@ -129,7 +133,7 @@ final class CompactGraph extends AbstractGraph<Node, TensorEdge> {
 
     /** One more than the largest node number (hidden nodes keep theirs). */
     int nodeCount() {
-        return nodes.length;
+        return nodeCount;
     }
 
     private boolean owns(TensorEdge e) {
@@ -376,7 +380,7 @@ final class CompactGraph extends AbstractGraph<Node, TensorEdge> {
     private final class VertexView extends PositionView<Node> {
         @Override
         int limit() {
-            return nodes.length;
+            return nodeCount;
         }
 
         @Override
@@ -391,7 +395,7 @@ final class CompactGraph extends AbstractGraph<Node, TensorEdge> {
 
         @Override
         int countVisible() {
-            return hidden == null ? nodes.length : nodes.length - hidden.cardinality();
+            return hidden == null ? nodeCount : nodeCount - hidden.cardinality();
         }
 
         @Override
@@ -473,27 +477,14 @@ final class CompactGraph extends AbstractGraph<Node, TensorEdge> {
         }
 
         int find(Node node) {
-            int mask = slots.length - 1;
-            for (int i = spread(node.hashCode()) & mask; ; i = (i + 1) & mask) {
-                int slot = slots[i];
-                if (slot == 0) {
-                    return -1;
-                }
-                Node candidate = nodes[slot - 1];
-                if (candidate == node || candidate.equals(node)) {
-                    return slot - 1;
-                }
-            }
+            return slots[slotOf(node)] - 1; // an empty slot is 0
         }
 
         /** Adds {@code node} unless an equal one is there; its number, or -1 when it was there already. */
         int add(Node node) {
-            int mask = slots.length - 1;
-            int i = spread(node.hashCode()) & mask;
-            for (int slot; (slot = slots[i]) != 0; i = (i + 1) & mask) {
-                if (nodes[slot - 1].equals(node)) {
-                    return -1;
-                }
+            int i = slotOf(node);
+            if (slots[i] != 0) {
+                return -1;
             }
             if (size == nodes.length) {
                 nodes = Arrays.copyOf(nodes, 2 * size);
@@ -504,6 +495,19 @@ final class CompactGraph extends AbstractGraph<Node, TensorEdge> {
                 rehash();
             }
             return size - 1;
+        }
+
+        /** The slot holding a node equal to {@code node}, or the empty slot where it would go. */
+        private int slotOf(Node node) {
+            int mask = slots.length - 1;
+            int i = spread(node.hashCode()) & mask;
+            for (int slot; (slot = slots[i]) != 0; i = (i + 1) & mask) {
+                Node candidate = nodes[slot - 1];
+                if (candidate == node || candidate.equals(node)) {
+                    break;
+                }
+            }
+            return i;
         }
 
         private void rehash() {
@@ -587,8 +591,7 @@ final class CompactGraph extends AbstractGraph<Node, TensorEdge> {
         CompactGraph freeze() {
             checkOpen();
             frozen = true;
-            return new CompactGraph(Arrays.copyOf(index.nodes, index.size), index,
-                    Arrays.copyOf(edges, edgeCount), Arrays.copyOf(sources, edgeCount),
+            return new CompactGraph(index, Arrays.copyOf(edges, edgeCount), Arrays.copyOf(sources, edgeCount),
                     Arrays.copyOf(targets, edgeCount));
         }
 

@@ -116,7 +116,7 @@ final class FastDecoders {
     static final class TypeCache {
         private final Map<ByteBuffer, Declaration> known = new HashMap<>();
 
-        /** The tensor type in {@code [start, end)} of {@code bytes}, decoded once per distinct content. */
+        /** The tensor type from the cursor's position to {@code end}, decoded once per distinct content. */
         Declaration tensorType(WireCursor in, int end) throws InvalidProtocolBufferException {
             ByteBuffer content = in.buffer().slice(in.position(), end - in.position());
             Declaration type = known.get(content);

@@ -54,13 +54,14 @@ final class GraphImporter {
         private TensorScope[] scopes = new TensorScope[1024];
         private int size;
 
-        void add(Node consumer, TensorScope scope, int id) {
+        /** {@code consumer}: the draft index of the reading node. */
+        void add(int consumer, TensorScope scope, int id) {
             if (size == ids.length) {
                 consumers = java.util.Arrays.copyOf(consumers, 2 * size);
                 ids = java.util.Arrays.copyOf(ids, 2 * size);
                 scopes = java.util.Arrays.copyOf(scopes, 2 * size);
             }
-            consumers[size] = GraphDraft.indexOf(consumer);
+            consumers[size] = consumer;
             ids[size] = id;
             scopes[size] = scope;
             size++;
@@ -203,7 +204,7 @@ final class GraphImporter {
             OutputNode node = new OutputNode(draft.nextId(),
                     declared != null ? declared : TensorInfo.named(output.getName()), base);
             draft.add(node, false);
-            pending.add(node, scope, scope.id(output.getName()));
+            pending.add(GraphDraft.indexOf(node), scope, scope.id(output.getName()));
         }
     }
 
@@ -319,9 +320,10 @@ final class GraphImporter {
         if (constant != null) {
             scope.declareIfAbsent(constant);
         }
+        int nodeIndex = GraphDraft.indexOf(node);
         for (String input : wiring.inputs()) {
             if (!input.isEmpty()) {
-                pending.add(node, scope, scope.id(input));
+                pending.add(nodeIndex, scope, scope.id(input));
             }
         }
         for (AttributeProto attribute : bodies) {
@@ -500,8 +502,7 @@ final class GraphImporter {
 
     /**
      * The module path of a node: {@code relative} under {@code base}, its modules made where missing. Nodes of one
-     * scope come in runs and neighbouring scopes share most of their path, so the last answer is reused: whole when
-     * the scope repeats, and up to the segments both paths share when it changes.
+     * scope come in runs, so the last answer is kept apart from the map of all answers.
      */
     private ModulePath ensureModules(ModulePath base, List<ScopeSegment> relative) {
         if (relative == lastRelative && base == lastBase) {
@@ -510,15 +511,8 @@ final class GraphImporter {
         Map<List<ScopeSegment>, ModulePath> made = scopePaths.computeIfAbsent(base, b -> new IdentityHashMap<>());
         ModulePath path = made.get(relative);
         if (path == null) { // its modules exist otherwise, with the classes this list names
-            int shared = 0;
-            if (base == lastBase) {
-                while (shared < relative.size() && shared < lastRelative.size()
-                        && sameSegment(relative.get(shared), lastRelative.get(shared))) {
-                    shared++;
-                }
-            }
-            path = shared == 0 ? base : lastPath.prefix(base.length() + shared);
-            for (ScopeSegment s : relative.subList(shared, relative.size())) {
+            path = base;
+            for (ScopeSegment s : relative) {
                 path = ensureChild(path, s);
             }
             made.put(relative, path);
@@ -527,10 +521,6 @@ final class GraphImporter {
         lastRelative = relative;
         lastPath = path;
         return path;
-    }
-
-    private static boolean sameSegment(ScopeSegment a, ScopeSegment b) {
-        return a.name().equals(b.name()) && java.util.Objects.equals(a.qualifiedClassName(), b.qualifiedClassName());
     }
 
     private ModulePath ensureChild(ModulePath parent, ScopeSegment s) {

@@ -84,7 +84,7 @@ final class TensorScope {
      * Names produced lately, by hash (number + 1; 0: none): a node mostly reads what the nodes just before it wrote,
      * and these are found without a probe of the large table.
      */
-    private final int[] recent = new int[RECENT];
+    private final int[] recent;
     private String[] names;
     private Node[] producers;
     private Weight[] weights;
@@ -99,6 +99,7 @@ final class TensorScope {
         this.isolated = isolated;
         int capacity = Math.max(MIN_CAPACITY, expectedNames);
         slots = new long[Integer.highestOneBit(capacity - 1) << 2]; // at most half full
+        recent = new int[Math.min(RECENT, slots.length)]; // a small body's scope needs no larger one
         names = new String[capacity];
         producers = new Node[capacity];
         weights = new Weight[capacity];
@@ -127,10 +128,7 @@ final class TensorScope {
 
     void declare(String name, String elementType, Shape shape) {
         if (!name.isEmpty()) {
-            int id = id(name);
-            declared[id] = true;
-            declaredTypes[id] = elementType;
-            declaredShapes[id] = shape;
+            declare(id(name), elementType, shape);
         }
     }
 
@@ -139,9 +137,15 @@ final class TensorScope {
         if (!tensor.name().isEmpty()) {
             int id = id(tensor.name());
             if (!declared[id] || declaredTypes[id] == null && declaredShapes[id] == null) {
-                declare(tensor.name(), tensor.elementType(), tensor.shape());
+                declare(id, tensor.elementType(), tensor.shape());
             }
         }
+    }
+
+    private void declare(int id, String elementType, Shape shape) {
+        declared[id] = true;
+        declaredTypes[id] = elementType;
+        declaredShapes[id] = shape;
     }
 
     void produce(String name, Node node) {
@@ -154,7 +158,7 @@ final class TensorScope {
         int id = guess < size && names[guess].equals(name) ? guess : id(name); // first: id() may grow the arrays
         producers[id] = node;
         lastProduced = id;
-        recent[hash(names[id]) & (RECENT - 1)] = id + 1; // a name's hash is computed once and kept by the string
+        recent[hash(names[id]) & (recent.length - 1)] = id + 1; // a string computes its hash once and keeps it
     }
 
     void addWeight(Weight weight) {
@@ -213,8 +217,7 @@ final class TensorScope {
     TensorInfo localTensor(int id) {
         TensorInfo tensor = tensors[id];
         if (tensor == null) {
-            tensor = declared[id] ? new TensorInfo(names[id], declaredTypes[id], declaredShapes[id])
-                    : TensorInfo.named(names[id]);
+            tensor = declared[id] ? declaredInfo(id) : TensorInfo.named(names[id]);
             tensors[id] = tensor;
         }
         return tensor;
@@ -227,35 +230,29 @@ final class TensorScope {
     /** The number of {@code name} in this scope, given on first use. */
     int id(String name) {
         int hash = hash(name);
-        int lately = recent[hash & (RECENT - 1)] - 1;
+        int lately = recent[hash & (recent.length - 1)] - 1;
         if (lately >= 0 && names[lately].equals(name)) {
             return lately;
         }
-        int mask = slots.length - 1;
-        for (int i = hash & mask; ; i = (i + 1) & mask) {
-            long slot = slots[i];
-            if (slot == 0) {
-                return add(name, hash, i);
-            }
-            if ((int) (slot >>> 32) == hash && names[(int) slot - 1].equals(name)) {
-                return (int) slot - 1;
-            }
-        }
+        int slot = slotOf(name, hash);
+        return slots[slot] == 0 ? add(name, hash, slot) : (int) slots[slot] - 1;
     }
 
     /** The number of {@code name}, or -1 when this scope has not met it. */
     private int find(String name) {
-        int hash = hash(name);
+        return (int) slots[slotOf(name, hash(name))] - 1; // an empty slot is 0
+    }
+
+    /** The slot holding {@code name}, or the empty slot where it would go. */
+    private int slotOf(String name, int hash) {
         int mask = slots.length - 1;
-        for (int i = hash & mask; ; i = (i + 1) & mask) {
-            long slot = slots[i];
-            if (slot == 0) {
-                return -1;
-            }
+        int i = hash & mask;
+        for (long slot; (slot = slots[i]) != 0; i = (i + 1) & mask) {
             if ((int) (slot >>> 32) == hash && names[(int) slot - 1].equals(name)) {
-                return (int) slot - 1;
+                break;
             }
         }
+        return i;
     }
 
     private int add(String name, int hash, int slot) {

@@ -33,10 +33,10 @@ public final class Collapse {
             return model;
         }
         Graph<Node, TensorEdge> graph = model.graph();
-        Map<ModulePath, ModulePath> collapsedAncestor = new HashMap<>();
+        CollapsedAncestors ancestors = new CollapsedAncestors(toCollapse);
         Map<ModulePath, List<Node>> members = new LinkedHashMap<>();
         for (Node n : graph.vertexSet()) {
-            ModulePath outermost = collapsedAncestor(n, collapsedAncestor, toCollapse);
+            ModulePath outermost = ancestors.of(n);
             if (!outermost.isRoot()) {
                 members.computeIfAbsent(outermost, p -> new ArrayList<>()).add(n);
             }
@@ -50,7 +50,7 @@ public final class Collapse {
         }
 
         ModelGraph.Builder builder = new ModelGraph.Builder(model.info());
-        Representatives representatives = new Representatives(collapsedAncestor, replacements);
+        Representatives representatives = new Representatives(ancestors, replacements);
         Set<Node> addedReplacements = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Node n : graph.vertexSet()) {
             Node rep = representatives.of(n);
@@ -86,16 +86,11 @@ public final class Collapse {
      * holds nodes (a module holding one node leaves that node), plus every node outside them.
      */
     public static int nodeCount(ModelGraph model, Set<ModulePath> toCollapse) {
-        Map<ModulePath, ModulePath> collapsedAncestor = new HashMap<>();
+        CollapsedAncestors ancestors = new CollapsedAncestors(toCollapse);
         Set<ModulePath> boxes = new HashSet<>();
         int outside = 0;
-        ModulePath lastScope = null;
-        ModulePath outermost = null;
         for (Node n : model.graph().vertexSet()) {
-            if (n.scope() != lastScope) { // neighbours mostly share a scope
-                lastScope = n.scope();
-                outermost = collapsedAncestor(n, collapsedAncestor, toCollapse);
-            }
+            ModulePath outermost = ancestors.of(n);
             if (outermost.isRoot()) {
                 outside++;
             } else {
@@ -106,33 +101,49 @@ public final class Collapse {
     }
 
     /**
-     * The outermost module of {@code toCollapse} holding {@code n}, or ROOT for none. Many nodes share a scope: each
-     * scope's answer is worked out once, into {@code known}.
+     * The outermost module of {@code toCollapse} holding a node, or ROOT for none. Many nodes share a scope: each
+     * scope's answer is worked out once, and neighbouring nodes, which mostly share their scope, reuse the last one.
      */
-    private static ModulePath collapsedAncestor(Node n, Map<ModulePath, ModulePath> known,
-                                                Set<ModulePath> toCollapse) {
-        return known.computeIfAbsent(n.scope(), scope -> orRoot(outermostCollapsed(scope, toCollapse)));
+    private static final class CollapsedAncestors {
+        private final Set<ModulePath> toCollapse;
+        private final Map<ModulePath, ModulePath> known = new HashMap<>();
+        private ModulePath lastScope;
+        private ModulePath lastAncestor;
+
+        CollapsedAncestors(Set<ModulePath> toCollapse) {
+            this.toCollapse = toCollapse;
+        }
+
+        ModulePath of(Node n) {
+            if (n.scope() != lastScope) {
+                lastScope = n.scope();
+                lastAncestor = known.computeIfAbsent(lastScope,
+                        scope -> orRoot(outermostCollapsed(scope, toCollapse)));
+            }
+            return lastAncestor;
+        }
     }
 
     /**
      * The node that stands for each node: its collapsed module's node, or itself. Neighbouring nodes mostly share a
-     * scope, so the last scope's answer is kept: a million-node graph then needs few map lookups.
+     * collapsed module, so the last module's node is kept: a million-node graph then needs few map lookups.
      */
     private static final class Representatives {
-        private final Map<ModulePath, ModulePath> collapsedAncestor;
+        private final CollapsedAncestors ancestors;
         private final Map<ModulePath, ModuleNode> replacements;
-        private ModulePath lastScope;
+        private ModulePath lastAncestor;
         private ModuleNode lastReplacement;
 
-        Representatives(Map<ModulePath, ModulePath> collapsedAncestor, Map<ModulePath, ModuleNode> replacements) {
-            this.collapsedAncestor = collapsedAncestor;
+        Representatives(CollapsedAncestors ancestors, Map<ModulePath, ModuleNode> replacements) {
+            this.ancestors = ancestors;
             this.replacements = replacements;
         }
 
         Node of(Node n) {
-            if (n.scope() != lastScope) {
-                lastScope = n.scope();
-                lastReplacement = replacements.get(collapsedAncestor.get(lastScope));
+            ModulePath ancestor = ancestors.of(n);
+            if (ancestor != lastAncestor) {
+                lastAncestor = ancestor;
+                lastReplacement = replacements.get(ancestor);
             }
             return lastReplacement == null ? n : lastReplacement;
         }
