@@ -156,8 +156,8 @@ final class NnvizCommand implements Callable<Integer> {
             throw usage(e.getMessage());
         }
         ConverterOptions.ModelSource source = conversion.onnxFor(model, quiet);
-        ModelGraph full = readWithShapes(source);
         ViewOptions viewOptions = new ViewOptions(depth, collapse, layer, expandSubgraphs, showConstants);
+        ModelGraph full = readWithShapes(source, viewOptions);
         Integer drawnDepth = depth;
         String fitNote = "";
         Diagram diagram;
@@ -194,12 +194,17 @@ final class NnvizCommand implements Callable<Integer> {
     }
 
     /** The model with the shapes asked for; onnxruntime, when it will run, loads while the model is read. */
-    private ModelGraph readWithShapes(ConverterOptions.ModelSource source) {
+    private ModelGraph readWithShapes(ConverterOptions.ModelSource source, ViewOptions viewOptions) {
         // A JSON model already carries the shapes it was written with; only ONNX files can be run.
         boolean onnx = !ModelReader.looksLikeJson(source.file());
         boolean run = onnx && shapes.runs();
         try (RuntimePreload preload = RuntimePreload.startIf(run && Files.isRegularFile(source.file()))) {
             ModelGraph read = ModelReader.read(source.file(), source.name(), new OnnxReader.Options(hierarchy));
+            try {
+                Views.requireNamedModules(read, viewOptions); // a typo is reported before the model runs
+            } catch (UnknownModuleException e) {
+                throw usage(e.getMessage());
+            }
             if (!run) { // a run reports what it refuses to read itself, in its own warning
                 Summary.readerWarnings(read).forEach(spec.commandLine().getErr()::println);
             }

@@ -191,14 +191,28 @@ final class CompactGraph extends AbstractGraph<Node, TensorEdge> {
 
     @Override
     public Set<TensorEdge> outgoingEdgesOf(Node v) {
-        int n = indexOf(v);
-        return range(outEdges, outStart[n], outStart[n + 1]);
+        return outgoingEdgesOf(indexOf(v));
     }
 
     @Override
     public Set<TensorEdge> incomingEdgesOf(Node v) {
-        int n = indexOf(v);
-        return range(inEdges, inStart[n], inStart[n + 1]);
+        return incomingEdgesOf(indexOf(v));
+    }
+
+    /** The outgoing edges of the node numbered {@code n} (visible in this view), without looking the node up. */
+    Set<TensorEdge> outgoingEdgesOf(int n) {
+        return range(outEdges, outStart[visibleNumber(n)], outStart[n + 1]);
+    }
+
+    Set<TensorEdge> incomingEdgesOf(int n) {
+        return range(inEdges, inStart[visibleNumber(n)], inStart[n + 1]);
+    }
+
+    private int visibleNumber(int n) {
+        if (isHidden(java.util.Objects.checkIndex(n, nodeCount))) {
+            throw new IllegalArgumentException("no such vertex in graph: number " + n);
+        }
+        return n;
     }
 
     @Override

@@ -113,6 +113,16 @@ public final class ModelGraph {
         return graph.targetNumber(edge);
     }
 
+    /** The outgoing edges of the node numbered {@code number} ({@link #numberOf}), without looking the node up. */
+    public Set<TensorEdge> outgoingEdgesOf(int number) {
+        return graph.outgoingEdgesOf(number);
+    }
+
+    /** The incoming edges of the node numbered {@code number} ({@link #numberOf}), without looking the node up. */
+    public Set<TensorEdge> incomingEdgesOf(int number) {
+        return graph.incomingEdgesOf(number);
+    }
+
     /** One more than the largest node number. */
     public int nodeNumbers() {
         return graph.nodeCount();

@@ -13,8 +13,11 @@ import java.util.Optional;
 public final class ModuleTree {
     private final Map<ModulePath, Module> modules;
     private final Map<ModulePath, List<ModulePath>> children;
-    /** {@link #depth} of every module, computed on first use. */
-    private volatile Map<ModulePath, Integer> depths;
+    /** {@link #depth} of every module, and the modules at each depth; computed on first use. */
+    private volatile Depths depths;
+
+    private record Depths(Map<ModulePath, Integer> byPath, List<List<Module>> byDepth) {
+    }
 
     public ModuleTree(Collection<Module> modules) {
         this.modules = new LinkedHashMap<>();
@@ -68,16 +71,37 @@ public final class ModuleTree {
 
     /** How many module levels (kinds that count for {@code --depth}) lead from the root to {@code path}, itself included. */
     public int depth(ModulePath path) {
-        Map<ModulePath, Integer> known = depths;
+        Integer memo = depths().byPath().get(path);
+        return memo != null ? memo : depthByPrefixes(path);
+    }
+
+    /** The modules of depth {@code depth} ({@link #depth}), in tree order: the root alone is at depth 0. */
+    public List<Module> atDepth(int depth) {
+        List<List<Module>> byDepth = depths().byDepth();
+        return depth >= 0 && depth < byDepth.size() ? Collections.unmodifiableList(byDepth.get(depth)) : List.of();
+    }
+
+    /** The largest {@link #depth} of a module of this tree. */
+    public int maxDepth() {
+        return depths().byDepth().size() - 1;
+    }
+
+    private Depths depths() {
+        Depths known = depths;
         if (known == null) {
-            known = new HashMap<>();
-            for (ModulePath p : modules.keySet()) {
-                depthOfMember(p, known);
+            Map<ModulePath, Integer> byPath = new HashMap<>();
+            List<List<Module>> byDepth = new ArrayList<>();
+            for (Module m : modules.values()) {
+                int depth = depthOfMember(m.path(), byPath);
+                while (byDepth.size() <= depth) {
+                    byDepth.add(new ArrayList<>());
+                }
+                byDepth.get(depth).add(m);
             }
+            known = new Depths(byPath, byDepth);
             depths = known;
         }
-        Integer memo = known.get(path);
-        return memo != null ? memo : depthByPrefixes(path);
+        return known;
     }
 
     /** The depth of a module of the tree, from its parent's: once per module instead of once per prefix. */

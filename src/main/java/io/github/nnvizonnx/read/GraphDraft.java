@@ -1,7 +1,10 @@
 package io.github.nnvizonnx.read;
 
+import io.github.nnvizonnx.model.AttributeSummary;
+import io.github.nnvizonnx.model.DisplayText;
 import io.github.nnvizonnx.model.ModulePath;
 import io.github.nnvizonnx.model.Node;
+import io.github.nnvizonnx.model.OperationNode;
 import io.github.nnvizonnx.model.TensorInfo;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,7 +17,16 @@ import java.util.List;
  * drawing order. Edges are kept as arrays of indices, so a million-node graph needs no map per node.
  */
 final class GraphDraft {
-    private final List<Node> nodes = new ArrayList<>();
+    /** Input and output nodes as made; null at an operation's index (operations are made by {@link #node}). */
+    private Node[] made;
+    /** An operation's parts, by index; the module path of every node (null while an operation's is not known). */
+    private String[] names;
+    private String[] opTypes;
+    private String[] domains;
+    private List<AttributeSummary>[] attributes;
+    private ModulePath[] scopes;
+    private long[] parameterCounts;
+    private int size;
     private final BitSet plainOperations = new BitSet();
     private final BitSet movedConstants = new BitSet();
     private final List<TensorInfo> tensors = new ArrayList<>();
@@ -27,52 +39,110 @@ final class GraphDraft {
     /** Not a BitSet: clearing its highest bit rescans all its words, which made this quadratic. */
     private boolean[] onStack = new boolean[0];
 
-    /** The id the next node added must have. */
-    String nextId() {
-        return "n" + nodes.size();
+    /** {@code expectedNodes}: about how many nodes will be added (growing the arrays of a huge graph costs copying). */
+    @SuppressWarnings("unchecked")
+    GraphDraft(int expectedNodes) {
+        int capacity = Math.max(16, expectedNodes);
+        made = new Node[capacity];
+        names = new String[capacity];
+        opTypes = new String[capacity];
+        domains = new String[capacity];
+        attributes = new List[capacity];
+        scopes = new ModulePath[capacity];
+        parameterCounts = new long[capacity];
     }
 
-    /** {@code plainOperation}: an operation without bodies, a candidate for being constant-like. */
-    void add(Node node, boolean plainOperation) {
+    /** The id the next node added must have. */
+    String nextId() {
+        return idOf(size);
+    }
+
+    private static String idOf(int index) {
+        return "n" + index;
+    }
+
+    /** Adds an input or output node; returns its index. */
+    int add(Node node) {
         if (!node.id().equals(nextId())) {
             throw new IllegalStateException("node " + node.id() + " added as " + nextId());
         }
-        if (plainOperation) {
-            plainOperations.set(nodes.size());
-        }
-        nodes.add(node);
+        int index = next();
+        made[index] = node;
+        scopes[index] = node.scope();
+        return index;
     }
 
-    /** The index of a node of this draft, read from its id. */
-    static int indexOf(Node node) {
-        return Integer.parseInt(node.id(), 1, node.id().length(), 10);
+    /**
+     * Adds an operation, made into a node only when the graph is built, with its final module and parameter count.
+     * {@code scope}: null when not known yet ({@link #setScope} gives it later). {@code plainOperation}: without
+     * bodies, a candidate for being constant-like. Returns its index.
+     */
+    int addOperation(String name, String opType, String domain, List<AttributeSummary> attributeSummaries,
+                     ModulePath scope, boolean plainOperation) {
+        int index = next();
+        names[index] = name;
+        opTypes[index] = opType;
+        domains[index] = domain;
+        attributes[index] = attributeSummaries;
+        scopes[index] = scope;
+        if (plainOperation) {
+            plainOperations.set(index);
+        }
+        return index;
+    }
+
+    private int next() {
+        if (size == names.length) {
+            int capacity = size * 2;
+            made = Arrays.copyOf(made, capacity);
+            names = Arrays.copyOf(names, capacity);
+            opTypes = Arrays.copyOf(opTypes, capacity);
+            domains = Arrays.copyOf(domains, capacity);
+            attributes = Arrays.copyOf(attributes, capacity);
+            scopes = Arrays.copyOf(scopes, capacity);
+            parameterCounts = Arrays.copyOf(parameterCounts, capacity);
+        }
+        return size++;
     }
 
     int size() {
-        return nodes.size();
+        return size;
     }
 
+    boolean isOperation(int index) {
+        return made[index] == null;
+    }
+
+    ModulePath scope(int index) {
+        return scopes[index];
+    }
+
+    void setScope(int index, ModulePath scope) {
+        scopes[index] = scope;
+    }
+
+    /** Counts weights that only this operation reads. */
+    void addParameters(int index, long count) {
+        parameterCounts[index] = DisplayText.saturatingAdd(parameterCounts[index], count);
+    }
+
+    /** The node at {@code index} as it stands: an operation is made anew at each call. */
     Node node(int index) {
-        return nodes.get(index);
+        if (made[index] != null) {
+            return made[index];
+        }
+        return new OperationNode(idOf(index), names[index], opTypes[index], domains[index], attributes[index],
+                scopes[index], parameterCounts[index]);
     }
 
-    /** The current version of a node (constants move, operations get their parameter counts). */
-    Node current(Node node) {
-        return nodes.get(indexOf(node));
-    }
-
-    void replace(Node node) {
-        nodes.set(indexOf(node), node);
-    }
-
-    void addEdge(Node from, Node to, TensorInfo tensor, boolean mainGraphTensor) {
+    void addEdge(int from, int to, TensorInfo tensor, boolean mainGraphTensor) {
         int edge = tensors.size();
         if (edge == sources.length) {
             sources = Arrays.copyOf(sources, edge * 2);
             targets = Arrays.copyOf(targets, edge * 2);
         }
-        sources[edge] = indexOf(from);
-        targets[edge] = indexOf(to);
+        sources[edge] = from;
+        targets[edge] = to;
         tensors.add(tensor);
         topLevel.set(edge, mainGraphTensor);
     }
@@ -104,17 +174,17 @@ final class GraphDraft {
      * consumers are placed before their producers so that chains (Constant, then Cast, then Conv) move together.
      */
     void placeConstantsWithConsumers() {
-        Adjacency consumers = Adjacency.of(nodes.size(), sources, targets, tensors.size(), null);
+        Adjacency consumers = Adjacency.of(size, sources, targets, tensors.size(), null);
         int[] order = constantLikeInDiscoveryOrder(consumers);
         for (int i = order.length - 1; i >= 0; i--) {
             int id = order[i];
             ModulePath common = null;
             for (int k = consumers.start(id); k < consumers.end(id); k++) {
-                ModulePath s = nodes.get(consumers.neighbour(k)).scope();
+                ModulePath s = scopes[consumers.neighbour(k)];
                 common = common == null ? s : common.commonAncestor(s);
             }
             if (common != null) {
-                nodes.set(id, nodes.get(id).withScope(common));
+                scopes[id] = common;
                 movedConstants.set(id);
             }
         }
@@ -122,7 +192,7 @@ final class GraphDraft {
 
     /** Plain operations whose inputs all come from plain operations, sources first (Kahn's order). */
     private int[] constantLikeInDiscoveryOrder(Adjacency consumers) {
-        int[] unresolvedInputs = new int[nodes.size()];
+        int[] unresolvedInputs = new int[size];
         for (int e = 0; e < tensors.size(); e++) {
             unresolvedInputs[targets[e]]++;
         }
@@ -151,22 +221,22 @@ final class GraphDraft {
      * declaration order, and a weight's Identity listed at the top of the file would otherwise drag its module there.
      */
     int[] drawingOrder() {
-        Adjacency movedProducers = Adjacency.of(nodes.size(), targets, sources, tensors.size(), movedConstants);
-        BitSet hasConsumers = new BitSet(nodes.size());
+        Adjacency movedProducers = Adjacency.of(size, targets, sources, tensors.size(), movedConstants);
+        BitSet hasConsumers = new BitSet(size);
         for (int e = 0; e < tensors.size(); e++) {
             if (movedConstants.get(sources[e])) {
                 hasConsumers.set(sources[e]);
             }
         }
-        Order order = new Order(nodes.size());
-        BitSet placed = new BitSet(nodes.size());
-        onStack = new boolean[nodes.size()];
-        for (int id = 0; id < nodes.size(); id++) {
+        Order order = new Order(size);
+        BitSet placed = new BitSet(size);
+        onStack = new boolean[size];
+        for (int id = 0; id < size; id++) {
             if (!hasConsumers.get(id)) {
                 placeAfterProducers(id, movedProducers, placed, order);
             }
         }
-        for (int id = 0; id < nodes.size(); id++) {
+        for (int id = 0; id < size; id++) {
             placeAfterProducers(id, movedProducers, placed, order); // constants in cycles, if any
         }
         return order.indices;

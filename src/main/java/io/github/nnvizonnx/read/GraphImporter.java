@@ -7,8 +7,6 @@ import io.github.nnvizonnx.model.ModelInfo;
 import io.github.nnvizonnx.model.Module;
 import io.github.nnvizonnx.model.ModuleKind;
 import io.github.nnvizonnx.model.ModulePath;
-import io.github.nnvizonnx.model.Node;
-import io.github.nnvizonnx.model.OperationNode;
 import io.github.nnvizonnx.model.OutputNode;
 import io.github.nnvizonnx.model.Parameter;
 import io.github.nnvizonnx.model.TensorInfo;
@@ -32,7 +30,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 
@@ -74,14 +72,15 @@ final class GraphImporter {
     private final Map<ModulePath, Module> modules = new LinkedHashMap<>();
     /** Module paths already made for a (base, scope list) pair: the nodes of one scope share one list. */
     private final Map<ModulePath, Map<List<ScopeSegment>, ModulePath>> scopePaths = new HashMap<>();
-    private final GraphDraft draft = new GraphDraft();
+    private GraphDraft draft;
     private final ExternalDataNotes externalData = new ExternalDataNotes();
     private final Interner<io.github.nnvizonnx.model.Shape> shapes = new Interner<>();
     /** Attribute summaries repeat over thousands of nodes (axis=1, value=int64[1]): each distinct list is kept once. */
     private final Interner<List<io.github.nnvizonnx.model.AttributeSummary>> attributeLists = new Interner<>();
     private final Pending pending = new Pending();
     private final List<TensorScope.Weight> weights = new ArrayList<>();
-    private final Map<String, InputNode> missingInputs = new HashMap<>();
+    /** Draft indices of the inputs made for names that are read but never produced. */
+    private final Map<String, Integer> missingInputs = new HashMap<>();
     private final Deque<String> callStack = new ArrayDeque<>();
     /** For {@link #uniqueChild}: the next repeat number to try for each wanted child. */
     private final Map<ModulePath, Integer> nextRepeat = new HashMap<>();
@@ -105,7 +104,8 @@ final class GraphImporter {
         modules.put(ModulePath.ROOT, new Module(ModulePath.ROOT, graph.name(), shortClass(rootClass), rootClass,
                 ModuleKind.MODULE, 0));
         mainScope = TensorScope.main(graph.valueInfo().size() + graph.initializers().size() + graph.nodes().size());
-        importGraph(graph, views, ModulePath.ROOT, mainScope, null);
+        draft = new GraphDraft(graph.inputs().size() + graph.nodes().size() + graph.outputs().size());
+        importGraph(graph, views, ModulePath.ROOT, mainScope, -1);
         resolvePending();
         mainScope = null;
         draft.placeConstantsWithConsumers();
@@ -156,11 +156,13 @@ final class GraphImporter {
 
     // ---- phase 1: nodes and producers
 
+    /** {@code feeder}: the draft index of the node whose inputs feed this graph's inputs, or -1. */
     private void importGraph(GraphContent graph, List<NodeView> views, ModulePath base, TensorScope scope,
-                             Node feeder) {
-        // For a large graph the hierarchy is worked out on another core while its tensors are declared.
+                             int feeder) {
+        // For a large graph the hierarchy is worked out on another core while its tensors and nodes are read.
         Future<List<ScopeAssignment>> assignments = views.size() >= PARALLEL_FROM
-                ? ForkJoinPool.commonPool().submit(() -> convention.assign(views)) : null;
+                ? ForkJoinPool.commonPool().submit(() -> convention.assign(views))
+                : CompletableFuture.completedFuture(convention.assign(views));
         declareAll(scope, graph.inputs());
         declareAll(scope, graph.outputs());
         declareAll(scope, graph.valueInfo());
@@ -191,57 +193,62 @@ final class GraphImporter {
                 continue;
             }
             InputNode node = new InputNode(draft.nextId(), scope.resolve(name).declared(), base);
-            draft.add(node, false);
-            scope.produce(name, node);
-            if (feeder != null) {
-                draft.addEdge(feeder, node, node.tensor(), false);
+            int index = draft.add(node);
+            scope.produce(name, index);
+            if (feeder >= 0) {
+                draft.addEdge(feeder, index, node.tensor(), false);
             }
         }
-        importNodes(graph.nodes(), views, assignments == null ? convention.assign(views) : join(assignments), base,
-                scope, 0);
+        importNodes(graph.nodes(), views, new DeferredScopes(assignments), base, scope, 0);
         for (ValueInfoProto output : graph.outputs()) {
             TensorInfo declared = scope.resolve(output.getName()).declared();
             OutputNode node = new OutputNode(draft.nextId(),
                     declared != null ? declared : TensorInfo.named(output.getName()), base);
-            draft.add(node, false);
-            pending.add(GraphDraft.indexOf(node), scope, scope.id(output.getName()));
+            pending.add(draft.add(node), scope, scope.id(output.getName()));
         }
     }
 
-    private static <T> T join(Future<T> task) {
-        try {
-            return task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-    }
-
-    /** {@code views} and {@code assignments}: one per node, in the same order. */
-    private void importNodes(List<NodeProto> protos, List<NodeView> views, List<ScopeAssignment> assignments,
-                             ModulePath base, TensorScope scope, int callDepth) {
+    /**
+     * {@code views}: one per node, in the same order; {@code scopes}: their assignments, perhaps still being worked
+     * out. A plain operation read before they are known gets its module later; modules are still made in node order.
+     */
+    private void importNodes(List<NodeProto> protos, List<NodeView> views, DeferredScopes scopes, ModulePath base,
+                             TensorScope scope, int callDepth) {
+        DeferredScopes.Placement placement = (index, a) -> draft.setScope(index, ensureModules(base, a.path()));
         Map<List<String>, Integer> prefixCounts = null; // counted on the first call of a local function
         for (int i = 0; i < protos.size(); i++) {
             NodeWiring wiring = NodeWiring.of(protos, i);
             NodeView view = views.get(i);
-            ScopeAssignment assignment = assignments.get(i);
             FunctionProto function = calledFunction(view, wiring, callDepth);
+            List<AttributeProto> bodies = bodies(wiring);
+            if (function == null && bodies.isEmpty() && !scopes.known()) {
+                scopes.defer(i, importOperation(wiring, bodies, view, null, "", scope));
+                continue;
+            }
+            List<ScopeAssignment> assignments = scopes.assignments(placement);
+            ScopeAssignment assignment = assignments.get(i);
             if (function != null) {
                 prefixCounts = prefixCounts != null ? prefixCounts : prefixCounts(assignments);
                 inlineCall(wiring, function, callPath(base, assignment.path(), prefixCounts, function), scope,
                         callDepth);
             } else {
-                importOperation(wiring, view, ensureModules(base, assignment.path()), assignment.shortName(), scope);
+                importOperation(wiring, bodies, view, ensureModules(base, assignment.path()), assignment.shortName(),
+                        scope);
             }
         }
+        scopes.assignments(placement);
+    }
+
+    /** The attributes of a node that hold graphs (the bodies of If, Loop, Scan and the like). */
+    private static List<AttributeProto> bodies(NodeWiring wiring) {
+        List<AttributeProto> bodies = List.of();
+        for (AttributeProto a : wiring.attributes()) {
+            if (a.hasG() || a.getGraphsCount() > 0) {
+                bodies = bodies.isEmpty() ? new ArrayList<>() : bodies;
+                bodies.add(a);
+            }
+        }
+        return bodies;
     }
 
     /**
@@ -294,25 +301,24 @@ final class GraphImporter {
         return functionName;
     }
 
-    /** {@code view}: the node as {@link #views} saw it; its strings are the ones kept. */
-    private void importOperation(NodeWiring wiring, NodeView view, ModulePath path, String shortName,
-                                 TensorScope scope) {
-        List<AttributeProto> bodies = List.of();
+    /**
+     * Adds an operation to the draft and returns its index. {@code view}: the node as {@link #views} saw it; its
+     * strings are the ones kept. {@code bodies}: its graph attributes ({@link #bodies}). {@code path}: its module,
+     * or null when it is placed later (only for a node without bodies).
+     */
+    private int importOperation(NodeWiring wiring, List<AttributeProto> bodies, NodeView view, ModulePath path,
+                                String shortName, TensorScope scope) {
         for (AttributeProto a : wiring.attributes()) {
             noteTensors(a);
-            if (a.hasG() || a.getGraphsCount() > 0) {
-                bodies = bodies.isEmpty() ? new ArrayList<>() : bodies;
-                bodies.add(a);
-            }
         }
         ModulePath scopePath = path;
         if (!bodies.isEmpty()) {
             String name = shortName.isEmpty() ? view.opType() : shortName;
             scopePath = register(uniqueChild(path, name), view.opType(), null, ModuleKind.CONTROL_FLOW);
         }
-        OperationNode node = new OperationNode(draft.nextId(), view.name(), view.opType(), view.domain(),
-                attributeLists.intern(List.copyOf(AttributeSummaries.of(wiring.attributes()))), scopePath, 0);
-        draft.add(node, bodies.isEmpty());
+        int node = draft.addOperation(view.name(), view.opType(), view.domain(),
+                attributeLists.intern(List.copyOf(AttributeSummaries.of(wiring.attributes()))), scopePath,
+                bodies.isEmpty());
         for (String output : wiring.outputs()) {
             scope.produce(output, node);
         }
@@ -320,10 +326,9 @@ final class GraphImporter {
         if (constant != null) {
             scope.declareIfAbsent(constant);
         }
-        int nodeIndex = GraphDraft.indexOf(node);
         for (String input : wiring.inputs()) {
             if (!input.isEmpty()) {
-                pending.add(nodeIndex, scope, scope.id(input));
+                pending.add(node, scope, scope.id(input));
             }
         }
         for (AttributeProto attribute : bodies) {
@@ -334,6 +339,7 @@ final class GraphImporter {
                 importBody(attribute.getGraphs(g), scopePath, attribute.getName() + "[" + g + "]", scope, node);
             }
         }
+        return node;
     }
 
     /** Constant values and other tensor attributes may keep their data in external files too. */
@@ -350,7 +356,8 @@ final class GraphImporter {
         }
     }
 
-    private void importBody(GraphProto body, ModulePath region, String branchName, TensorScope outer, Node owner) {
+    /** {@code owner}: the draft index of the node the body belongs to. */
+    private void importBody(GraphProto body, ModulePath region, String branchName, TensorScope outer, int owner) {
         ModulePath branch = register(uniqueChild(region, branchName), null, null, ModuleKind.BRANCH);
         importGraph(GraphContent.of(body), views(body.getNodeList()), branch, outer.nested(), owner);
     }
@@ -371,11 +378,13 @@ final class GraphImporter {
         String key = functionKey(function.getDomain(), function.getName(), function.getOverload());
         callStack.push(key);
         List<NodeView> bodyViews = views(function.getNodeList());
-        importNodes(function.getNodeList(), bodyViews, convention.assign(bodyViews), callPath, body, callDepth + 1);
+        importNodes(function.getNodeList(), bodyViews,
+                new DeferredScopes(CompletableFuture.completedFuture(convention.assign(bodyViews))), callPath, body,
+                callDepth + 1);
         callStack.pop();
         for (int i = 0; i < function.getOutputCount() && i < call.outputs().size(); i++) {
-            Node producer = body.resolve(function.getOutput(i)).producer();
-            if (producer != null) {
+            int producer = body.resolve(function.getOutput(i)).producer();
+            if (producer >= 0) {
                 scope.produce(call.outputs().get(i), producer);
             }
         }
@@ -395,9 +404,9 @@ final class GraphImporter {
         for (int k = 0; k < pending.size; k++) {
             TensorScope scope = pending.scopes[k];
             int id = pending.ids[k];
-            Node consumer = draft.node(pending.consumers[k]);
-            Node localProducer = scope.localProducer(id);
-            if (localProducer != null) { // the usual cases, without a Resolution
+            int consumer = pending.consumers[k];
+            int localProducer = scope.localProducer(id);
+            if (localProducer >= 0) { // the usual cases, without a Resolution
                 draft.addEdge(localProducer, consumer, scope.localTensor(id), scope == mainScope);
                 continue;
             }
@@ -409,17 +418,14 @@ final class GraphImporter {
             TensorScope.Resolution r = scope.resolve(id);
             TensorInfo tensor = r.tensor();
             boolean topLevel = r.owner() == mainScope;
-            if (r.producer() != null) {
+            if (r.producer() >= 0) {
                 draft.addEdge(r.producer(), consumer, tensor, topLevel);
             } else if (r.weight() != null) {
                 r.weight().addConsumer(consumer);
             } else if (scope == mainScope) {
                 // Consumed but never produced nor declared: show where the data would have to come from.
-                InputNode source = missingInputs.computeIfAbsent(r.name(), n -> {
-                    InputNode created = new InputNode(draft.nextId(), tensor, ModulePath.ROOT);
-                    draft.add(created, false);
-                    return created;
-                });
+                int source = missingInputs.computeIfAbsent(r.name(),
+                        n -> draft.add(new InputNode(draft.nextId(), tensor, ModulePath.ROOT)));
                 draft.addEdge(source, consumer, tensor, true);
             }
         }
@@ -431,24 +437,17 @@ final class GraphImporter {
     /** Each weight belongs to the deepest module containing its consumers; a weight read by one node counts there. */
     private List<Parameter> attributeWeights() {
         List<Parameter> parameters = new ArrayList<>(weights.size());
-        long[] perNode = new long[draft.size()]; // by draft index: parameters only that node reads
         for (TensorScope.Weight w : weights) {
             ModulePath scope = null;
-            List<Node> consumers = w.consumers();
-            for (Node consumer : consumers) {
-                ModulePath s = draft.current(consumer).scope();
+            int readers = w.consumerCount();
+            for (int k = 0; k < readers; k++) {
+                ModulePath s = draft.scope(w.consumer(k));
                 scope = scope == null ? s : scope.commonAncestor(s);
             }
             Parameter p = new Parameter(w.name, w.elementType, w.dims, scope == null ? ModulePath.ROOT : scope);
             parameters.add(p);
-            if (consumers.size() == 1) {
-                int node = GraphDraft.indexOf(consumers.get(0));
-                perNode[node] = DisplayText.saturatingAdd(perNode[node], p.count());
-            }
-        }
-        for (int node = 0; node < perNode.length; node++) {
-            if (perNode[node] != 0 && draft.node(node) instanceof OperationNode op) {
-                draft.replace(op.withParameterCount(perNode[node]));
+            if (readers == 1 && draft.isOperation(w.consumer(0))) {
+                draft.addParameters(w.consumer(0), p.count());
             }
         }
         return parameters;
@@ -458,7 +457,7 @@ final class GraphImporter {
         java.util.Set<ModulePath> used = new java.util.HashSet<>();
         ModulePath previous = null;
         for (int i = 0; i < draft.size(); i++) {
-            ModulePath scope = draft.node(i).scope();
+            ModulePath scope = draft.scope(i);
             if (scope == previous) {
                 continue; // neighbours mostly share a scope
             }
@@ -468,19 +467,12 @@ final class GraphImporter {
                 continue;
             }
         }
-        Map<ModulePath, Long> totals = new HashMap<>();
-        for (Parameter p : parameters) {
-            for (ModulePath s = p.scope(); ; s = s.parent()) {
-                totals.merge(s, p.count(), DisplayText::saturatingAdd);
-                if (s.isRoot()) {
-                    break;
-                }
-            }
-        }
+        Map<ModulePath, long[]> totals = parameterTotals(parameters);
         List<Module> kept = new ArrayList<>();
         for (Module m : modules.values()) {
             if (m.path().isRoot() || used.contains(m.path())) {
-                kept.add(m.withParameterCount(totals.getOrDefault(m.path(), 0L)));
+                long[] total = totals.get(m.path());
+                kept.add(m.withParameterCount(total == null ? 0 : total[0]));
             }
         }
         ModelGraph.Builder builder = new ModelGraph.Builder(info.withExternalData(externalData.locations(),
@@ -501,6 +493,43 @@ final class GraphImporter {
     // ---- helpers
 
     /**
+     * The parameters in each module and below it. Summed per module first, then handed up the tree level by level,
+     * deepest first: each module is added to its parent once, instead of each weight to every ancestor.
+     */
+    private static Map<ModulePath, long[]> parameterTotals(List<Parameter> parameters) {
+        Map<ModulePath, long[]> totals = new HashMap<>();
+        List<List<ModulePath>> byLength = new ArrayList<>();
+        for (Parameter p : parameters) {
+            long[] total = totals.get(p.scope());
+            if (total == null) {
+                total = new long[1];
+                totals.put(p.scope(), total);
+                atLength(byLength, p.scope().length()).add(p.scope());
+            }
+            total[0] = DisplayText.saturatingAdd(total[0], p.count());
+        }
+        for (int length = byLength.size() - 1; length > 0; length--) {
+            for (ModulePath path : byLength.get(length)) {
+                long[] parentTotal = totals.get(path.parent());
+                if (parentTotal == null) {
+                    parentTotal = new long[1];
+                    totals.put(path.parent(), parentTotal);
+                    atLength(byLength, length - 1).add(path.parent());
+                }
+                parentTotal[0] = DisplayText.saturatingAdd(parentTotal[0], totals.get(path)[0]);
+            }
+        }
+        return totals;
+    }
+
+    private static List<ModulePath> atLength(List<List<ModulePath>> byLength, int length) {
+        while (byLength.size() <= length) {
+            byLength.add(new ArrayList<>());
+        }
+        return byLength.get(length);
+    }
+
+    /**
      * The module path of a node: {@code relative} under {@code base}, its modules made where missing. Nodes of one
      * scope come in runs, so the last answer is kept apart from the map of all answers.
      */
@@ -511,8 +540,10 @@ final class GraphImporter {
         Map<List<ScopeSegment>, ModulePath> made = scopePaths.computeIfAbsent(base, b -> new IdentityHashMap<>());
         ModulePath path = made.get(relative);
         if (path == null) { // its modules exist otherwise, with the classes this list names
-            path = base;
-            for (ScopeSegment s : relative) {
+            // The levels it shares with the last path asked are made already: the walk starts below them.
+            int shared = base == lastBase && lastRelative != null ? sharedLevels(relative, lastRelative) : 0;
+            path = shared == 0 ? base : lastPath.prefix(base.length() + shared);
+            for (ScopeSegment s : relative.subList(shared, relative.size())) {
                 path = ensureChild(path, s);
             }
             made.put(relative, path);
@@ -521,6 +552,14 @@ final class GraphImporter {
         lastRelative = relative;
         lastPath = path;
         return path;
+    }
+
+    private static int sharedLevels(List<ScopeSegment> a, List<ScopeSegment> b) {
+        int shared = 0;
+        while (shared < a.size() && shared < b.size() && a.get(shared).equals(b.get(shared))) {
+            shared++;
+        }
+        return shared;
     }
 
     private ModulePath ensureChild(ModulePath parent, ScopeSegment s) {

@@ -1,6 +1,5 @@
 package io.github.nnvizonnx.read;
 
-import io.github.nnvizonnx.model.Node;
 import io.github.nnvizonnx.model.Shape;
 import io.github.nnvizonnx.model.TensorInfo;
 import java.util.Arrays;
@@ -17,14 +16,15 @@ import java.util.Map;
  * than looking names up twice.
  */
 final class TensorScope {
-    /** A weight tensor and the nodes that read it. */
+    /** A weight tensor and the nodes that read it (their draft indices). */
     static final class Weight {
         final String name;
         final String elementType;
         final java.util.List<Long> dims;
-        /** Most weights have one reader: it is kept alone, and a list is made only for a second one. */
-        private Node firstConsumer;
-        private java.util.List<Node> moreConsumers;
+        /** Most weights have one reader: it is kept alone (-1: none yet), and an array is made only for more. */
+        private int firstConsumer = -1;
+        private int[] moreConsumers;
+        private int moreCount;
 
         Weight(String name, String elementType, java.util.List<Long> dims) {
             this.name = name;
@@ -32,36 +32,36 @@ final class TensorScope {
             this.dims = dims;
         }
 
-        void addConsumer(Node consumer) {
-            if (firstConsumer == null) {
+        void addConsumer(int consumer) {
+            if (firstConsumer < 0) {
                 firstConsumer = consumer;
-            } else {
-                moreConsumers = moreConsumers == null ? new java.util.ArrayList<>(2) : moreConsumers;
-                moreConsumers.add(consumer);
-            }
-        }
-
-        /** The nodes that read it, in the order they were added. */
-        java.util.List<Node> consumers() {
-            if (firstConsumer == null) {
-                return java.util.List.of();
+                return;
             }
             if (moreConsumers == null) {
-                return java.util.List.of(firstConsumer);
+                moreConsumers = new int[2];
+            } else if (moreCount == moreConsumers.length) {
+                moreConsumers = Arrays.copyOf(moreConsumers, 2 * moreCount);
             }
-            java.util.List<Node> all = new java.util.ArrayList<>(moreConsumers.size() + 1);
-            all.add(firstConsumer);
-            all.addAll(moreConsumers);
-            return all;
+            moreConsumers[moreCount++] = consumer;
+        }
+
+        int consumerCount() {
+            return firstConsumer < 0 ? 0 : 1 + moreCount;
+        }
+
+        /** Reader {@code k}, in the order they were added. */
+        int consumer(int k) {
+            return k == 0 ? firstConsumer : moreConsumers[k - 1];
         }
     }
 
     /**
-     * What a name resolves to: a producing node or a weight, the declared type found on the way, and where the
+     * What a name resolves to: a producing node (its draft index, -1: none) or a weight, the declared type found on
+     * the way, and where the
      * tensor really lives: the scope that defines it ({@code owner}, the scope looked in when nothing defines it)
      * and its name there ({@code name}: a function's formal input resolves to the caller's actual tensor).
      */
-    record Resolution(Node producer, Weight weight, TensorInfo declared, String name, TensorScope owner) {
+    record Resolution(int producer, Weight weight, TensorInfo declared, String name, TensorScope owner) {
         /** The tensor as an edge carries it: named as in its defining scope, with the declared type if any. */
         TensorInfo tensor() {
             return declared == null ? TensorInfo.named(name) : new TensorInfo(name, declared.elementType(),
@@ -86,7 +86,8 @@ final class TensorScope {
      */
     private final int[] recent;
     private String[] names;
-    private Node[] producers;
+    /** The draft index of each name's producer, plus one (0: none). */
+    private int[] producers;
     private Weight[] weights;
     private boolean[] declared;
     private String[] declaredTypes;
@@ -101,7 +102,7 @@ final class TensorScope {
         slots = new long[Integer.highestOneBit(capacity - 1) << 2]; // at most half full
         recent = new int[Math.min(RECENT, slots.length)]; // a small body's scope needs no larger one
         names = new String[capacity];
-        producers = new Node[capacity];
+        producers = new int[capacity];
         weights = new Weight[capacity];
         declared = new boolean[capacity];
         declaredTypes = new String[capacity];
@@ -148,7 +149,8 @@ final class TensorScope {
         declaredShapes[id] = shape;
     }
 
-    void produce(String name, Node node) {
+    /** {@code node}: the producer's draft index. */
+    void produce(String name, int node) {
         if (name.isEmpty()) {
             return;
         }
@@ -156,7 +158,7 @@ final class TensorScope {
         // last is a good first guess: a hit costs no hashing and no probe of the table.
         int guess = lastProduced + 1;
         int id = guess < size && names[guess].equals(name) ? guess : id(name); // first: id() may grow the arrays
-        producers[id] = node;
+        producers[id] = node + 1;
         lastProduced = id;
         recent[hash(names[id]) & (recent.length - 1)] = id + 1; // a string computes its hash once and keeps it
     }
@@ -179,11 +181,11 @@ final class TensorScope {
     /** {@link #resolve(String)} of a name numbered by this scope. */
     Resolution resolve(int id) {
         TensorInfo type = declaredInfo(id);
-        if (producers[id] != null) {
-            return new Resolution(producers[id], null, type, names[id], this);
+        if (producers[id] != 0) {
+            return new Resolution(producers[id] - 1, null, type, names[id], this);
         }
         if (weights[id] != null) {
-            return new Resolution(null, weights[id], type, names[id], this);
+            return new Resolution(-1, weights[id], type, names[id], this);
         }
         return resolveOutside(names[id], type);
     }
@@ -192,7 +194,7 @@ final class TensorScope {
     private Resolution resolveOutside(String name, TensorInfo type) {
         String outerName = aliases.get(name);
         if (outerName == null && (isolated || parent == null)) {
-            return new Resolution(null, null, type, name, this);
+            return new Resolution(-1, null, type, name, this);
         }
         Resolution outer = parent.resolve(outerName != null ? outerName : name);
         return type != null && outer.declared() == null
@@ -202,12 +204,15 @@ final class TensorScope {
 
     /** The weight named {@code id} in this very scope, or null. */
     Weight localWeight(int id) {
-        return producers[id] == null ? weights[id] : null; // a producer hides a weight, as in resolve()
+        return producers[id] == 0 ? weights[id] : null; // a producer hides a weight, as in resolve()
     }
 
-    /** The node producing name {@code id} in this very scope, or null (then {@link #resolve(int)} looks further). */
-    Node localProducer(int id) {
-        return producers[id];
+    /**
+     * The draft index of the node producing name {@code id} in this very scope, or -1 (then {@link #resolve(int)}
+     * looks further).
+     */
+    int localProducer(int id) {
+        return producers[id] - 1;
     }
 
     /**

@@ -15,7 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jgrapht.Graph;
 
 /**
  * Collapses modules into single nodes: everything inside a chosen module becomes one {@link ModuleNode} in the
@@ -32,42 +31,66 @@ public final class Collapse {
         if (toCollapse.isEmpty()) {
             return model;
         }
-        Graph<Node, TensorEdge> graph = model.graph();
+        // Per-node state lives in arrays by node number: a million-node graph needs no list or lookup per node.
         CollapsedAncestors ancestors = new CollapsedAncestors(toCollapse);
-        Map<ModulePath, List<Node>> members = new LinkedHashMap<>();
-        for (Node n : graph.vertexSet()) {
-            ModulePath outermost = ancestors.of(n);
-            if (!outermost.isRoot()) {
-                members.computeIfAbsent(outermost, p -> new ArrayList<>()).add(n);
+        Map<ModulePath, Box> boxes = new LinkedHashMap<>();
+        Box[] boxOf = new Box[model.nodeNumbers()];
+        Box last = null;
+        for (int number = 0; number < boxOf.length; number++) {
+            Node n = model.nodeAt(number);
+            if (n == null) {
+                continue; // hidden in this view
             }
+            ModulePath outermost = ancestors.of(n);
+            if (outermost.isRoot()) {
+                continue;
+            }
+            if (last == null || last.path != outermost) { // neighbours mostly share their box
+                last = boxes.computeIfAbsent(outermost, Box::new);
+            }
+            last.add(n);
+            boxOf[number] = last;
         }
-        members.values().removeIf(inside -> inside.size() < 2);
-        Set<ModulePath> collapsed = members.keySet();
-        Map<ModulePath, ModuleNode> replacements = new HashMap<>();
+        Set<ModulePath> collapsed = new HashSet<>();
         int next = 0;
-        for (Map.Entry<ModulePath, List<Node>> e : members.entrySet()) {
-            replacements.put(e.getKey(), summarize(model, e.getKey(), e.getValue(), "c" + next++));
+        for (Box box : boxes.values()) {
+            if (box.size >= 2) { // a module holding a single node is left as it is
+                box.node = box.summary(model, "c" + next++);
+                collapsed.add(box.path);
+            }
         }
 
         ModelGraph.Builder builder = new ModelGraph.Builder(model.info());
-        Representatives representatives = new Representatives(ancestors, replacements);
-        Set<Node> addedReplacements = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        for (Node n : graph.vertexSet()) {
-            Node rep = representatives.of(n);
-            if (rep == n || addedReplacements.add(rep)) { // the graph's own nodes are distinct already
-                builder.addNode(rep);
+        for (int number = 0; number < boxOf.length; number++) {
+            Node n = model.nodeAt(number);
+            if (n == null) {
+                continue;
+            }
+            Box box = boxOf[number];
+            if (box == null || box.node == null) {
+                builder.addNode(n);
+            } else if (!box.added) {
+                builder.addNode(box.node);
+                box.added = true;
             }
         }
         Set<List<String>> seen = new HashSet<>();
-        for (TensorEdge e : graph.edgeSet()) {
-            Node source = graph.getEdgeSource(e);
-            Node target = graph.getEdgeTarget(e);
-            Node from = representatives.of(source);
-            Node to = representatives.of(target);
-            if (from == to && (from instanceof ModuleNode)) {
-                continue;
+        for (TensorEdge e : model.graph().edgeSet()) {
+            int sourceNumber = model.sourceNumberOf(e);
+            int targetNumber = model.targetNumberOf(e);
+            Box sourceBox = boxOf[sourceNumber];
+            Box targetBox = boxOf[targetNumber];
+            ModuleNode fromBox = sourceBox == null ? null : sourceBox.node;
+            ModuleNode toBox = targetBox == null ? null : targetBox.node;
+            if (fromBox != null && fromBox == toBox) {
+                continue; // inside one collapsed module
             }
-            boolean merged = from != source || to != target;
+            Node from = fromBox != null ? fromBox : model.nodeAt(sourceNumber);
+            Node to = toBox != null ? toBox : model.nodeAt(targetNumber);
+            if (from == to && from instanceof ModuleNode) {
+                continue; // a module node of an earlier collapse, looping on itself
+            }
+            boolean merged = fromBox != null || toBox != null;
             if (!merged || seen.add(List.of(from.id(), to.id(), e.tensor().name()))) {
                 builder.addEdge(from, to, e.tensor(), e.isTopLevel());
             }
@@ -82,19 +105,65 @@ public final class Collapse {
     }
 
     /**
+     * The nodes inside one module chosen for collapsing, summed up as they are met: how many, the first one's id,
+     * and the op types and operation count its {@link ModuleNode} shows.
+     */
+    private static final class Box {
+        final ModulePath path;
+        int size;
+        String firstId;
+        int operations;
+        final LinkedHashSet<String> opTypes = new LinkedHashSet<>();
+        /** Op type added last: neighbours often share it, and it is then not hashed again. */
+        private String lastOpType;
+        /** The node standing for the module; null while unknown and for a module left as it is. */
+        ModuleNode node;
+        boolean added;
+
+        Box(ModulePath path) {
+            this.path = path;
+        }
+
+        void add(Node n) {
+            if (size++ == 0) {
+                firstId = n.id();
+            }
+            if (n instanceof OperationNode op && !op.isConstant()) {
+                if (op.opType() != lastOpType) {
+                    opTypes.add(op.opType());
+                    lastOpType = op.opType();
+                }
+                operations++;
+            } else if (n instanceof ModuleNode m) {
+                opTypes.addAll(m.opTypes());
+                lastOpType = null;
+                operations += m.operationCount();
+            }
+        }
+
+        ModuleNode summary(ModelGraph model, String idSuffix) {
+            Module module = model.modules().require(path);
+            return new ModuleNode(firstId + idSuffix, module, path.parent(), module.parameterCount(), operations,
+                    List.copyOf(opTypes));
+        }
+    }
+
+    /**
      * How many nodes {@link #apply} would leave, counted without building anything: one per collapsed module that
      * holds nodes (a module holding one node leaves that node), plus every node outside them.
      */
     public static int nodeCount(ModelGraph model, Set<ModulePath> toCollapse) {
         CollapsedAncestors ancestors = new CollapsedAncestors(toCollapse);
         Set<ModulePath> boxes = new HashSet<>();
+        ModulePath lastBox = null;
         int outside = 0;
         for (Node n : model.graph().vertexSet()) {
             ModulePath outermost = ancestors.of(n);
             if (outermost.isRoot()) {
                 outside++;
-            } else {
+            } else if (outermost != lastBox) { // neighbours mostly share their box
                 boxes.add(outermost);
+                lastBox = outermost;
             }
         }
         return outside + boxes.size();
@@ -124,31 +193,6 @@ public final class Collapse {
         }
     }
 
-    /**
-     * The node that stands for each node: its collapsed module's node, or itself. Neighbouring nodes mostly share a
-     * collapsed module, so the last module's node is kept: a million-node graph then needs few map lookups.
-     */
-    private static final class Representatives {
-        private final CollapsedAncestors ancestors;
-        private final Map<ModulePath, ModuleNode> replacements;
-        private ModulePath lastAncestor;
-        private ModuleNode lastReplacement;
-
-        Representatives(CollapsedAncestors ancestors, Map<ModulePath, ModuleNode> replacements) {
-            this.ancestors = ancestors;
-            this.replacements = replacements;
-        }
-
-        Node of(Node n) {
-            ModulePath ancestor = ancestors.of(n);
-            if (ancestor != lastAncestor) {
-                lastAncestor = ancestor;
-                lastReplacement = replacements.get(ancestor);
-            }
-            return lastReplacement == null ? n : lastReplacement;
-        }
-    }
-
     private static ModulePath orRoot(ModulePath path) {
         return path == null ? ModulePath.ROOT : path;
     }
@@ -162,22 +206,5 @@ public final class Collapse {
             }
         }
         return found;
-    }
-
-    private static ModuleNode summarize(ModelGraph model, ModulePath path, List<Node> inside, String idSuffix) {
-        Module module = model.modules().require(path);
-        LinkedHashSet<String> opTypes = new LinkedHashSet<>();
-        int operations = 0;
-        for (Node n : inside) {
-            if (n instanceof OperationNode op && !op.isConstant()) {
-                opTypes.add(op.opType());
-                operations++;
-            } else if (n instanceof ModuleNode m) {
-                opTypes.addAll(m.opTypes());
-                operations += m.operationCount();
-            }
-        }
-        String id = inside.get(0).id() + idSuffix;
-        return new ModuleNode(id, module, path.parent(), module.parameterCount(), operations, List.copyOf(opTypes));
     }
 }

@@ -5,13 +5,10 @@ import io.github.nnvizonnx.model.Node;
 import io.github.nnvizonnx.model.OperationNode;
 import io.github.nnvizonnx.model.OutputNode;
 import io.github.nnvizonnx.model.TensorEdge;
-import java.util.ArrayDeque;
 import java.util.BitSet;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Set;
-import org.jgrapht.Graph;
 
 /**
  * Hides what only feeds the real computation with fixed values: constant-like operations (no data input at all:
@@ -58,7 +55,6 @@ public final class HideClutter {
 
     /** Operations computed from constants and shapes only, found from the sources forward. */
     private static BitSet staticNodes(ModelGraph model) {
-        Graph<Node, TensorEdge> graph = model.graph();
         int[] dataInputsLeft = new int[model.nodeNumbers()]; // inputs still unknown + 1; 0: not a candidate
         int[] ready = new int[model.nodeNumbers()]; // a queue: each node enters it at most once
         int queued = 0;
@@ -68,7 +64,7 @@ public final class HideClutter {
                     || (op.parameterCount() > 0 && !WEIGHT_PLUMBING.contains(op.opType()))) {
                 continue;
             }
-            int inputs = graph.inDegreeOf(op);
+            int inputs = model.incomingEdgesOf(number).size();
             if (inputs == 0 || SHAPE_SOURCES.contains(op.opType())) {
                 ready[queued++] = number;
             } else {
@@ -78,7 +74,7 @@ public final class HideClutter {
         for (int next = 0; next < queued; next++) {
             int number = ready[next];
             result.set(number);
-            for (TensorEdge e : graph.outgoingEdgesOf(model.nodeAt(number))) {
+            for (TensorEdge e : model.outgoingEdgesOf(number)) {
                 int consumer = model.targetNumberOf(e);
                 if (dataInputsLeft[consumer] > 1 && --dataInputsLeft[consumer] == 1) {
                     ready[queued++] = consumer;
@@ -90,20 +86,19 @@ public final class HideClutter {
 
     /** Un-hides every static node whose value flows into a graph output through static nodes only. */
     private static void keepWhatReachesOutputs(ModelGraph model, BitSet hidden) {
-        Graph<Node, TensorEdge> graph = model.graph();
-        Deque<Node> work = new ArrayDeque<>();
-        for (Node n : graph.vertexSet()) {
-            if (n instanceof OutputNode) {
-                work.add(n);
+        int[] work = new int[model.nodeNumbers()]; // a stack: each node enters it at most once
+        int size = 0;
+        for (int number = 0; number < model.nodeNumbers(); number++) {
+            if (model.nodeAt(number) instanceof OutputNode) {
+                work[size++] = number;
             }
         }
-        while (!work.isEmpty()) {
-            Node n = work.poll();
-            for (TensorEdge e : graph.incomingEdgesOf(n)) {
+        while (size > 0) {
+            for (TensorEdge e : model.incomingEdgesOf(work[--size])) {
                 int producer = model.sourceNumberOf(e);
                 if (hidden.get(producer)) { // each hidden node is un-hidden, and walked from, once
                     hidden.clear(producer);
-                    work.add(model.nodeAt(producer));
+                    work[size++] = producer;
                 }
             }
         }

@@ -49,27 +49,39 @@ public final class Views {
         for (String userPath : options.collapse()) {
             chosen.add(find(tree, userPath).path());
         }
-        for (Module m : tree.all()) {
-            if (m.path().isRoot()) {
-                continue;
+        if (!options.expandSubgraphs()) {
+            for (Module m : tree.all()) {
+                if (m.kind() == ModuleKind.CONTROL_FLOW && !m.path().isRoot()) {
+                    chosen.add(m.path());
+                }
             }
-            if (m.kind() == ModuleKind.CONTROL_FLOW && !options.expandSubgraphs()) {
-                chosen.add(m.path());
-            } else if (options.depth() != null && m.kind().countsForDepth()
-                    && tree.depth(m.path()) == options.depth()) {
-                chosen.add(m.path());
+        }
+        if (options.depth() != null && options.depth() > 0) { // the modules at that depth, not all of them
+            for (Module m : tree.atDepth(options.depth())) {
+                if (m.kind().countsForDepth()) {
+                    chosen.add(m.path());
+                }
             }
         }
         return chosen;
     }
 
+    /**
+     * Checks that every module {@code options} names ({@code --layer}, {@code --collapse}) exists, so that a typo is
+     * reported before anything slow runs (the onnxruntime run); throws {@link UnknownModuleException} otherwise.
+     */
+    public static void requireNamedModules(ModelGraph model, ViewOptions options) {
+        if (options.layer() != null) {
+            find(model.modules(), options.layer());
+        }
+        for (String userPath : options.collapse()) {
+            find(model.modules(), userPath);
+        }
+    }
+
     /** The deepest module depth in the tree: {@code --depth} beyond it changes nothing. */
     public static int maxDepth(ModelGraph model) {
-        int max = 0;
-        for (Module m : model.modules().all()) {
-            max = Math.max(max, model.modules().depth(m.path()));
-        }
-        return max;
+        return model.modules().maxDepth();
     }
 
     private static Module find(ModuleTree tree, String userPath) {

@@ -50,14 +50,19 @@ class CompactGraphTest {
             }
             ModelGraph model = builder.build();
             assertSame(expected, model.graph(), nodes);
+            assertSameByNumber(expected, model, model, nodes);
 
             Set<Node> hidden = Set.of(nodes.get(0), nodes.get(size / 2));
             ModelGraph view = model.without(hidden);
             hidden.forEach(expected::removeVertex);
             assertSame(expected, view.graph(), nodes);
+            assertSameByNumber(expected, model, view, nodes);
             for (Node n : hidden) {
                 assertEquals(-1, view.numberOf(n));
                 assertNull(view.nodeAt(model.numberOf(n)));
+                int number = model.numberOf(n);
+                assertThrows(IllegalArgumentException.class, () -> view.outgoingEdgesOf(number));
+                assertThrows(IllegalArgumentException.class, () -> view.incomingEdgesOf(number));
             }
         }
     }
@@ -95,6 +100,19 @@ class CompactGraphTest {
             assertTrue(actual.outgoingEdgesOf(source).contains(e));
             assertTrue(actual.incomingEdgesOf(actual.getEdgeTarget(e)).contains(e));
         }
+    }
+
+    /** The edges of each node, asked by its number in {@code base} (views keep their base's numbers). */
+    private static void assertSameByNumber(Graph<Node, Reference> expected, ModelGraph base, ModelGraph actual,
+                                           List<Node> candidates) {
+        for (Node n : candidates) {
+            if (expected.containsVertex(n)) {
+                int number = base.numberOf(n);
+                assertEquals(names(expected.outgoingEdgesOf(n)), tensors(actual.outgoingEdgesOf(number)), n.id());
+                assertEquals(names(expected.incomingEdgesOf(n)), tensors(actual.incomingEdgesOf(number)), n.id());
+            }
+        }
+        assertThrows(IndexOutOfBoundsException.class, () -> actual.outgoingEdgesOf(base.nodeNumbers()));
     }
 
     private static List<String> names(Set<Reference> edges) {

@@ -1,5 +1,6 @@
 package io.github.nnvizonnx.read.hierarchy;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,12 +37,19 @@ public final class TorchScopeConvention implements HierarchyConvention {
             raw.add(previousSegments);
         }
         List<List<ScopeSegment>> paths = TorchScopes.resolve(raw);
-        List<ScopeAssignment> result = new ArrayList<>(nodes.size());
-        for (int i = 0; i < nodes.size(); i++) {
-            String name = nodes.get(i).name();
-            result.add(new ScopeAssignment(paths.get(i), name, name.startsWith("/") ? name.lastIndexOf('/') + 1 : 0));
-        }
-        return result;
+        // Made when asked rather than kept: a million assignments alive at once would only burden the collector.
+        return new AbstractList<>() {
+            @Override
+            public ScopeAssignment get(int i) {
+                String name = nodes.get(i).name();
+                return new ScopeAssignment(paths.get(i), name, name.startsWith("/") ? name.lastIndexOf('/') + 1 : 0);
+            }
+
+            @Override
+            public int size() {
+                return paths.size();
+            }
+        };
     }
 
     /** {@code /layer1//layer1.0} → layer1, layer1.0 (empty parts are skipped). */

@@ -35,11 +35,7 @@ final class TorchScopes {
             }
             previous = raw;
         }
-        Set<String> known = knownQualifiedNames(inOrder);
-        Map<List<ScopeSegment>, List<ScopeSegment>> resolved = new IdentityHashMap<>();
-        for (List<ScopeSegment> raw : inOrder) {
-            resolved.put(raw, List.copyOf(resolveOne(raw, known)));
-        }
+        Map<List<ScopeSegment>, List<ScopeSegment>> resolved = resolveDistinct(inOrder);
         List<List<ScopeSegment>> result = new ArrayList<>(rawPaths.size());
         List<ScopeSegment> previousRaw = null;
         List<ScopeSegment> previousResolved = null;
@@ -51,6 +47,48 @@ final class TorchScopes {
             result.add(previousResolved);
         }
         return result;
+    }
+
+    /**
+     * Each distinct raw path resolved. A level's resolution depends only on the levels above it, so the levels a path
+     * shares with the one before it are taken over, segments included: each distinct prefix is resolved about once.
+     * The qualified names of the whole graph, needed to recognise a repeated call, are gathered only when some
+     * segment looks like one.
+     */
+    private static Map<List<ScopeSegment>, List<ScopeSegment>> resolveDistinct(List<List<ScopeSegment>> inOrder) {
+        Map<List<ScopeSegment>, List<ScopeSegment>> resolved = new IdentityHashMap<>();
+        Set<String> known = null;
+        List<ScopeSegment> previousRaw = List.of();
+        List<ScopeSegment> levels = new ArrayList<>(); // the previous path, resolved
+        List<String> qualified = new ArrayList<>(); // of each of its levels
+        for (List<ScopeSegment> raw : inOrder) {
+            int shared = 0;
+            while (shared < raw.size() && shared < previousRaw.size()
+                    && raw.get(shared).equals(previousRaw.get(shared))) {
+                shared++;
+            }
+            levels.subList(shared, levels.size()).clear();
+            qualified.subList(shared, qualified.size()).clear();
+            String parent = shared == 0 ? "" : qualified.get(shared - 1);
+            String parentDisplay = shared == 0 ? "" : levels.get(shared - 1).name();
+            for (ScopeSegment s : raw.subList(shared, raw.size())) {
+                String display = displayName(parent, parentDisplay, s.name());
+                String called = repeatedCallOf(display);
+                if (called != null) {
+                    known = known != null ? known : knownQualifiedNames(inOrder);
+                    if (known.contains(join(parent, called))) {
+                        display = called;
+                    }
+                }
+                levels.add(new ScopeSegment(display, s.qualifiedClassName()));
+                parent = join(parent, display);
+                qualified.add(parent);
+                parentDisplay = display;
+            }
+            resolved.put(raw, List.copyOf(levels));
+            previousRaw = raw;
+        }
+        return resolved;
     }
 
     /**
@@ -82,23 +120,6 @@ final class TorchScopes {
             previous = raw;
         }
         return known;
-    }
-
-    private static List<ScopeSegment> resolveOne(List<ScopeSegment> raw, Set<String> known) {
-        List<ScopeSegment> path = new ArrayList<>(raw.size());
-        String parent = "";
-        String parentDisplay = "";
-        for (ScopeSegment s : raw) {
-            String display = displayName(parent, parentDisplay, s.name());
-            String called = repeatedCallOf(display);
-            if (called != null && known.contains(join(parent, called))) {
-                display = called;
-            }
-            path.add(new ScopeSegment(display, s.qualifiedClassName()));
-            parent = join(parent, display);
-            parentDisplay = display;
-        }
-        return path;
     }
 
     /**
