@@ -156,8 +156,9 @@ final class NnvizCommand implements Callable<Integer> {
             throw usage(e.getMessage());
         }
         ConverterOptions.ModelSource source = conversion.onnxFor(model, quiet);
-        ViewOptions viewOptions = new ViewOptions(depth, collapse, layer, expandSubgraphs, showConstants);
-        ModelGraph full = readWithShapes(source, viewOptions);
+        ViewOptions asked = new ViewOptions(depth, collapse, layer, expandSubgraphs, showConstants);
+        ModelGraph full = readWithShapes(source, asked);
+        ViewOptions viewOptions = Views.resolveNamedModules(full, asked);
         Integer drawnDepth = depth;
         String fitNote = "";
         Diagram diagram;
@@ -201,7 +202,7 @@ final class NnvizCommand implements Callable<Integer> {
         try (RuntimePreload preload = RuntimePreload.startIf(run && Files.isRegularFile(source.file()))) {
             ModelGraph read = ModelReader.read(source.file(), source.name(), new OnnxReader.Options(hierarchy));
             try {
-                Views.requireNamedModules(read, viewOptions); // a typo is reported before the model runs
+                Views.resolveNamedModules(read, viewOptions); // a typo is reported before the model runs
             } catch (UnknownModuleException e) {
                 throw usage(e.getMessage());
             }

@@ -1,7 +1,10 @@
 package io.github.nnvizonnx.model;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Facts about the model as a whole. {@code hierarchy} names the naming convention the module tree was rebuilt from
@@ -14,10 +17,23 @@ public record ModelInfo(String source, long irVersion, String producerName, Stri
                         Map<String, Long> opsets, Map<String, String> metadata, String graphName, String hierarchy,
                         List<String> externalData, List<String> warnings) {
     public ModelInfo {
-        opsets = Map.copyOf(opsets);
-        metadata = Map.copyOf(metadata);
+        opsets = ordered(opsets);
+        metadata = ordered(metadata);
         externalData = List.copyOf(externalData);
         warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * A read-only copy in the given order: {@code Map.copyOf} would iterate in an order that changes from one run to
+     * the next, and so would every output listing the map. Nulls are refused, as by {@code Map.copyOf}.
+     */
+    private static <K, V> Map<K, V> ordered(Map<K, V> map) {
+        if (map.isEmpty()) {
+            return Map.of();
+        }
+        Map<K, V> copy = new LinkedHashMap<>();
+        map.forEach((k, v) -> copy.put(Objects.requireNonNull(k), Objects.requireNonNull(v)));
+        return Collections.unmodifiableMap(copy);
     }
 
     /** A model whose weights all sit inside the file, read without warnings. */

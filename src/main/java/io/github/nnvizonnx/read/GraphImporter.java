@@ -105,7 +105,7 @@ final class GraphImporter {
                 ModuleKind.MODULE, 0));
         mainScope = TensorScope.main(graph.valueInfo().size() + graph.initializers().size() + graph.nodes().size());
         draft = new GraphDraft(graph.inputs().size() + graph.nodes().size() + graph.outputs().size());
-        importGraph(graph, views, ModulePath.ROOT, mainScope, -1);
+        importGraph(graph, views, ModulePath.ROOT, EnclosingScope.NONE, mainScope, -1);
         resolvePending();
         mainScope = null;
         draft.placeConstantsWithConsumers();
@@ -157,8 +157,8 @@ final class GraphImporter {
     // ---- phase 1: nodes and producers
 
     /** {@code feeder}: the draft index of the node whose inputs feed this graph's inputs, or -1. */
-    private void importGraph(GraphContent graph, List<NodeView> views, ModulePath base, TensorScope scope,
-                             int feeder) {
+    private void importGraph(GraphContent graph, List<NodeView> views, ModulePath base, EnclosingScope enclosing,
+                             TensorScope scope, int feeder) {
         // For a large graph the hierarchy is worked out on another core while its tensors and nodes are read.
         Future<List<ScopeAssignment>> assignments = views.size() >= PARALLEL_FROM
                 ? ForkJoinPool.commonPool().submit(() -> convention.assign(views))
@@ -199,7 +199,7 @@ final class GraphImporter {
                 draft.addEdge(feeder, index, node.tensor(), false);
             }
         }
-        importNodes(graph.nodes(), views, new DeferredScopes(assignments), base, scope, 0);
+        importNodes(graph.nodes(), views, new DeferredScopes(assignments), base, enclosing, scope, 0);
         for (ValueInfoProto output : graph.outputs()) {
             TensorInfo declared = scope.resolve(output.getName()).declared();
             OutputNode node = new OutputNode(draft.nextId(),
@@ -213,8 +213,9 @@ final class GraphImporter {
      * out. A plain operation read before they are known gets its module later; modules are still made in node order.
      */
     private void importNodes(List<NodeProto> protos, List<NodeView> views, DeferredScopes scopes, ModulePath base,
-                             TensorScope scope, int callDepth) {
-        DeferredScopes.Placement placement = (index, a) -> draft.setScope(index, ensureModules(base, a.path()));
+                             EnclosingScope enclosing, TensorScope scope, int callDepth) {
+        DeferredScopes.Placement placement = (index, a) -> draft.setScope(index,
+                ensureModules(base, enclosing.within(a.path())));
         Map<List<String>, Integer> prefixCounts = null; // counted on the first call of a local function
         for (int i = 0; i < protos.size(); i++) {
             NodeWiring wiring = NodeWiring.of(protos, i);
@@ -222,18 +223,18 @@ final class GraphImporter {
             FunctionProto function = calledFunction(view, wiring, callDepth);
             List<AttributeProto> bodies = bodies(wiring);
             if (function == null && bodies.isEmpty() && !scopes.known()) {
-                scopes.defer(i, importOperation(wiring, bodies, view, null, "", scope));
+                scopes.defer(i, importOperation(wiring, bodies, view, null, "", enclosing, scope));
                 continue;
             }
             List<ScopeAssignment> assignments = scopes.assignments(placement);
             ScopeAssignment assignment = assignments.get(i);
+            List<ScopeSegment> path = enclosing.within(assignment.path());
             if (function != null) {
                 prefixCounts = prefixCounts != null ? prefixCounts : prefixCounts(assignments);
-                inlineCall(wiring, function, callPath(base, assignment.path(), prefixCounts, function), scope,
-                        callDepth);
+                inlineCall(wiring, function, callPath(base, path, prefixCounts, function), scope, callDepth);
             } else {
-                importOperation(wiring, bodies, view, ensureModules(base, assignment.path()), assignment.shortName(),
-                        scope);
+                importOperation(wiring, bodies, view, ensureModules(base, path), assignment.shortName(),
+                        bodies.isEmpty() ? enclosing : enclosing.inside(path), scope);
             }
         }
         scopes.assignments(placement);
@@ -304,10 +305,11 @@ final class GraphImporter {
     /**
      * Adds an operation to the draft and returns its index. {@code view}: the node as {@link #views} saw it; its
      * strings are the ones kept. {@code bodies}: its graph attributes ({@link #bodies}). {@code path}: its module,
-     * or null when it is placed later (only for a node without bodies).
+     * or null when it is placed later (only for a node without bodies). {@code bodyScope}: its bodies' enclosing
+     * scope.
      */
     private int importOperation(NodeWiring wiring, List<AttributeProto> bodies, NodeView view, ModulePath path,
-                                String shortName, TensorScope scope) {
+                                String shortName, EnclosingScope bodyScope, TensorScope scope) {
         for (AttributeProto a : wiring.attributes()) {
             noteTensors(a);
         }
@@ -333,10 +335,11 @@ final class GraphImporter {
         }
         for (AttributeProto attribute : bodies) {
             if (attribute.hasG()) {
-                importBody(attribute.getG(), scopePath, attribute.getName(), scope, node);
+                importBody(attribute.getG(), scopePath, attribute.getName(), bodyScope, scope, node);
             }
             for (int g = 0; g < attribute.getGraphsCount(); g++) {
-                importBody(attribute.getGraphs(g), scopePath, attribute.getName() + "[" + g + "]", scope, node);
+                importBody(attribute.getGraphs(g), scopePath, attribute.getName() + "[" + g + "]", bodyScope, scope,
+                        node);
             }
         }
         return node;
@@ -357,9 +360,10 @@ final class GraphImporter {
     }
 
     /** {@code owner}: the draft index of the node the body belongs to. */
-    private void importBody(GraphProto body, ModulePath region, String branchName, TensorScope outer, int owner) {
+    private void importBody(GraphProto body, ModulePath region, String branchName, EnclosingScope enclosing,
+                            TensorScope outer, int owner) {
         ModulePath branch = register(uniqueChild(region, branchName), null, null, ModuleKind.BRANCH);
-        importGraph(GraphContent.of(body), views(body.getNodeList()), branch, outer.nested(), owner);
+        importGraph(GraphContent.of(body), views(body.getNodeList()), branch, enclosing, outer.nested(), owner);
     }
 
     private void inlineCall(NodeWiring call, FunctionProto function, ModulePath wantedPath, TensorScope scope,
@@ -379,8 +383,8 @@ final class GraphImporter {
         callStack.push(key);
         List<NodeView> bodyViews = views(function.getNodeList());
         importNodes(function.getNodeList(), bodyViews,
-                new DeferredScopes(CompletableFuture.completedFuture(convention.assign(bodyViews))), callPath, body,
-                callDepth + 1);
+                new DeferredScopes(CompletableFuture.completedFuture(convention.assign(bodyViews))), callPath,
+                EnclosingScope.NONE, body, callDepth + 1);
         callStack.pop();
         for (int i = 0; i < function.getOutputCount() && i < call.outputs().size(); i++) {
             int producer = body.resolve(function.getOutput(i)).producer();

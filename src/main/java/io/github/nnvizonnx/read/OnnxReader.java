@@ -83,8 +83,11 @@ public final class OnnxReader {
             }
             WeightlessParser.Parsed parsed = WeightlessParser.parse(bytes);
             ModelProto model = parsed.model();
-            if (!model.hasGraph() || (model.getIrVersion() <= 0 && model.getOpsetImportCount() == 0)) {
-                throw new InvalidModelException(file + " is not an ONNX model (no graph and no IR version found)");
+            if (!model.hasGraph()) {
+                throw new InvalidModelException(file + " is not an ONNX model (it holds no graph)");
+            }
+            if (model.getIrVersion() <= 0 && model.getOpsetImportCount() == 0) {
+                throw new InvalidModelException(file + " is not an ONNX model (no IR version and no opset found)");
             }
             return parsed;
         } catch (NoSuchFileException e) {

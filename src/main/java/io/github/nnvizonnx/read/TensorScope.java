@@ -143,7 +143,15 @@ final class TensorScope {
         }
     }
 
+    /**
+     * A later declaration adds to an earlier one without erasing what it said: a graph output that repeats an input
+     * without its shape leaves the input's shape in place.
+     */
     private void declare(int id, String elementType, Shape shape) {
+        if (declared[id]) {
+            elementType = elementType != null ? elementType : declaredTypes[id];
+            shape = shape != null ? shape : declaredShapes[id];
+        }
         declared[id] = true;
         declaredTypes[id] = elementType;
         declaredShapes[id] = shape;

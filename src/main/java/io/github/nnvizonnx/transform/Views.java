@@ -5,6 +5,7 @@ import io.github.nnvizonnx.model.Module;
 import io.github.nnvizonnx.model.ModuleKind;
 import io.github.nnvizonnx.model.ModulePath;
 import io.github.nnvizonnx.model.ModuleTree;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,7 +17,8 @@ public final class Views {
     }
 
     public static ModelGraph apply(ModelGraph model, ViewOptions options) {
-        return collapse(prepare(model, options), options);
+        ViewOptions resolved = resolveNamedModules(model, options);
+        return collapse(prepare(model, resolved), resolved);
     }
 
     /**
@@ -67,16 +69,47 @@ public final class Views {
     }
 
     /**
-     * Checks that every module {@code options} names ({@code --layer}, {@code --collapse}) exists, so that a typo is
-     * reported before anything slow runs (the onnxruntime run); throws {@link UnknownModuleException} otherwise.
+     * Checks the modules {@code options} names ({@code --layer}, {@code --collapse}) before anything slow runs (the
+     * onnxruntime run), and returns the options with each {@code --collapse} path as the drawn tree names it: with a
+     * layer, a module inside it may be given by its path inside the layer ({@code 0}) or by its full path
+     * ({@code layer1.0}). Throws {@link UnknownModuleException} for a module not found.
      */
-    public static void requireNamedModules(ModelGraph model, ViewOptions options) {
-        if (options.layer() != null) {
-            find(model.modules(), options.layer());
+    public static ViewOptions resolveNamedModules(ModelGraph model, ViewOptions options) {
+        ModuleTree tree = model.modules();
+        if (options.layer() == null) {
+            options.collapse().forEach(userPath -> find(tree, userPath));
+            return options;
         }
+        ModulePath layer = find(tree, options.layer()).path();
+        List<String> collapse = new ArrayList<>();
         for (String userPath : options.collapse()) {
-            find(model.modules(), userPath);
+            collapse.add(insideLayer(tree, layer, userPath).dotted());
         }
+        return new ViewOptions(options.depth(), collapse, options.layer(), options.expandSubgraphs(),
+                options.showConstants());
+    }
+
+    /** A module strictly inside {@code layer}, as a path relative to it; by relative path first, then by full path. */
+    private static ModulePath insideLayer(ModuleTree tree, ModulePath layer, String userPath) {
+        List<ModulePath> inside = new ArrayList<>();
+        for (Module m : tree.all()) {
+            if (!m.path().equals(layer) && layer.contains(m.path())) {
+                ModulePath relative = m.path().relativeTo(layer);
+                if (relative.matches(userPath)) {
+                    return relative;
+                }
+                inside.add(relative);
+            }
+        }
+        for (ModulePath relative : inside) {
+            if (layer.append(relative).matches(userPath)) {
+                return relative;
+            }
+        }
+        String names = inside.stream().filter(p -> p.length() == 1).limit(12).map(ModulePath::dotted)
+                .collect(Collectors.joining(", "));
+        throw new UnknownModuleException("no module named '" + userPath + "' inside layer '" + layer.dotted()
+                + "'; its modules: " + (names.isEmpty() ? "(none)" : names));
     }
 
     /** The deepest module depth in the tree: {@code --depth} beyond it changes nothing. */

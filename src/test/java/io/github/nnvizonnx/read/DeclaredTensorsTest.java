@@ -58,6 +58,21 @@ class DeclaredTensorsTest {
     }
 
     @Test
+    void aLaterDeclarationWithoutTypeKeepsTheEarlierShape() {
+        // The graph passes its input through as an output and declares the output without a type.
+        GraphProto.Builder g = GraphProto.newBuilder().setName("g")
+                .addInput(tensor("x", 4)).addOutput(io.github.nnvizonnx.proto.Onnx.ValueInfoProto.newBuilder()
+                        .setName("x"))
+                .addOutput(tensor("y", 4))
+                .addNode(node("relu", "Relu", in("x"), "y"));
+        ModelGraph graph = OnnxReader.read(write(dir, "io.onnx", model(g)));
+
+        TensorEdge input = edgeInto(graph, "relu", "x");
+        assertEquals("float32", input.tensor().elementType());
+        assertEquals(io.github.nnvizonnx.model.Shape.of(4), input.tensor().shape());
+    }
+
+    @Test
     void constantsDeclareTheirOutputTypeAndShape() {
         AttributeProto ints = AttributeProto.newBuilder().setName("value_ints").setType(AttributeProto.AttributeType.INTS)
                 .addAllInts(List.of(1L, 4L, 1L)).build();

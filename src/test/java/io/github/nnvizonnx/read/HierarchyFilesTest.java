@@ -152,6 +152,25 @@ class HierarchyFilesTest {
     }
 
     @Test
+    void torchBodiesNamedByTheirFullScopeDoNotRepeatTheirOwnersModule() {
+        // torch names a body's nodes by their full scope: /gate/lin/Gemm inside the If of module gate.
+        GraphProto then = GraphProto.newBuilder().setName("then")
+                .addOutput(tensor("t_out", 2)).addNode(node("/gate/lin/Gemm", "Gemm", in("x", "x"), "t_out")).build();
+        GraphProto otherwise = GraphProto.newBuilder().setName("else")
+                .addOutput(tensor("e_out", 2)).addNode(node("/gate/Neg", "Neg", in("x"), "e_out")).build();
+        GraphProto.Builder g = GraphProto.newBuilder().setName("g")
+                .addInput(tensor("cond")).addInput(tensor("x", 2)).addOutput(tensor("y", 2))
+                .addNode(node("/gate/If", "If", in("cond"), "y")
+                        .addAttribute(graphAttribute("then_branch", then))
+                        .addAttribute(graphAttribute("else_branch", otherwise)));
+        ModelGraph graph = OnnxReader.read(write(dir, "torch-if.onnx", model(g)));
+
+        assertEquals(ModulePath.of("gate", "If", "then_branch", "lin"), op(graph, "/gate/lin/Gemm").scope());
+        assertEquals(ModulePath.of("gate", "If", "else_branch"), op(graph, "/gate/Neg").scope());
+        assertTrue(graph.modules().get(ModulePath.of("gate", "If", "then_branch", "gate")).isEmpty());
+    }
+
+    @Test
     void tfAndFlatFilesAreDetected() {
         GraphProto.Builder tf = GraphProto.newBuilder().setName("tf")
                 .addInput(tensor("input", 1, 4)).addOutput(tensor("out", 1, 4))

@@ -55,6 +55,17 @@ class OnnxReaderErrorsTest {
     }
 
     @Test
+    void aModelWithoutGraphOrVersionSaysWhichIsMissing() throws IOException {
+        Path noGraph = Files.write(dir.resolve("nograph.onnx"), io.github.nnvizonnx.proto.Onnx.ModelProto.newBuilder()
+                .setIrVersion(8).build().toByteArray());
+        assertTrue(failure(noGraph).endsWith("is not an ONNX model (it holds no graph)"), failure(noGraph));
+        Path noVersion = Files.write(dir.resolve("noversion.onnx"), io.github.nnvizonnx.proto.Onnx.ModelProto
+                .newBuilder().setGraph(io.github.nnvizonnx.proto.Onnx.GraphProto.newBuilder().setName("g")).build()
+                .toByteArray());
+        assertTrue(failure(noVersion).contains("no IR version and no opset"), failure(noVersion));
+    }
+
+    @Test
     void realModelTruncatedAnywhereIsReportedAsTruncated() throws IOException {
         byte[] whole = Files.readAllBytes(TorchExports.export("resnet18", false));
         int[] cuts = {1, 2, 10, 100, 1000, whole.length / 3, whole.length / 2, whole.length - 1000, whole.length - 1};

@@ -101,4 +101,20 @@ class ViewsTest {
         assertThrows(UnknownModuleException.class,
                 () -> Views.apply(model, new ViewOptions(null, List.of("b3"), null, false)));
     }
+
+    @Test
+    void insideALayerModulesAreNamedByTheirPathInTheLayerOrByTheirFullPath() {
+        for (String named : List.of("fc", "b2.fc", "b2/fc")) {
+            ViewOptions resolved = Views.resolveNamedModules(model, new ViewOptions(null, List.of(named), "b2",
+                    false));
+            assertEquals(List.of("fc"), resolved.collapse(), named);
+            Views.apply(model, new ViewOptions(null, List.of(named), "b2", false)); // found when drawn too
+        }
+        UnknownModuleException outside = assertThrows(UnknownModuleException.class, () -> Views.resolveNamedModules(
+                model, new ViewOptions(null, List.of("b1.fc"), "b2", false)));
+        assertTrue(outside.getMessage().contains("inside layer 'b2'") && outside.getMessage().contains("fc, act"),
+                outside.getMessage());
+        assertThrows(UnknownModuleException.class, () -> Views.resolveNamedModules(model,
+                new ViewOptions(null, List.of(), "b9", false)));
+    }
 }
