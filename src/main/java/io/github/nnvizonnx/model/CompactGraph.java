@@ -478,63 +478,95 @@ final class CompactGraph extends AbstractGraph<Node, TensorEdge> {
         }
     }
 
-    /** Node → its number, by the nodes' own equality: open addressing over number + 1 (0: empty). */
+    /**
+     * Node → its number, by the nodes' own equality: open addressing over number + 1 (0: empty). Nodes appended
+     * unchecked ({@link #append}) are entered into the table only when a node is first looked up: a large graph that
+     * is only walked by number never builds it.
+     */
     private static final class NodeIndex {
-        private int[] slots;
+        private volatile int[] slots;
+        /** How many of {@code nodes} the table holds; the rest were appended unchecked. Written after the table. */
+        private volatile int indexed;
         private Node[] nodes;
         private int size;
 
         NodeIndex(int expectedNodes) {
             int capacity = Math.max(8, expectedNodes);
             nodes = new Node[capacity];
-            slots = new int[Integer.highestOneBit(capacity - 1) << 2]; // at most half full
+            slots = new int[tableSize(capacity)];
+        }
+
+        /** At most half full. */
+        private static int tableSize(int nodes) {
+            return Integer.highestOneBit(Math.max(8, nodes) - 1) << 2;
         }
 
         int find(Node node) {
-            return slots[slotOf(node)] - 1; // an empty slot is 0
+            int[] table = table();
+            return table[slotOf(table, node)] - 1; // an empty slot is 0
         }
 
         /** Adds {@code node} unless an equal one is there; its number, or -1 when it was there already. */
         int add(Node node) {
-            int i = slotOf(node);
-            if (slots[i] != 0) {
+            int[] table = table();
+            int i = slotOf(table, node);
+            if (table[i] != 0) {
                 return -1;
             }
+            int number = append(node);
+            table[i] = number + 1;
+            indexed = size;
+            if (2 * size > table.length) {
+                slots = rebuilt(table.length * 2);
+            }
+            return number;
+        }
+
+        /** Adds {@code node} without looking for an equal one; its number. */
+        int append(Node node) {
             if (size == nodes.length) {
                 nodes = Arrays.copyOf(nodes, 2 * size);
             }
             nodes[size] = node;
-            slots[i] = ++size;
-            if (2 * size > slots.length) {
-                rehash();
-            }
-            return size - 1;
+            return size++;
         }
 
-        /** The slot holding a node equal to {@code node}, or the empty slot where it would go. */
-        private int slotOf(Node node) {
-            int mask = slots.length - 1;
+        /** The table, with every node appended so far entered; a node equal to an earlier one is refused here. */
+        private int[] table() {
+            if (indexed < size) {
+                synchronized (this) {
+                    if (indexed < size) {
+                        slots = rebuilt(Math.max(slots.length, tableSize(size)));
+                        indexed = size;
+                    }
+                }
+            }
+            return slots;
+        }
+
+        private int[] rebuilt(int length) {
+            int[] table = new int[length];
+            for (int n = 0; n < size; n++) {
+                int i = slotOf(table, nodes[n]);
+                if (table[i] != 0) {
+                    throw new IllegalStateException("duplicate node id " + nodes[n].id());
+                }
+                table[i] = n + 1;
+            }
+            return table;
+        }
+
+        /** The slot of {@code table} holding a node equal to {@code node}, or the empty slot where it would go. */
+        private int slotOf(int[] table, Node node) {
+            int mask = table.length - 1;
             int i = spread(node.hashCode()) & mask;
-            for (int slot; (slot = slots[i]) != 0; i = (i + 1) & mask) {
+            for (int slot; (slot = table[i]) != 0; i = (i + 1) & mask) {
                 Node candidate = nodes[slot - 1];
                 if (candidate == node || candidate.equals(node)) {
                     break;
                 }
             }
             return i;
-        }
-
-        private void rehash() {
-            int[] bigger = new int[slots.length * 2];
-            int mask = bigger.length - 1;
-            for (int n = 0; n < size; n++) {
-                int i = spread(nodes[n].hashCode()) & mask;
-                while (bigger[i] != 0) {
-                    i = (i + 1) & mask;
-                }
-                bigger[i] = n + 1;
-            }
-            slots = bigger;
         }
 
         private static int spread(int hash) {
@@ -564,6 +596,12 @@ final class CompactGraph extends AbstractGraph<Node, TensorEdge> {
         boolean addNode(Node node) {
             checkOpen();
             return index.add(node) >= 0;
+        }
+
+        /** Adds a node the caller knows to be new, without looking for an equal one now. */
+        void appendNode(Node node) {
+            checkOpen();
+            index.append(node);
         }
 
         boolean containsNode(Node node) {

@@ -168,6 +168,16 @@ public final class ModelGraph {
             return this;
         }
 
+        /**
+         * Adds a node the caller knows to be new (a reader that numbers its nodes): it is not looked up now, so that a
+         * graph only ever walked by number never builds its node table. A node equal to one added earlier is refused
+         * (with an {@link IllegalStateException}) when the graph is first searched for a node.
+         */
+        public Builder addNewNode(Node node) {
+            graph.appendNode(node);
+            return this;
+        }
+
         public boolean containsNode(Node node) {
             return graph.containsNode(node);
         }

@@ -103,7 +103,9 @@ final class GraphImporter {
         String rootClass = convention.rootClassName(views);
         modules.put(ModulePath.ROOT, new Module(ModulePath.ROOT, graph.name(), shortClass(rootClass), rootClass,
                 ModuleKind.MODULE, 0));
-        mainScope = TensorScope.main(graph.valueInfo().size() + graph.initializers().size() + graph.nodes().size());
+        // value_info mostly names node outputs: the larger of the two counts the names they make, not their sum
+        mainScope = TensorScope.main(graph.inputs().size() + graph.outputs().size() + graph.initializers().size()
+                + Math.max(graph.valueInfo().size(), graph.nodes().size()));
         draft = new GraphDraft(graph.inputs().size() + graph.nodes().size() + graph.outputs().size());
         importGraph(graph, views, ModulePath.ROOT, EnclosingScope.NONE, mainScope, -1);
         resolvePending();
@@ -484,7 +486,7 @@ final class GraphImporter {
         int[] order = draft.drawingOrder();
         int[] numberOf = new int[order.length]; // draft index → number in the built graph
         for (int k = 0; k < order.length; k++) {
-            builder.addNode(draft.node(order[k]));
+            builder.addNewNode(draft.node(order[k])); // "n" + its draft index: distinct
             numberOf[order[k]] = k;
         }
         for (int e = 0; e < draft.edgeCount(); e++) {

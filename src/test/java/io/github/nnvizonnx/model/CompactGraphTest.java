@@ -102,6 +102,36 @@ class CompactGraphTest {
         }
     }
 
+    @Test
+    void nodesAddedUncheckedAreFoundAndADuplicateIsRefusedWhenFirstSearched() {
+        ModelGraph.Builder builder = new ModelGraph.Builder(INFO, 2, 2);
+        List<Node> nodes = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            Node n = op("n" + i);
+            nodes.add(n);
+            if (i % 3 == 0) {
+                builder.addNode(n); // checked, and the table catches up with the unchecked ones first
+            } else {
+                builder.addNewNode(n);
+            }
+        }
+        assertThrows(IllegalStateException.class, () -> builder.addNode(op("n5")), "an equal node is still seen");
+        for (int i = 1; i < 100; i++) {
+            builder.addEdge(nodes.get(i - 1), nodes.get(i), TensorInfo.named("t" + i));
+        }
+        ModelGraph model = builder.build();
+        for (int i = 0; i < 100; i++) {
+            assertEquals(i, model.numberOf(op("n" + i)), "found by an equal node");
+            assertEquals(i == 99 ? 0 : 1, model.graph().outDegreeOf(nodes.get(i)));
+        }
+
+        ModelGraph.Builder twice = new ModelGraph.Builder(INFO);
+        twice.addNewNode(op("a")).addNewNode(op("b")).addNewNode(op("a"));
+        ModelGraph broken = twice.build();
+        assertEquals(3, broken.nodeNumbers(), "walking by number needs no table");
+        assertThrows(IllegalStateException.class, () -> broken.numberOf(op("b")));
+    }
+
     /** The edges of each node, asked by its number in {@code base} (views keep their base's numbers). */
     private static void assertSameByNumber(Graph<Node, Reference> expected, ModelGraph base, ModelGraph actual,
                                            List<Node> candidates) {
