@@ -22,9 +22,7 @@ import io.github.nnvizonnx.read.hierarchy.HierarchyConvention;
 import io.github.nnvizonnx.read.hierarchy.NodeView;
 import io.github.nnvizonnx.read.hierarchy.ScopeAssignment;
 import io.github.nnvizonnx.read.hierarchy.ScopeSegment;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -42,8 +40,6 @@ import java.util.concurrent.Future;
 final class GraphImporter {
     /** Graphs with this many nodes or more are read with two threads. */
     static final int PARALLEL_FROM = 20_000;
-    /** Function calls nested deeper than this are drawn as plain operations. */
-    private static final int MAX_CALL_DEPTH = 32;
 
     /** Tensors read by nodes, resolved once every producer is known: consumer, scope, number in that scope. */
     private static final class Pending {
@@ -67,8 +63,8 @@ final class GraphImporter {
     }
 
     private final HierarchyConvention convention;
-    private final boolean functionCallsAreModules;
-    private final Map<String, FunctionProto> functions = new HashMap<>();
+    /** Null when function calls are drawn as plain operations. */
+    private final LocalFunctions functions;
     private final Map<ModulePath, Module> modules = new LinkedHashMap<>();
     /** Module paths already made for a (base, scope list) pair: the nodes of one scope share one list. */
     private final Map<ModulePath, Map<List<ScopeSegment>, ModulePath>> scopePaths = new HashMap<>();
@@ -81,7 +77,6 @@ final class GraphImporter {
     private final List<TensorScope.Weight> weights = new ArrayList<>();
     /** Draft indices of the inputs made for names that are read but never produced. */
     private final Map<String, Integer> missingInputs = new HashMap<>();
-    private final Deque<String> callStack = new ArrayDeque<>();
     /** For {@link #uniqueChild}: the next repeat number to try for each wanted child. */
     private final Map<ModulePath, Integer> nextRepeat = new HashMap<>();
     private TensorScope mainScope;
@@ -90,12 +85,10 @@ final class GraphImporter {
     private List<ScopeSegment> lastRelative;
     private ModulePath lastPath;
 
+    /** {@code functionCallsAreModules}: each call of a local function is a module holding the function's body. */
     GraphImporter(HierarchyConvention convention, boolean functionCallsAreModules, List<FunctionProto> localFunctions) {
         this.convention = convention;
-        this.functionCallsAreModules = functionCallsAreModules;
-        for (FunctionProto f : localFunctions) {
-            functions.putIfAbsent(functionKey(f.getDomain(), f.getName(), f.getOverload()), f);
-        }
+        this.functions = functionCallsAreModules ? new LocalFunctions(localFunctions) : null;
     }
 
     /** {@code views}: the main graph's nodes as {@link #views} sees them (computed once by the caller). */
@@ -113,22 +106,6 @@ final class GraphImporter {
         draft.placeConstantsWithConsumers();
         List<Parameter> parameters = attributeWeights();
         return assemble(info, parameters);
-    }
-
-    static boolean callsLocalFunctions(List<NodeProto> nodes, List<FunctionProto> localFunctions) {
-        if (localFunctions.isEmpty()) {
-            return false;
-        }
-        java.util.Set<String> keys = new java.util.HashSet<>();
-        for (FunctionProto f : localFunctions) {
-            keys.add(functionKey(f.getDomain(), f.getName(), f.getOverload()));
-        }
-        for (NodeProto n : nodes) {
-            if (keys.contains(functionKey(n.getDomain(), n.getOpType(), n.getOverload()))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** What conventions see of each node; op types and domains are shared strings (a file repeats a few). */
@@ -270,7 +247,7 @@ final class GraphImporter {
                 return uniqueChild(parent, path.get(length - 1).name());
             }
         }
-        return uniqueChild(ensureModules(base, path), classBaseName(function.getName()));
+        return uniqueChild(ensureModules(base, path), LocalFunctions.classBaseName(function.getName()));
     }
 
     /**
@@ -292,16 +269,6 @@ final class GraphImporter {
             }
         });
         return counts;
-    }
-
-    /** torch numbers variants of one class {@code BasicBlock.1}; the class is what people know. */
-    static String classBaseName(String functionName) {
-        int dot = functionName.lastIndexOf('.');
-        if (dot > 0 && dot + 1 < functionName.length()
-                && functionName.substring(dot + 1).chars().allMatch(Character::isDigit)) {
-            return functionName.substring(0, dot);
-        }
-        return functionName;
     }
 
     /**
@@ -370,7 +337,7 @@ final class GraphImporter {
 
     private void inlineCall(NodeWiring call, FunctionProto function, ModulePath wantedPath, TensorScope scope,
                             int callDepth) {
-        String className = classBaseName(function.getName());
+        String className = LocalFunctions.classBaseName(function.getName());
         String qualified = function.getDomain().isEmpty() ? className : function.getDomain() + "." + className;
         ModulePath callPath = register(wantedPath, className, qualified, ModuleKind.FUNCTION);
         Map<String, String> formalToActual = new HashMap<>();
@@ -381,13 +348,12 @@ final class GraphImporter {
         }
         TensorScope body = scope.function(formalToActual);
         declareAll(body, function.getValueInfoList());
-        String key = functionKey(function.getDomain(), function.getName(), function.getOverload());
-        callStack.push(key);
+        functions.enter(function);
         List<NodeView> bodyViews = views(function.getNodeList());
         importNodes(function.getNodeList(), bodyViews,
                 new DeferredScopes(CompletableFuture.completedFuture(convention.assign(bodyViews))), callPath,
                 EnclosingScope.NONE, body, callDepth + 1);
-        callStack.pop();
+        functions.leave();
         for (int i = 0; i < function.getOutputCount() && i < call.outputs().size(); i++) {
             int producer = body.resolve(function.getOutput(i)).producer();
             if (producer >= 0) {
@@ -397,11 +363,8 @@ final class GraphImporter {
     }
 
     private FunctionProto calledFunction(NodeView view, NodeWiring wiring, int callDepth) {
-        if (!functionCallsAreModules || functions.isEmpty() || callDepth >= MAX_CALL_DEPTH) {
-            return null;
-        }
-        String key = functionKey(view.domain(), view.opType(), wiring.overload());
-        return callStack.contains(key) ? null : functions.get(key);
+        return functions == null ? null
+                : functions.calledBy(view.domain(), view.opType(), wiring.overload(), callDepth);
     }
 
     // ---- phase 2: edges
@@ -628,10 +591,6 @@ final class GraphImporter {
             }
             scope.declare(d.name(), d.elementType(), shapes.intern(d.shape()));
         }
-    }
-
-    private static String functionKey(String domain, String name, String overload) {
-        return domain + "\u0000" + name + "\u0000" + overload;
     }
 
     private static String shortClass(String qualified) {

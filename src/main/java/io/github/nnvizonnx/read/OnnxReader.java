@@ -165,12 +165,12 @@ public final class OnnxReader {
         ModelProto model = parsed.model();
         GraphContent main = parsed.mainGraph();
         List<NodeView> views = GraphImporter.views(main.nodes());
-        boolean callsFunctions = GraphImporter.callsLocalFunctions(main.nodes(), model.getFunctionsList());
+        boolean callsFunctions = LocalFunctions.calledBy(main.nodes(), model.getFunctionsList());
         String chosen = options.hierarchy().equalsIgnoreCase("auto")
                 ? Conventions.detect(views, callsFunctions)
                 : options.hierarchy().toLowerCase(java.util.Locale.ROOT);
         HierarchyConvention convention = Conventions.byName(chosen);
-        boolean functionModules = !chosen.equals("flat");
+        boolean functionModules = convention.callsAreModules();
         ModelInfo info = new ModelInfo(source, model.getIrVersion(), model.getProducerName(),
                 model.getProducerVersion(), opsets(model), metadata(model), model.getGraph().getName(), chosen);
         try {

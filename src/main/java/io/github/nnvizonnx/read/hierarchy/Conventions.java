@@ -11,16 +11,14 @@ public final class Conventions {
     private Conventions() {
     }
 
-    /**
-     * The convention for names; {@code functions} and {@code flat} both read names as flat (they differ in whether
-     * local-function calls become modules, which the reader decides).
-     */
+    /** The convention named {@code name} (one of {@link #NAMES}). */
     public static HierarchyConvention byName(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {
             case "torch" -> new TorchScopeConvention();
             case "dynamo" -> new DynamoMetadataConvention();
             case "tf" -> new TfScopeConvention();
-            case "functions", "flat" -> new FlatConvention();
+            case "functions" -> new LocalFunctionConvention();
+            case "flat" -> new FlatConvention();
             default -> throw new IllegalArgumentException("unknown hierarchy convention: " + name
                     + " (expected auto, " + String.join(", ", NAMES) + ")");
         };

@@ -14,6 +14,15 @@ public interface HierarchyConvention {
     /** One assignment per node, in the same order. */
     List<ScopeAssignment> assign(List<NodeView> nodes);
 
+    /**
+     * Whether each call of a model-local function becomes a module (classed by the function's name) holding the
+     * function's body; otherwise a call is drawn as one plain operation. Scoped names and calls go together (torch's
+     * {@code export_modules_as_functions} writes both), so only the flat reading says no.
+     */
+    default boolean callsAreModules() {
+        return true;
+    }
+
     /** The class of the whole model when the file names it (the dynamo exporter does), else null. */
     default String rootClassName(List<NodeView> nodes) {
         return null;
