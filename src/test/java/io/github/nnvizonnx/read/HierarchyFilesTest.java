@@ -21,8 +21,10 @@ import io.github.nnvizonnx.model.Node;
 import io.github.nnvizonnx.model.OperationNode;
 import io.github.nnvizonnx.model.OutputNode;
 import io.github.nnvizonnx.proto.Onnx.GraphProto;
+import io.github.nnvizonnx.proto.Onnx.NodeProto;
 import io.github.nnvizonnx.proto.Onnx.OperatorSetIdProto;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -84,6 +86,52 @@ class HierarchyFilesTest {
         assertEquals("Linear", graph.modules().require(ModulePath.of("blocks", "0", "fc")).className());
         assertEquals("Net", graph.modules().root().className());
         assertEquals(ModulePath.of("blocks", "0"), op(graph, "node_Relu_1").scope());
+    }
+
+    @Test
+    void dynamoExportKeepsOpsOutOfTheModuleTree() {
+        // As torch >= 2.5 writes it: every list ends with the FX node itself; a node outside every module has only
+        // that entry. None of them may become a module.
+        String sequential = "torch.nn.modules.container.Sequential";
+        GraphProto.Builder g = GraphProto.newBuilder().setName("main_graph")
+                .addInput(tensor("x", 1, 4)).addOutput(tensor("add", 1, 4))
+                .addNode(exportedByDynamo(node("node_linear", "Gemm", in("x", "x"), "linear"), "linear",
+                        "aten.linear.default", List.of("", "blocks", "blocks.0", "blocks.0.fc"),
+                        List.of("m.Net", sequential, "m.Block", "torch.nn.modules.linear.Linear")))
+                .addNode(exportedByDynamo(node("node_relu", "Relu", in("linear"), "relu"), "relu",
+                        "aten.relu.default", List.of("", "blocks", "blocks.0"), List.of("m.Net", sequential, "m.Block")))
+                .addNode(exportedByDynamo(node("node_add", "Add", in("relu", "x"), "add"), "add", "aten.add.Tensor",
+                        List.of(), List.of()));
+        ModelGraph graph = OnnxReader.read(write(dir, "dynamo-export.onnx", model(g).setIrVersion(10)));
+
+        assertEquals("dynamo", graph.info().hierarchy());
+        assertEquals(List.of("", "blocks", "blocks.0", "blocks.0.fc"), modulePaths(graph));
+        assertEquals("Linear", graph.modules().require(ModulePath.of("blocks", "0", "fc")).className());
+        assertEquals(ModulePath.of("blocks", "0", "fc"), op(graph, "node_linear").scope());
+        assertEquals(ModulePath.of("blocks", "0"), op(graph, "node_relu").scope());
+        assertEquals(ModulePath.ROOT, op(graph, "node_add").scope());
+        assertEquals("Net", graph.modules().root().className());
+    }
+
+    /** The metadata torch's exporter writes: the module stack, then the FX node's own name and target. */
+    private static NodeProto.Builder exportedByDynamo(NodeProto.Builder node, String fxName, String target,
+            List<String> scopes, List<String> classes) {
+        List<String> names = new ArrayList<>(scopes);
+        names.add(fxName);
+        List<String> types = new ArrayList<>(classes);
+        types.add(target);
+        StringBuilder namespace = new StringBuilder();
+        for (int i = 0; i < names.size(); i++) {
+            namespace.append(i == 0 ? "" : "/").append(names.get(i)).append(": ").append(types.get(i));
+        }
+        NodeProto.Builder withLists = withMetadata(withMetadata(node, "pkg.torch.onnx.name_scopes",
+                pythonList(names)), "pkg.torch.onnx.class_hierarchy", pythonList(types));
+        return withMetadata(withMetadata(withLists, "namespace", namespace.toString()), "pkg.torch.onnx.fx_node",
+                "%" + fxName + " : [num_users=1] = call_function[target=torch.ops." + target + "](args = (), kwargs = {})");
+    }
+
+    private static String pythonList(List<String> items) {
+        return items.stream().map(s -> "'" + s + "'").collect(Collectors.joining(", ", "[", "]"));
     }
 
     @Test

@@ -1,18 +1,22 @@
 package io.github.nnvizonnx.read.hierarchy;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The dynamo-based exporter of torch 2.5 and later. Node names are flat ({@code node_Conv_0}); the hierarchy is in
  * each node's metadata_props: {@code pkg.torch.onnx.name_scopes} and {@code pkg.torch.onnx.class_hierarchy} (Python
  * list literals of qualified module names and classes, the root first), or else {@code namespace}, a '/'-separated
- * list of {@code name: qualified.Class} pairs from the root down to the node itself. Both give class names.
+ * list of {@code name: qualified.Class} pairs. Both give class names. Both end with the node itself (its FX name and
+ * op target), which is not a module: {@link DynamoOwnEntry} tells it apart.
  */
 public final class DynamoMetadataConvention implements HierarchyConvention {
     static final String NAME_SCOPES = "pkg.torch.onnx.name_scopes";
     static final String CLASS_HIERARCHY = "pkg.torch.onnx.class_hierarchy";
     static final String NAMESPACE = "namespace";
+    static final String FX_NODE = "pkg.torch.onnx.fx_node";
 
     @Override
     public String name() {
@@ -27,10 +31,13 @@ public final class DynamoMetadataConvention implements HierarchyConvention {
     @Override
     public List<ScopeAssignment> assign(List<NodeView> nodes) {
         List<List<ScopeSegment>> raw = new ArrayList<>(nodes.size());
+        // Nodes of one module have equal paths; sharing one instance lets the resolver handle each module once.
+        Map<List<ScopeSegment>, List<ScopeSegment>> distinct = new HashMap<>();
         for (NodeView n : nodes) {
             List<ScopeSegment> withRoot = scopesFromRoot(n);
             boolean startsAtRoot = !withRoot.isEmpty() && withRoot.get(0).name().isEmpty();
-            raw.add(ScopeDepth.limit(startsAtRoot ? withRoot.subList(1, withRoot.size()) : withRoot));
+            List<ScopeSegment> path = ScopeDepth.limit(startsAtRoot ? withRoot.subList(1, withRoot.size()) : withRoot);
+            raw.add(distinct.computeIfAbsent(path, p -> p));
         }
         List<List<ScopeSegment>> paths = TorchScopes.resolve(raw);
         List<ScopeAssignment> result = new ArrayList<>(nodes.size());
@@ -53,6 +60,13 @@ public final class DynamoMetadataConvention implements HierarchyConvention {
 
     /** The node's enclosing modules, the root (empty name) first; empty when the node has no usable metadata. */
     static List<ScopeSegment> scopesFromRoot(NodeView node) {
+        List<ScopeSegment> entries = entries(node);
+        boolean endsWithNode = DynamoOwnEntry.endsWithOwn(entries, node.metadata().get(FX_NODE));
+        return endsWithNode ? entries.subList(0, entries.size() - 1) : entries;
+    }
+
+    /** All entries as written, the node's own included when the exporter wrote it. */
+    private static List<ScopeSegment> entries(NodeView node) {
         List<String> names = PythonListLiteral.parse(node.metadata().get(NAME_SCOPES));
         if (names != null && !names.isEmpty()) {
             List<String> classes = PythonListLiteral.parse(node.metadata().get(CLASS_HIERARCHY));
@@ -66,15 +80,14 @@ public final class DynamoMetadataConvention implements HierarchyConvention {
         return fromNamespace(node.metadata().get(NAMESPACE));
     }
 
-    /** {@code ": a.Root/layer1: b.Seq/node_x: aten.op"} → root, layer1 (the last pair is the node itself). */
+    /** {@code ": a.Root/layer1: b.Seq/x: aten.op"} → root, layer1, x (each pair a name and its class). */
     private static List<ScopeSegment> fromNamespace(String namespace) {
         if (namespace == null || namespace.isEmpty()) {
             return List.of();
         }
         String[] pairs = namespace.split("/", -1);
         List<ScopeSegment> result = new ArrayList<>(pairs.length);
-        for (int i = 0; i < pairs.length - 1; i++) {
-            String pair = pairs[i];
+        for (String pair : pairs) {
             int colon = pair.indexOf(": ");
             String name = colon < 0 ? pair.strip() : pair.substring(0, colon).strip();
             String cls = colon < 0 ? null : pair.substring(colon + 2).strip();
