@@ -3,7 +3,8 @@
 Usage: python export_onnx.py MODEL_SPEC OUT.onnx [--input INPUT_SPEC] [--opset N]
 
 MODEL_SPEC names the model and, optionally, its constructor arguments after ';':
-    resnet18                      a torchvision model builder, built with weights=None (nothing is downloaded)
+    resnet18                      a torchvision model builder, built with weights=None, weights_backbone=None
+                                  (every weights parameter it has: nothing is downloaded)
     package.module:Symbol         Symbol imported from an installed or importable module
     path/to/file.py:Symbol        Symbol from a Python file (its folder is put on sys.path for its own imports)
     path/to/file.py:Net;width=32;depth=3
@@ -154,10 +155,8 @@ def parse_shape(shape, item):
 
 def build_model(spec):
     if spec.kind == "torchvision":
-        factory = torchvision_builder(spec.target)
-        kwargs = dict(spec.kwargs)
-        kwargs.setdefault("weights", None)
-        return factory(**kwargs)
+        builder = torchvision_builder(spec.target)
+        return builder(**without_downloads(builder, spec.kwargs))
     if spec.kind == "file":
         module = import_file(spec.target)
     else:
@@ -188,11 +187,27 @@ def torchvision_builder(name):
     models = torchvision.models
     if hasattr(models, "list_models"):  # torchvision >= 0.14: also finds detection/segmentation/video models
         if name in models.list_models():
-            return lambda **kwargs: models.get_model(name, **kwargs)
+            return models.get_model_builder(name)  # the function itself, so that its parameters can be seen
     builder = getattr(models, name, None)
     if builder is None or name.startswith("_") or inspect.isclass(builder) or not callable(builder):
         raise ModelNotFound("'%s' is not a torchvision model (for a file use path/to/file.py:ClassName)" % name)
     return builder
+
+
+def without_downloads(builder, kwargs):
+    """The arguments with every pretrained-weights parameter of the builder switched off, unless the user set it.
+
+    weights=None alone is not enough: segmentation and detection builders also load a pretrained backbone
+    (weights_backbone), and older torchvision names these pretrained / pretrained_backbone.
+    """
+    result = dict(kwargs)
+    names = parameter_names(builder)
+    for name in names if names is not None else ["weights"]:
+        if name == "weights" or name.startswith("weights_") or name.endswith("_weights"):
+            result.setdefault(name, None)
+        elif name == "pretrained" or name.startswith("pretrained_"):
+            result.setdefault(name, False)
+    return result
 
 
 def import_file(path):
@@ -258,10 +273,16 @@ def export(model, args, names, out, opset):
 
 
 def accepts(function, parameter):
+    names = parameter_names(function)
+    return names is not None and parameter in names  # unknown: call it the way torch 1.13 is called
+
+
+def parameter_names(function):
+    """The names of the function's parameters, or None when its signature cannot be inspected."""
     try:
-        return parameter in inspect.signature(function).parameters
-    except (TypeError, ValueError):  # no introspectable signature: call it the way torch 1.13 is called
-        return False
+        return list(inspect.signature(function).parameters)
+    except (TypeError, ValueError):
+        return None
 
 
 def add_metadata(path, key, value):

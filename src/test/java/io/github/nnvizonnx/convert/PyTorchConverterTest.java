@@ -73,6 +73,18 @@ class PyTorchConverterTest {
     }
 
     @Test
+    void aBuilderWithAPretrainedBackboneDownloadsNothing() {
+        // lraspp loads ImageNet weights into its backbone unless weights_backbone=None too; this machine is offline.
+        TorchExports.requireTorch();
+        Converter.Export export = convert("lraspp_mobilenet_v3_large", null, dir);
+        ModelGraph g = OnnxReader.read(export.onnx());
+
+        assertFalse(export.fromCache());
+        assertEquals("LRASPP", g.modules().root().className());
+        assertEquals("LRASPPHead", module(g, "classifier").className());
+    }
+
+    @Test
     void nnvizIntroductionNetworkHasItsBlockClass() {
         TorchExports.requireTorch();
         Path source = ExternalTools.projectDir().resolve("testdata/nnviz_intro.py");
