@@ -1,8 +1,8 @@
 package io.github.nnvizonnx.cli;
 
-import io.github.nnvizonnx.convert.Converter;
 import io.github.nnvizonnx.convert.ModelSpec;
 import io.github.nnvizonnx.emit.AtomicFile;
+import io.github.nnvizonnx.read.OnnxReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -48,8 +48,9 @@ final class ConvertCommand implements Callable<Integer> {
         ModelSpec modelSpec = conversion.recognise(model).orElseThrow(() -> new CommandLine.ParameterException(
                 spec.commandLine(), "'" + model + "' is not a model spec (expected resnet18, package.module:Net or"
                         + " model.py:Net); an ONNX file needs no conversion"));
-        Converter.Export export = conversion.export(modelSpec, quiet);
-        AtomicFile.copy(export.onnx(), output);
+        // A cached export is checked before it is copied: a bad one is exported again rather than handed on.
+        Path export = conversion.export(modelSpec, quiet).read(OnnxReader::check);
+        AtomicFile.copy(export, output);
         if (!quiet) {
             spec.commandLine().getErr().println("nnviz-onnx: wrote " + output);
         }

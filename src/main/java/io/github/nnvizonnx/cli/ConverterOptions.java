@@ -5,7 +5,9 @@ import io.github.nnvizonnx.convert.Converter;
 import io.github.nnvizonnx.convert.ExportCache;
 import io.github.nnvizonnx.convert.ModelSpec;
 import io.github.nnvizonnx.convert.PyTorchConverter;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,10 +25,6 @@ import picocli.CommandLine.Spec;
  * option, read by the converter and by shape inference alike.
  */
 final class ConverterOptions {
-    /** The ONNX file to read and the name to show for it. */
-    record ModelSource(Path file, String name) {
-    }
-
     @Spec(Spec.Target.MIXEE)
     private CommandSpec mixee;
 
@@ -75,13 +73,13 @@ final class ConverterOptions {
         if (spec.isEmpty()) {
             try {
                 Path file = Path.of(model);
-                return new ModelSource(file, file.getFileName() == null ? model : file.getFileName().toString());
+                return ModelSource.given(file, file.getFileName() == null ? model : file.getFileName().toString());
             } catch (java.nio.file.InvalidPathException e) {
                 throw new ParameterException(mixee.commandLine(), "'" + model + "' is neither a file name nor a"
                         + " model spec");
             }
         }
-        return new ModelSource(export(spec.get(), quiet).onnx(), spec.get().text());
+        return export(spec.get(), quiet);
     }
 
     /** The spec MODEL is, or empty for an ONNX file; a malformed spec is a usage error. */
@@ -93,12 +91,25 @@ final class ConverterOptions {
         }
     }
 
-    Converter.Export export(ModelSpec spec, boolean quiet) {
+    /** The export of the model spec names, converted or cached; a cached one can be exported again. */
+    ModelSource export(ModelSpec spec, boolean quiet) {
+        ConversionSettings settings = settings(quiet);
+        Converter converter = new PyTorchConverter();
+        Converter.Export export = converter.convert(spec, settings);
+        ModelSource.Replacement replacement = failure -> {
+            settings.log().accept("dropping the cached export, " + failure.getMessage());
+            deleteQuietly(export.onnx());
+            return converter.convert(spec, settings.withoutCache()).onnx();
+        };
+        return new ModelSource(export.onnx(), spec.text(), export.fromCache() ? replacement : null);
+    }
+
+    private ConversionSettings settings(boolean quiet) {
         if (timeoutSeconds <= 0) {
             throw new ParameterException(mixee.commandLine(), "--convert-timeout must be a positive number of seconds");
         }
         PrintWriter err = mixee.commandLine().getErr();
-        ConversionSettings settings = new ConversionSettings(
+        return new ConversionSettings(
                 ConversionSettings.choosePython(python, System.getenv()),
                 inputs.isEmpty() ? null : String.join(";", inputs),
                 cacheDir != null ? cacheDir : ExportCache.defaultDir(System.getenv(), System.getProperty("user.home")),
@@ -109,6 +120,13 @@ final class ConverterOptions {
                         err.flush();
                     }
                 });
-        return new PyTorchConverter().convert(spec, settings);
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // the new export replaces it all the same
+        }
     }
 }

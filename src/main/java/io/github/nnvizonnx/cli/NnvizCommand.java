@@ -155,7 +155,7 @@ final class NnvizCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
-        ConverterOptions.ModelSource source = conversion.onnxFor(model, quiet);
+        ModelSource source = conversion.onnxFor(model, quiet);
         ViewOptions asked = new ViewOptions(depth, collapse, layer, expandSubgraphs, showConstants);
         ModelGraph full = readWithShapes(source, asked);
         ViewOptions viewOptions = Views.resolveNamedModules(full, asked);
@@ -195,12 +195,13 @@ final class NnvizCommand implements Callable<Integer> {
     }
 
     /** The model with the shapes asked for; onnxruntime, when it will run, loads while the model is read. */
-    private ModelGraph readWithShapes(ConverterOptions.ModelSource source, ViewOptions viewOptions) {
+    private ModelGraph readWithShapes(ModelSource source, ViewOptions viewOptions) {
         // A JSON model already carries the shapes it was written with; only ONNX files can be run.
         boolean onnx = !ModelReader.looksLikeJson(source.file());
         boolean run = onnx && shapes.runs();
         try (RuntimePreload preload = RuntimePreload.startIf(run && Files.isRegularFile(source.file()))) {
-            ModelGraph read = ModelReader.read(source.file(), source.name(), new OnnxReader.Options(hierarchy));
+            OnnxReader.Options options = new OnnxReader.Options(hierarchy);
+            ModelGraph read = source.read(file -> ModelReader.read(file, source.name(), options));
             try {
                 Views.resolveNamedModules(read, viewOptions); // a typo is reported before the model runs
             } catch (UnknownModuleException e) {

@@ -17,6 +17,11 @@ public record ConversionSettings(String python, String inputSpec, Path cacheDir,
     /** The environment variable naming the interpreter, consulted when {@code --python} is not given. */
     public static final String PYTHON_ENV = "NNVIZ_PYTHON";
 
+    /** The same settings, but exporting again even when an export is cached. */
+    public ConversionSettings withoutCache() {
+        return new ConversionSettings(python, inputSpec, cacheDir, timeout, false, log);
+    }
+
     /** {@code --python} if given, else {@code $NNVIZ_PYTHON} if set, else {@code python3}. */
     public static String choosePython(String option, java.util.Map<String, String> env) {
         if (option != null && !option.isBlank()) {

@@ -66,6 +66,15 @@ public final class OnnxReader {
         }
     }
 
+    /**
+     * The file, when it parses as an ONNX model (weights are skipped, and the main graph's nodes are parsed only when
+     * read); else an {@link InvalidModelException} says why not.
+     */
+    public static Path check(Path file) {
+        parse(file);
+        return file;
+    }
+
     /** Parses the file without its weight payloads; every failure is an {@link InvalidModelException}. */
     static WeightlessParser.Parsed parse(Path file) {
         if (Files.isDirectory(file)) {

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -77,6 +78,51 @@ class ConvertCliTest {
 
         CommandRun again = run(cache, spec, "--input", "1x16", "--no-cache");
         assertTrue(again.err().contains("nnviz-onnx: exporting"), again.err());
+    }
+
+    @Test
+    void aCachedExportThatDoesNotReadIsExportedAgain() throws IOException {
+        TorchExports.requireTorch();
+        String spec = tower();
+        Path cache = dir.resolve("cache");
+        assertEquals(0, run(cache, "convert", spec, "--input", "1x16", "-o", dir.resolve("a.onnx").toString()).code());
+        Path export = onlyExport(cache);
+        byte[] good = Files.readAllBytes(export);
+        Files.write(export, Arrays.copyOf(good, good.length / 2)); // cut short, as by a full disk
+
+        CommandRun draw = run(cache, spec, "--input", "1x16", "--depth", "all");
+        assertEquals(0, draw.code(), draw.err());
+        assertTrue(draw.err().contains("nnviz-onnx: dropping the cached export, " + export + " is not a valid ONNX"
+                + " file"), draw.err());
+        assertTrue(draw.err().contains("nnviz-onnx: exporting " + spec), draw.err());
+        assertTrue(draw.out().contains("stages.2 (Stage)"), draw.out());
+        assertEquals("Stage", OnnxReader.read(export).modules().find("stages.1").orElseThrow().className());
+
+        Files.writeString(export, "not an ONNX file");
+        Path copy = dir.resolve("b.onnx");
+        CommandRun convert = run(cache, "convert", spec, "--input", "1x16", "-o", copy.toString(), "-q");
+        assertEquals(0, convert.code(), convert.err());
+        assertEquals("Stage", OnnxReader.read(copy).modules().find("stages.1").orElseThrow().className());
+    }
+
+    @Test
+    void aCachedExportIsExportedAgainOnlyOnce() throws IOException {
+        // A "python" that writes a file no reader accepts, and counts its runs.
+        Path runs = dir.resolve("runs");
+        Path python = ConverterFixtures.executable(dir, "python-writing-garbage",
+                "echo run >> '" + runs + "'; printf 'not onnx' > \"$3\"");
+        String[] args = {"resnet18", "-q", "--python", python.toString(), "--cache-dir", dir.resolve("c").toString()};
+
+        CommandRun fresh = CommandRun.of(args);
+        assertEquals(1, fresh.code());
+        assertEquals(1, fresh.errLines().size(), fresh.err());
+        assertEquals(1, Files.readAllLines(runs).size(), "a fresh export is not exported again");
+
+        CommandRun cached = CommandRun.of(args);
+        assertEquals(1, cached.code());
+        assertEquals(1, cached.errLines().size(), cached.err());
+        assertTrue(cached.err().contains("is not a valid ONNX file"), cached.err());
+        assertEquals(2, Files.readAllLines(runs).size(), "the cached export was replaced once");
     }
 
     private static Path onlyExport(Path cache) throws IOException {
