@@ -47,10 +47,18 @@ final class ConverterOptions {
         return specs;
     }
 
+    private String python;
+
     @Option(names = "--python", paramLabel = "PYTHON",
             description = "Python with torch for converting a model spec. Default: $" + ConversionSettings.PYTHON_ENV
                     + ", else " + ConversionSettings.DEFAULT_PYTHON + ".")
-    private String python;
+    private void setPython(String value) {
+        // An empty value is a mistake (an unset shell variable, say), not a request for the default interpreter.
+        if (value.isBlank()) {
+            throw new ParameterException(mixee.commandLine(), "--python needs an interpreter, not an empty value");
+        }
+        python = value;
+    }
 
     @Option(names = "--cache-dir", paramLabel = "DIR",
             description = "Where converted models are cached. Default: $XDG_CACHE_HOME/" + ExportCache.DIR_NAME

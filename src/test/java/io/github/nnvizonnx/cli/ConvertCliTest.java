@@ -181,6 +181,19 @@ class ConvertCliTest {
     }
 
     @Test
+    void anEmptyPythonIsAUsageError() {
+        Path onnx = ExternalTools.projectDir().resolve("testdata/nnviz_intro.onnx");
+        for (String model : List.of("resnet18", onnx.toString())) {
+            for (String python : List.of("", " ")) {
+                CommandRun r = CommandRun.of(model, "--python", python, "--cache-dir", dir.toString());
+                assertEquals(2, r.code(), r.err());
+                assertEquals(1, r.errLines().size(), r.err());
+                assertTrue(r.err().contains("--python"), r.err());
+            }
+        }
+    }
+
+    @Test
     void malformedSpecsAreUsageErrors() throws IOException {
         Path py = Files.writeString(dir.resolve("net.py"), "x = 1\n");
         for (String spec : List.of(py.toString(), "resnet18;=3")) {
