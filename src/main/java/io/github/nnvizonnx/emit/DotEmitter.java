@@ -13,7 +13,6 @@ import io.github.nnvizonnx.model.TensorEdge;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +25,9 @@ import java.util.Map;
  * this emitter built graphviz-java's graph model (whose serializer looks every node up by name in a list, so a
  * million-node diagram never finished): the same attribute order and quoting, and its edge order — the edges of one
  * node together, nodes in order of first appearance (top-level nodes first, then as edges name them), each node's
- * edges newest first, an edge identical to an earlier one (same ends, same label) written once.
+ * edges newest first. Unlike graphviz-java, which wrote an edge identical to an earlier one (same ends, same label)
+ * only once, every edge is written: {@code Add(a, b)} of two same-shaped outputs of one {@code Split} is two tensors,
+ * and Mermaid and GraphML draw both too.
  */
 public final class DotEmitter implements Emitter {
     /** One {@code key=value} of an attribute list, both already in DOT syntax. */
@@ -189,28 +190,12 @@ public final class DotEmitter implements Emitter {
         for (int e = 0; e < edges.size(); e++) {
             bySource[filled[sources[e]]++] = e;
         }
-        List<String> lines = new ArrayList<>();
         Map<String, String> labels = new HashMap<>(); // escaped once per distinct label: a model has few shapes
         for (int k = 0; k < ordered; k++) {
             int from = order[k];
-            int count = start[from + 1] - start[from];
-            if (count == 1) {
-                int e = bySource[start[from]];
-                edgeLine(out, from, targets[e], edgeLabel(diagram, edges.get(e), labels));
-                continue;
-            }
-            lines.clear();
-            for (int i = start[from]; i < start[from + 1]; i++) {
+            for (int i = start[from + 1] - 1; i >= start[from]; i--) {
                 int e = bySource[i];
-                StringBuilder line = new StringBuilder(40);
-                edgeLine(line, from, targets[e], edgeLabel(diagram, edges.get(e), labels));
-                lines.add(line.toString());
-            }
-            if (lines.size() > 1) {
-                lines = new ArrayList<>(new LinkedHashSet<>(lines));
-            }
-            for (int i = lines.size() - 1; i >= 0; i--) {
-                out.append(lines.get(i));
+                edgeLine(out, from, targets[e], edgeLabel(diagram, edges.get(e), labels));
             }
         }
     }
