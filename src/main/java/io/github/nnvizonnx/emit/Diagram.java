@@ -17,7 +17,7 @@ import java.util.Map;
  * What an emitter reads: the (already collapsed) graph, grouped for nesting. Emitters never change the model; they
  * walk {@link #nodesDirectlyIn} and {@link #boxesIn} from the root, then write {@link #edges}. A module holding a
  * single node (a torch {@code conv1} around its one Conv) gets no box of its own: its node is drawn in the enclosing
- * box and names the module instead ({@link #ownModule}).
+ * box and names the module instead ({@link #ownModule}); of nested such modules, the innermost with a known class.
  */
 public final class Diagram {
     private final ModelGraph source;
@@ -55,18 +55,30 @@ public final class Diagram {
         boolean boxes = options.style().boxes();
         for (Node n : model.graph().vertexSet()) {
             ModulePath box = n.scope();
-            ModulePath single = null;
+            Module own = null;
             while (!box.isRoot() && (nodesInside.get(box) == 1 || !boxes)) {
                 if (nodesInside.get(box) == 1) {
-                    single = box;
+                    own = closerName(own, model.modules().require(box));
                 }
                 box = box.parent();
             }
-            if (single != null) {
-                ownModules.put(n, model.modules().require(single));
+            if (own != null) {
+                ownModules.put(n, own);
             }
             nodesByBox.computeIfAbsent(box, s -> new ArrayList<>()).add(n);
         }
+    }
+
+    /**
+     * Of two modules that hold only one node, {@code inner} found first: the one to name the node after. The innermost
+     * module with a known class says most ({@code classifier.1 (Linear)}, not {@code classifier (Sequential)}); when
+     * none has a class, the innermost.
+     */
+    private static Module closerName(Module inner, Module outer) {
+        if (inner == null || inner.className() == null && outer.className() != null) {
+            return outer;
+        }
+        return inner;
     }
 
     /** The graph as drawn. */

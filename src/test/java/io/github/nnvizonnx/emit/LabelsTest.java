@@ -12,10 +12,18 @@ import io.github.nnvizonnx.model.OperationNode;
 import io.github.nnvizonnx.model.Shape;
 import io.github.nnvizonnx.model.TensorEdge;
 import io.github.nnvizonnx.model.TensorInfo;
+import io.github.nnvizonnx.proto.Onnx.GraphProto;
+import io.github.nnvizonnx.proto.Onnx.StringStringEntryProto;
+import io.github.nnvizonnx.read.OnnxReader;
+import io.github.nnvizonnx.testsupport.Drawing;
+import io.github.nnvizonnx.testsupport.OnnxBuilder;
+import io.github.nnvizonnx.transform.ViewOptions;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LabelsTest {
     private static final DrawOptions DTYPES = DrawOptions.defaults().withShowDtypes(true);
@@ -40,6 +48,29 @@ class LabelsTest {
         assertEquals("float32 1×3×224×224", Labels.edge(new Diagram(model, DTYPES), edge));
         DrawOptions noShapes = new DrawOptions(Direction.LR, DTYPES.style().with("shapes", "false"), false, true);
         assertEquals("", Labels.edge(new Diagram(model, noShapes), edge));
+    }
+
+    @Test
+    void aLoneOperationIsNamedAfterItsInnermostModuleWithAClass(@TempDir Path dir) {
+        // As torchvision's efficientnet ends: classifier (Sequential) holds only classifier.1 (Linear), which holds
+        // only the Gemm. pool (a class) holds only pool.inner (no class); stem.conv is the innermost of two classless.
+        GraphProto.Builder graph = GraphProto.newBuilder().setName("main_graph")
+                .addInput(OnnxBuilder.tensor("x", 1, 8)).addOutput(OnnxBuilder.tensor("y", 1, 4))
+                .addNode(OnnxBuilder.node("/stem/conv/Relu", "Relu", OnnxBuilder.in("x"), "c"))
+                .addNode(OnnxBuilder.node("/pool/inner/Neg", "Neg", OnnxBuilder.in("c"), "p"))
+                .addNode(OnnxBuilder.node("/classifier/classifier.1/Gemm", "Gemm", OnnxBuilder.in("p"), "y"));
+        String classes = """
+                {"classifier": {"class": "torch.nn.modules.container.Sequential", "parameters": 36},
+                 "classifier.1": {"class": "torch.nn.modules.linear.Linear", "parameters": 36},
+                 "pool": {"class": "torch.nn.modules.pooling.AdaptiveAvgPool2d", "parameters": 0}}""";
+        ModelGraph model = OnnxReader.read(OnnxBuilder.write(dir, "nested-singles.onnx", OnnxBuilder.model(graph)
+                .addMetadataProps(StringStringEntryProto.newBuilder().setKey("nnviz.modules").setValue(classes))));
+        for (ViewOptions view : List.of(ViewOptions.defaults(), ViewOptions.everything())) {
+            String mermaid = Drawing.mermaid(model, view);
+            assertTrue(mermaid.contains("<b>Gemm</b><br/>classifier.1 (Linear)"), mermaid);
+            assertTrue(mermaid.contains("<b>Neg</b><br/>pool (AdaptiveAvgPool2d)"), mermaid);
+            assertTrue(mermaid.contains("<b>Relu</b><br/>conv\""), mermaid);
+        }
     }
 
     @Test
