@@ -17,8 +17,9 @@ final class StyleOptions {
     @Option(names = {"-S", "--style"}, paramLabel = "KEY=VALUE",
             description = "Override one style setting (repeatable): font, font-size, edge-font-size, background,"
                     + " text-color, edge-color, border-color, line-width, color.FAMILY (conv, linear, norm, act, pool,"
-                    + " math, shape, reduce, attn, rnn, flow, quant, const, io, module, other), module-colors"
-                    + " (comma list by depth), shapes, params, names, boxes (true/false).")
+                    + " math, shape, reduce, attn, rnn, flow, quant, const, io, module, other), border.FAMILY (solid,"
+                    + " dashed, dotted, bold), module-colors (comma list by depth), shapes, params, names, boxes"
+                    + " (true/false).")
     List<String> style = new ArrayList<>();
 
     @Option(names = "--legend", description = "Add a legend of the op-family colours.")

@@ -1,5 +1,6 @@
 package io.github.nnvizonnx.emit;
 
+import io.github.nnvizonnx.emit.style.Border;
 import io.github.nnvizonnx.emit.style.OpFamily;
 import io.github.nnvizonnx.emit.style.Style;
 import io.github.nnvizonnx.model.InputNode;
@@ -17,9 +18,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Graphviz DOT: one {@code cluster_} subgraph per module box, nested and shaded by depth; nodes filled by op family;
- * labels are HTML-like with every model text escaped by {@link GraphvizText}. Edges are declared at the top level,
- * after all clusters, so that an edge never pulls a node into the wrong cluster.
+ * Graphviz DOT: one {@code cluster_} subgraph per module box, nested and shaded by depth; nodes filled and outlined by
+ * op family; labels are HTML-like with every model text escaped by {@link GraphvizText}. Edges are declared at the top
+ * level, after all clusters, so that an edge never pulls a node into the wrong cluster.
  *
  * <p>The text is streamed as it is produced, in linear time. It is exactly what graphviz-java's serializer wrote when
  * this emitter built graphviz-java's graph model (whose serializer looks every node up by name in a list, so a
@@ -122,16 +123,50 @@ public final class DotEmitter implements Emitter {
     private static void node(Diagram diagram, Node n, Map<Node, Integer> ids, Appendable out) throws IOException {
         int id = ids.size();
         ids.put(n, id);
-        String fill = GraphvizText.quoted(diagram.options().style().fill(OpFamily.of(n)));
+        Style style = diagram.options().style();
+        OpFamily family = OpFamily.of(n);
         out.append("\"n").append(Integer.toString(id)).append("\" [\"label\"=<").append(label(diagram, n))
-                .append(">,\"fillcolor\"=").append(fill);
+                .append(">,\"fillcolor\"=").append(GraphvizText.quoted(style.fill(family)));
+        String look = null; // the node attributes' rounded box unless the shape is another
         if (n instanceof InputNode || n instanceof OutputNode) {
-            out.append(",\"shape\"=\"ellipse\",\"style\"=\"filled\"");
+            out.append(",\"shape\"=\"ellipse\"");
+            look = "filled";
         } else if (n instanceof ModuleNode m) {
-            out.append(m.module().kind() == ModuleKind.CONTROL_FLOW ? ",\"shape\"=\"hexagon\"" : ",\"shape\"=\"box3d\"")
-                    .append(",\"style\"=\"filled\"");
+            boolean flow = m.module().kind() == ModuleKind.CONTROL_FLOW;
+            out.append(",\"shape\"=").append(flow ? "\"hexagon\"" : "\"box3d\"");
+            look = "filled";
+        }
+        for (Attribute a : outline(style, family, look)) {
+            out.append(',').append(a.key()).append('=').append(a.value());
         }
         out.append("]\n");
+    }
+
+    /** The style and width that draw a family's border on a node styled {@code look} (null: the default style). */
+    private static List<Attribute> outline(Style style, OpFamily family, String look) {
+        Border border = style.border(family);
+        String styleValue = outlineStyle(border, look);
+        List<Attribute> attributes = new ArrayList<>(2);
+        if (styleValue != null) {
+            attributes.add(pair("style", styleValue));
+        }
+        if (border == Border.BOLD) {
+            attributes.add(pair("penwidth", border.width(style.lineWidth())));
+        }
+        return attributes;
+    }
+
+    /** A node's {@code style} value with {@code border}'s dashes added, or null when the default one does. */
+    static String outlineStyle(Border border, String look) {
+        String dashes = switch (border) {
+            case DASHED -> "dashed";
+            case DOTTED -> "dotted";
+            default -> null;
+        };
+        if (dashes == null) {
+            return look;
+        }
+        return (look == null ? "rounded,filled" : look) + "," + dashes;
     }
 
     private static void legend(Diagram diagram, Appendable out) throws IOException {
@@ -144,8 +179,10 @@ public final class DotEmitter implements Emitter {
             String id = GraphvizText.quoted("legend_" + family.key());
             entries.add(id);
             out.append(id);
-            attributes(out, List.of(html("label", GraphvizText.escape(family.description())),
+            List<Attribute> entry = new ArrayList<>(List.of(html("label", GraphvizText.escape(family.description())),
                     pair("fillcolor", style.fill(family))));
+            entry.addAll(outline(style, family, null));
+            attributes(out, entry);
             out.append('\n');
         }
         // An invisible chain lays the entries out in one row (or column, with TB) instead of a stack.

@@ -1,5 +1,6 @@
 package io.github.nnvizonnx.emit;
 
+import io.github.nnvizonnx.emit.style.Border;
 import io.github.nnvizonnx.emit.style.OpFamily;
 import io.github.nnvizonnx.emit.style.Style;
 import io.github.nnvizonnx.emit.style.Theme;
@@ -21,9 +22,9 @@ import java.util.Map;
 
 /**
  * Mermaid flowcharts as GitHub renders them: one {@code subgraph} per module box, nested and shaded by depth; Input
- * and Output as stadiums, operations as rectangles coloured by op family through {@code classDef}, collapsed modules
- * as subroutine boxes, control flow as hexagons. Ids are our own ({@code n12}, {@code s3}); every piece of text from
- * the model goes through {@link MermaidText}; style values are validated by {@link Style}.
+ * and Output as stadiums, operations as rectangles filled and outlined by op family through {@code classDef},
+ * collapsed modules as subroutine boxes, control flow as hexagons. Ids are our own ({@code n12}, {@code s3}); every
+ * piece of text from the model goes through {@link MermaidText}; style values are validated by {@link Style}.
  */
 public final class MermaidEmitter implements Emitter {
     private static final int IDS_PER_CLASS_LINE = 40;
@@ -153,8 +154,14 @@ public final class MermaidEmitter implements Emitter {
     }
 
     private static String classStyle(Style style, OpFamily family) {
+        Border border = style.border(family);
+        String dashes = switch (border) {
+            case DASHED -> ",stroke-dasharray:5 3";
+            case DOTTED -> ",stroke-dasharray:1 2";
+            default -> "";
+        };
         return "fill:" + style.fill(family) + ",stroke:" + style.borderColor() + ",color:" + style.textColor()
-                + ",stroke-width:" + number(style.lineWidth()) + "px";
+                + ",stroke-width:" + number(border.width(style.lineWidth())) + "px" + dashes;
     }
 
     private static String number(double value) {

@@ -11,6 +11,7 @@ import guru.nidi.graphviz.attribute.Rank;
 import guru.nidi.graphviz.attribute.Shape;
 import guru.nidi.graphviz.model.MutableGraph;
 import guru.nidi.graphviz.model.MutableNode;
+import io.github.nnvizonnx.emit.style.Border;
 import io.github.nnvizonnx.emit.style.OpFamily;
 import io.github.nnvizonnx.emit.style.Style;
 import io.github.nnvizonnx.model.InputNode;
@@ -97,8 +98,9 @@ final class GraphvizJavaDot {
                 attr("color", style.moduleBorder()));
         MutableNode previous = null;
         for (OpFamily family : diagram.families()) {
-            MutableNode entry = mutNode("legend_" + family.key())
-                    .add(Label.html(GraphvizText.escape(family.description())), attr("fillcolor", style.fill(family)));
+            MutableNode entry = outlined(mutNode("legend_" + family.key())
+                    .add(Label.html(GraphvizText.escape(family.description())), attr("fillcolor", style.fill(family))),
+                    style, family, null);
             if (previous != null) {
                 // An invisible chain lays the entries out in one row (or column, with TB) instead of a stack.
                 previous.addLink(to(entry).with(attr("style", "invis")));
@@ -118,13 +120,27 @@ final class GraphvizJavaDot {
     }
 
     private static MutableNode styled(MutableNode node, Node n, Style style) {
-        node.add(attr("fillcolor", style.fill(OpFamily.of(n))));
+        OpFamily family = OpFamily.of(n);
+        node.add(attr("fillcolor", style.fill(family)));
+        String look = null;
         if (n instanceof InputNode || n instanceof OutputNode) {
-            return node.add(Shape.ELLIPSE, attr("style", "filled"));
+            node.add(Shape.ELLIPSE);
+            look = "filled";
+        } else if (n instanceof ModuleNode m) {
+            node.add(m.module().kind() == ModuleKind.CONTROL_FLOW ? Shape.HEXAGON : Shape.BOX_3D);
+            look = "filled";
         }
-        if (n instanceof ModuleNode m) {
-            return node.add(m.module().kind() == ModuleKind.CONTROL_FLOW ? Shape.HEXAGON : Shape.BOX_3D,
-                    attr("style", "filled"));
+        return outlined(node, style, family, look);
+    }
+
+    private static MutableNode outlined(MutableNode node, Style style, OpFamily family, String look) {
+        Border border = style.border(family);
+        String styleValue = DotEmitter.outlineStyle(border, look);
+        if (styleValue != null) {
+            node.add(attr("style", styleValue));
+        }
+        if (border == Border.BOLD) {
+            node.add(attr("penwidth", border.width(style.lineWidth())));
         }
         return node;
     }

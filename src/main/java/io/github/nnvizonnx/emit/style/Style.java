@@ -8,19 +8,20 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Every visual setting an emitter may use: font, sizes, colours per op family, module shading by depth, line width,
- * and what labels show. Starts from a {@link Theme}; {@link #with(String, String)} overrides one setting, as
- * {@code --style key=value} does. Values are validated here because emitters write them into their syntax verbatim.
+ * Every visual setting an emitter may use: font, sizes, colours and borders per op family, module shading by depth,
+ * line width, and what labels show. Starts from a {@link Theme}; {@link #with(String, String)} overrides one setting,
+ * as {@code --style key=value} does. Values are validated here because emitters write them into their syntax
+ * verbatim.
  */
 public record Style(String font, double fontSize, double edgeFontSize, String background, String textColor,
                     String edgeColor, String borderColor, double lineWidth, Map<OpFamily, String> fills,
-                    List<String> moduleFills, String moduleBorder, boolean shapes, boolean params, boolean names,
-                    boolean boxes, String mermaidTheme) {
+                    Map<OpFamily, Border> borders, List<String> moduleFills, String moduleBorder, boolean shapes,
+                    boolean params, boolean names, boolean boxes, String mermaidTheme) {
 
     /** The keys {@code --style} accepts, for help and error messages. */
     public static final List<String> KEYS = List.of("font", "font-size", "edge-font-size", "background",
-            "text-color", "edge-color", "border-color", "line-width", "color.<family>", "module-colors", "shapes",
-            "params", "names", "boxes");
+            "text-color", "edge-color", "border-color", "line-width", "color.<family>", "border.<family>",
+            "module-colors", "shapes", "params", "names", "boxes");
 
     private static final Pattern COLOR = Pattern.compile("#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}|#[0-9a-fA-F]{8}|[a-zA-Z]{3,20}");
     private static final Pattern FONT = Pattern.compile("[A-Za-z0-9 ._-]{1,60}");
@@ -29,6 +30,9 @@ public record Style(String font, double fontSize, double edgeFontSize, String ba
         EnumMap<OpFamily, String> copy = new EnumMap<>(OpFamily.class);
         copy.putAll(fills);
         fills = java.util.Collections.unmodifiableMap(copy);
+        EnumMap<OpFamily, Border> outlines = new EnumMap<>(OpFamily.class);
+        outlines.putAll(borders);
+        borders = java.util.Collections.unmodifiableMap(outlines);
         moduleFills = List.copyOf(moduleFills);
     }
 
@@ -36,9 +40,17 @@ public record Style(String font, double fontSize, double edgeFontSize, String ba
         return fills.getOrDefault(family, fills.get(OpFamily.OTHER));
     }
 
-    /** The shade of a module box at {@code depth} (1 = top level); deeper boxes reuse the last shade. */
+    /** Solid unless the style says otherwise. */
+    public Border border(OpFamily family) {
+        return borders.getOrDefault(family, Border.SOLID);
+    }
+
+    /**
+     * The shade of a module box at {@code depth} (1 = top level); past the last shade they start again, so a box never
+     * takes its parent's shade.
+     */
     public String moduleFill(int depth) {
-        return moduleFills.get(Math.max(0, Math.min(depth - 1, moduleFills.size() - 1)));
+        return moduleFills.get(Math.max(0, depth - 1) % moduleFills.size());
     }
 
     /** One setting overridden; throws {@link IllegalArgumentException} with a user-facing message. */
@@ -61,11 +73,14 @@ public record Style(String font, double fontSize, double edgeFontSize, String ba
             case "names" -> e.names = bool(k, v);
             case "boxes" -> e.boxes = bool(k, v);
             default -> {
-                if (!k.startsWith("color.")) {
+                if (k.startsWith("color.")) {
+                    e.fills.put(OpFamily.byKey(k.substring("color.".length())), color(k, v));
+                } else if (k.startsWith("border.")) {
+                    e.borders.put(OpFamily.byKey(k.substring("border.".length())), Border.byName(v));
+                } else {
                     throw new IllegalArgumentException("unknown style key '" + key + "' (known: "
                             + String.join(", ", KEYS) + ")");
                 }
-                e.fills.put(OpFamily.byKey(k.substring("color.".length())), color(k, v));
             }
         }
         return e.freeze();
@@ -82,6 +97,7 @@ public record Style(String font, double fontSize, double edgeFontSize, String ba
         String borderColor;
         double lineWidth;
         final EnumMap<OpFamily, String> fills;
+        final EnumMap<OpFamily, Border> borders;
         List<String> moduleFills;
         String moduleBorder;
         boolean shapes;
@@ -100,6 +116,8 @@ public record Style(String font, double fontSize, double edgeFontSize, String ba
             borderColor = s.borderColor;
             lineWidth = s.lineWidth;
             fills = new EnumMap<>(s.fills);
+            borders = new EnumMap<>(OpFamily.class);
+            borders.putAll(s.borders);
             moduleFills = s.moduleFills;
             moduleBorder = s.moduleBorder;
             shapes = s.shapes;
@@ -111,7 +129,7 @@ public record Style(String font, double fontSize, double edgeFontSize, String ba
 
         Style freeze() {
             return new Style(font, fontSize, edgeFontSize, background, textColor, edgeColor, borderColor, lineWidth,
-                    fills, moduleFills, moduleBorder, shapes, params, names, boxes, mermaidTheme);
+                    fills, borders, moduleFills, moduleBorder, shapes, params, names, boxes, mermaidTheme);
         }
     }
 

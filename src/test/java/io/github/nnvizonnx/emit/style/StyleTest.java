@@ -16,7 +16,9 @@ class StyleTest {
         assertEquals("#ff0000", s.fill(OpFamily.CONVOLUTION));
         assertEquals(Theme.PAPER.style().fill(OpFamily.LINEAR), s.fill(OpFamily.LINEAR));
         assertFalse(s.shapes());
-        assertEquals("#ddd", s.moduleFill(5), "deeper boxes reuse the last shade");
+        assertEquals("#ddd", s.moduleFill(2));
+        assertEquals("#eee", s.moduleFill(3), "past the last shade, they start again");
+        assertEquals(Border.DASHED, Theme.DEFAULT.style().with("border.act", "dashed").border(OpFamily.ACTIVATION));
         assertEquals(14.0, s.fontSize());
     }
 
@@ -28,6 +30,7 @@ class StyleTest {
         assertThrows(IllegalArgumentException.class, () -> base.with("background", "#12"));
         assertThrows(IllegalArgumentException.class, () -> base.with("nonsense", "1"));
         assertThrows(IllegalArgumentException.class, () -> base.with("color.nofamily", "red"));
+        assertThrows(IllegalArgumentException.class, () -> base.with("border.conv", "wavy"));
         assertThrows(IllegalArgumentException.class, () -> base.with("font-size", "-3"));
         assertThrows(IllegalArgumentException.class, () -> base.with(List.of("novalue")));
         assertThrows(IllegalArgumentException.class, () -> Theme.byName("neon"));
