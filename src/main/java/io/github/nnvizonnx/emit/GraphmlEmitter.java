@@ -21,8 +21,9 @@ import org.jgrapht.nio.graphml.GraphMLExporter.AttributeCategory;
 
 /**
  * GraphML written by jgrapht-io's exporter, flat: the hierarchy is the {@code module_path} attribute of every node
- * (dotted, e.g. {@code layer1.0}). Nested graphs are not written because networkx reads them only as yEd group nodes,
- * which would add nodes that are not in the model; a flat file loads the same in networkx, igraph, Gephi and yEd.
+ * (dotted, e.g. {@code layer1.0}). Nested graphs are left to {@link NestedGraphmlEmitter}, on request, because networkx
+ * reads them only as yEd group nodes, which adds nodes that are not in the model; a flat file loads the same in
+ * networkx, igraph, Gephi and yEd.
  */
 public final class GraphmlEmitter implements Emitter {
     private static final String[] NODE_KEYS = {"kind", "label", "name", "op_type", "domain", "module_path",
@@ -93,10 +94,15 @@ public final class GraphmlEmitter implements Emitter {
     }
 
     private static void putClass(Map<String, Attribute> a, Module m) {
-        String cls = m.qualifiedClassName() != null ? m.qualifiedClassName() : m.className();
+        String cls = moduleClass(m);
         if (cls != null) {
             put(a, "module_class", cls);
         }
+    }
+
+    /** The {@code module_class} value of a module: its qualified class, else its short one, else null. */
+    static String moduleClass(Module m) {
+        return m.qualifiedClassName() != null ? m.qualifiedClassName() : m.className();
     }
 
     private static Map<String, Attribute> edgeAttributes(TensorEdge e) {
@@ -112,10 +118,14 @@ public final class GraphmlEmitter implements Emitter {
         return a;
     }
 
-    /** XML cannot carry some characters at all, not even escaped: they become U+FFFD. */
     private static void put(Map<String, Attribute> a, String key, String value) {
+        a.put(key, DefaultAttribute.createAttribute(xmlText(value)));
+    }
+
+    /** XML cannot carry some characters at all, not even escaped: they become U+FFFD. */
+    static String xmlText(String value) {
         StringBuilder clean = new StringBuilder(value.length());
         value.codePoints().forEach(cp -> clean.appendCodePoint(GraphvizText.allowedInXml(cp) ? cp : 0xFFFD));
-        a.put(key, DefaultAttribute.createAttribute(clean.toString()));
+        return clean.toString();
     }
 }

@@ -81,6 +81,10 @@ class CliTest {
         Path forced = dir.resolve("forced.txt");
         assertEquals(0, run(model.toString(), "-q", "-o", forced.toString(), "--format", "dot"));
         assertTrue(Files.readString(forced).startsWith("digraph"));
+        Path nested = dir.resolve("nested.graphml");
+        assertEquals(0, run(model.toString(), "-q", "-o", nested.toString(), "--format", "graphml-nested"));
+        assertTrue(Files.readString(nested).contains("yfiles.foldertype=\"group\""), "groups only when asked");
+        assertFalse(Files.readString(dir.resolve("d.graphml")).contains("yfiles.foldertype"), "flat by default");
         Path mmdAsDot = dir.resolve("odd.mmd");
         assertEquals(0, run(model.toString(), "-q", "-o", mmdAsDot.toString(), "--format", "dot"));
         assertTrue(Files.readString(mmdAsDot).startsWith("digraph"), "--format wins over the extension");

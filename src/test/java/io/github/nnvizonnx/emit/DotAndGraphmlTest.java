@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.nnvizonnx.model.ModelGraph;
+import io.github.nnvizonnx.model.Module;
+import io.github.nnvizonnx.model.ModulePath;
+import io.github.nnvizonnx.model.Node;
 import io.github.nnvizonnx.read.OnnxReader;
 import io.github.nnvizonnx.testsupport.Drawing;
 import io.github.nnvizonnx.testsupport.Graphviz;
@@ -21,6 +24,8 @@ import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
 class DotAndGraphmlTest {
     @TempDir
@@ -66,6 +71,61 @@ class DotAndGraphmlTest {
     }
 
     @Test
+    void nestedGraphmlHasModuleGroupsThatNetworkxReadsAsExtraNodes() throws Exception {
+        Networkx.require();
+        ModelGraph model = OnnxReader.read(RealModels.miniLm());
+        Diagram diagram = new Diagram(model, Views.apply(model, ViewOptions.everything()), DrawOptions.defaults());
+        StringBuilder nested = new StringBuilder();
+        new NestedGraphmlEmitter().write(diagram, nested);
+        Path file = Files.writeString(dir.resolve("minilm-nested.graphml"), nested);
+
+        // Every box is a yEd group node whose nested graph holds the box's nodes and inner boxes.
+        Document doc = parseXml(file);
+        Element top = child(doc.getDocumentElement(), "graph").get(0);
+        int boxes = checkGroups(diagram, ModulePath.ROOT, top);
+        assertTrue(boxes > 20, "minilm has many boxes: " + boxes);
+
+        Networkx.Loaded loaded = Networkx.load(List.of(file)).get(file.toString());
+        assertTrue(loaded.ok(), loaded.error());
+        assertEquals(boxes, loaded.groups(), "one node of kind group per box");
+        assertEquals(model.graph().vertexSet().size() + boxes, loaded.nodes(), "the model's nodes and the groups");
+        assertEquals(model.graph().edgeSet().size(), loaded.edges(), "every edge, none for groups");
+        assertTrue(loaded.modulePaths().contains("encoder.layer.0.attention.self.query"), "" + loaded.modulePaths());
+
+        String flat = Drawing.draw("graphml", model, ViewOptions.everything());
+        assertFalse(flat.contains("yfiles.foldertype"), "the plain format stays flat");
+    }
+
+    /** Asserts the groups in {@code graph} are the diagram's boxes in {@code scope}, recursively; counts them. */
+    private static int checkGroups(Diagram diagram, ModulePath scope, Element graph) {
+        List<Element> groups = child(graph, "node").stream()
+                .filter(n -> n.getAttribute("yfiles.foldertype").equals("group")).toList();
+        List<String> plain = child(graph, "node").stream().filter(n -> !groups.contains(n))
+                .map(n -> n.getAttribute("id")).toList();
+        assertEquals(diagram.nodesDirectlyIn(scope).stream().map(Node::id).toList(), plain, "nodes of " + scope);
+        List<Module> boxes = diagram.boxesIn(scope);
+        assertEquals(boxes.size(), groups.size(), "groups in " + scope);
+        int count = boxes.size();
+        for (int i = 0; i < boxes.size(); i++) {
+            Element group = groups.get(i);
+            assertTrue(group.getTextContent().contains(boxes.get(i).path().dotted()), "group of " + boxes.get(i));
+            count += checkGroups(diagram, boxes.get(i).path(), child(group, "graph").get(0));
+        }
+        return count;
+    }
+
+    /** The element children of {@code parent} named {@code name}. */
+    private static List<Element> child(Element parent, String name) {
+        List<Element> result = new java.util.ArrayList<>();
+        for (org.w3c.dom.Node c = parent.getFirstChild(); c != null; c = c.getNextSibling()) {
+            if (c instanceof Element e && e.getLocalName().equals(name)) {
+                result.add(e);
+            }
+        }
+        return result;
+    }
+
+    @Test
     void hostileNamesStayTextInDotAndGraphml() throws Exception {
         Graphviz.require();
         Networkx.require();
@@ -101,10 +161,11 @@ class DotAndGraphmlTest {
     }
 
     /** Parses as XML without fetching the DTD an SVG names (there is no network here, nor need for one). */
-    private static void parseXml(Path file) throws Exception {
+    private static Document parseXml(Path file) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
         factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-        factory.newDocumentBuilder().parse(file.toFile());
+        return factory.newDocumentBuilder().parse(file.toFile());
     }
 
     private static int braceDepth(String text, int position) {

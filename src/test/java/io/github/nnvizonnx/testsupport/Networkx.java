@@ -20,16 +20,17 @@ public final class Networkx {
             "    try:",
             "        g = nx.read_graphml(path)",
             "        paths = sorted({d.get('module_path', '') for _, d in g.nodes(data=True)})",
+            "        groups = sum(1 for _, d in g.nodes(data=True) if d.get('kind') == 'group')",
             "        print(json.dumps({'file': path, 'ok': True, 'nodes': g.number_of_nodes(),",
-            "                          'edges': g.number_of_edges(), 'paths': paths}))",
+            "                          'edges': g.number_of_edges(), 'groups': groups, 'paths': paths}))",
             "    except Exception as e:",
             "        print(json.dumps({'file': path, 'ok': False, 'error': repr(e)}))");
 
     private Networkx() {
     }
 
-    /** What networkx saw in one file. */
-    public record Loaded(boolean ok, int nodes, int edges, List<String> modulePaths, String error) {
+    /** What networkx saw in one file; {@code groups} counts the nodes of kind {@code group} among the nodes. */
+    public record Loaded(boolean ok, int nodes, int edges, int groups, List<String> modulePaths, String error) {
     }
 
     public static void require() {
@@ -68,7 +69,8 @@ public final class Networkx {
                 }
                 boolean ok = o.get("ok").getAsBoolean();
                 result.put(o.get("file").getAsString(), new Loaded(ok, ok ? o.get("nodes").getAsInt() : 0,
-                        ok ? o.get("edges").getAsInt() : 0, paths, ok ? null : o.get("error").getAsString()));
+                        ok ? o.get("edges").getAsInt() : 0, ok ? o.get("groups").getAsInt() : 0, paths,
+                        ok ? null : o.get("error").getAsString()));
             }
             return result;
         } finally {

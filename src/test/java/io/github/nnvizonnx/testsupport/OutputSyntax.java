@@ -58,7 +58,7 @@ public final class OutputSyntax {
 
     /** The text formats this class checks. */
     public static boolean covers(String format) {
-        return java.util.Set.of("mermaid", "markdown", "dot", "graphml", "json").contains(format);
+        return java.util.Set.of("mermaid", "markdown", "dot", "graphml", "graphml-nested", "json").contains(format);
     }
 
     /** Throws AssertionError when {@code text} is not well formed for {@code format}. */
@@ -67,7 +67,7 @@ public final class OutputSyntax {
             case "mermaid" -> mermaid(text);
             case "markdown" -> markdown(text);
             case "dot" -> dot(text);
-            case "graphml" -> xml(text);
+            case "graphml", "graphml-nested" -> xml(text);
             case "json" -> json(text);
             default -> throw new AssertionError("no syntax check for format " + format);
         }
