@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** The diagrams in the README are what the commands above them print today. */
 class ReadmeExamplesTest {
@@ -36,6 +38,28 @@ class ReadmeExamplesTest {
             commands.add(m.group(1));
         }
         assertEquals(List.of("testdata/nnviz_intro.onnx --depth 1", "testdata/nnviz_intro.onnx"), commands);
+    }
+
+    @Test
+    void synopsisNamesEveryOptionAndFormatOfHelp() throws IOException {
+        String readme = Files.readString(ExternalTools.projectDir().resolve("README.md"));
+        Matcher block = Pattern.compile("## Options\\n\\n```\\n(.*?)```", Pattern.DOTALL).matcher(readme);
+        assertTrue(block.find(), "the synopsis under ## Options");
+        String synopsis = block.group(1);
+        CommandLine command = NnvizCommand.commandLine();
+        List<String> missing = new ArrayList<>();
+        for (CommandLine c : List.of(command, command.getSubcommands().get("convert"))) {
+            for (OptionSpec option : c.getCommandSpec().options()) {
+                boolean named = java.util.Arrays.stream(option.names()).anyMatch(name -> Pattern.compile(
+                        "[\\[ |]" + Pattern.quote(name) + "(?=[\\]\\s=|])").matcher(synopsis).find());
+                if (!named) {
+                    missing.add(c.getCommandName() + " " + option.longestName());
+                }
+            }
+        }
+        assertEquals(List.of(), missing, "options of --help the synopsis leaves out");
+        String formats = String.join("|", NnvizCommand.FormatNames.names());
+        assertTrue(synopsis.contains("--format " + formats + "]"), "formats as --help lists them: " + formats);
     }
 
     @Test
