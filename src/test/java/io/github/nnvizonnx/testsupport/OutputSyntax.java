@@ -32,7 +32,7 @@ public final class OutputSyntax {
             + "|%%\\{init: \\{\"theme\": \"[a-z]+\", \"themeVariables\": \\{\"fontFamily\": \"[A-Za-z0-9 ._-]+,"
             + " (?:sans-)?serif\", \"fontSize\": \"" + SIZE + "px\"(?:, \"background\": \"" + COLOR + "\")?\\}\\}\\}%%"
             + "| {4}classDef fam_[a-z]+ fill:" + COLOR + ",stroke:" + COLOR + ",color:" + COLOR + ",stroke-width:"
-            + SIZE + "px"
+            + SIZE + "px(?:,stroke-dasharray:[0-9]+ [0-9]+)?"
             + "| {4}class (?:n\\d+|legend_[a-z]+)(?:,(?:n\\d+|legend_[a-z]+))* fam_[a-z]+"
             + "| {4}style s\\d+ fill:" + COLOR + ",stroke:" + COLOR + ",color:" + COLOR
             + "| {4}linkStyle default stroke:" + COLOR + ",stroke-width:" + SIZE + "px"

@@ -7,10 +7,12 @@ import io.github.nnvizonnx.emit.Diagram;
 import io.github.nnvizonnx.emit.Direction;
 import io.github.nnvizonnx.emit.DotEmitter;
 import io.github.nnvizonnx.emit.DrawOptions;
+import io.github.nnvizonnx.emit.MermaidEmitter;
 import io.github.nnvizonnx.model.ModelGraph;
 import io.github.nnvizonnx.read.OnnxReader;
 import io.github.nnvizonnx.testsupport.ExternalTools;
 import io.github.nnvizonnx.testsupport.Graphviz;
+import io.github.nnvizonnx.testsupport.OutputSyntax;
 import io.github.nnvizonnx.transform.ViewOptions;
 import io.github.nnvizonnx.transform.Views;
 import java.nio.file.Files;
@@ -83,6 +85,7 @@ class PaperThemeTest {
         StringBuilder dot = new StringBuilder();
         new DotEmitter().write(diagram, dot);
         String text = dot.toString();
+        OutputSyntax.dot(text);
         assertTrue(text.contains("<B>Add</B>>,\"fillcolor\"=\"#ffffff\",\"style\"=\"rounded,filled,dashed\""), text);
         assertTrue(text.contains("\"shape\"=\"ellipse\",\"style\"=\"filled\",\"penwidth\"=\"1.5\""), "bold I/O");
         Graphviz.require();
@@ -90,6 +93,23 @@ class PaperThemeTest {
         Graphviz.Outcome outcome = Graphviz.run(Files.writeString(dir.resolve("paper.dot"), text), "svg", svg);
         assertTrue(outcome.ok(), outcome.messages());
         assertTrue(Files.readString(svg).contains("stroke-dasharray"), "dashed outlines reach the picture");
+    }
+
+    @Test
+    void mermaidDrawsTheBordersInItsOwnSyntax() {
+        ModelGraph model = OnnxReader.read(ExternalTools.projectDir().resolve("testdata/nnviz_intro.onnx"));
+        StringBuilder mermaid = new StringBuilder();
+        try {
+            new MermaidEmitter().write(new Diagram(model, Views.apply(model, ViewOptions.everything()),
+                    new DrawOptions(Direction.TB, PAPER, true)), mermaid);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        OutputSyntax.mermaid(mermaid.toString());
+        assertTrue(mermaid.toString().contains("classDef fam_math fill:#ffffff,stroke:#000000,color:#000000,"
+                + "stroke-width:0.60px,stroke-dasharray:5 3"), mermaid.toString());
+        assertTrue(mermaid.toString().contains("classDef fam_io fill:#ffffff,stroke:#000000,color:#000000,"
+                + "stroke-width:1.50px\n"), "bold I/O");
     }
 
     /** Luma as grayscale printing computes it (ITU-R BT.601), 0 black to 1 white. */
