@@ -28,14 +28,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * onnxruntime as a whole process sees it, in a fresh JVM each time: its classes load only for a run, its native
- * libraries leave nothing in the temp folder, and the process's real stderr (native logging included) holds only
- * our lines.
+ * libraries and its telemetry leave nothing in the temp folder nor in the user's cache, and the process's real
+ * stderr (native logging included) holds only our lines.
  */
 class OnnxruntimeProcessTest {
     @TempDir
     Path dir;
 
     private Path tmp;
+    private Path cache;
     private Path model;
 
     /** Child JVM entry: runs the CLI, then prints what the temp folder holds while the process still lives. */
@@ -54,6 +55,7 @@ class OnnxruntimeProcessTest {
     @BeforeEach
     void files() throws IOException {
         tmp = Files.createDirectories(dir.resolve("tmp"));
+        cache = Files.createDirectories(dir.resolve("cache"));
         model = write(dir, "small.onnx", model(GraphProto.newBuilder().setName("g")
                 .addInput(tensor("x", 1, 4)).addOutput(tensor("y", 1, 4)).addInitializer(weight("w", 4, 4))
                 .addNode(node("/fc/MatMul", "MatMul", in("x", "w"), "h"))
@@ -68,14 +70,19 @@ class OnnxruntimeProcessTest {
         command.addAll(List.of(args));
         Path out = dir.resolve("out.txt");
         Path err = dir.resolve("err.txt");
-        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        // onnxruntime's native code writes where the environment says, and only when telemetry is not turned off
+        builder.environment().put("TMPDIR", tmp.toString());
+        builder.environment().put("XDG_CACHE_HOME", cache.toString());
+        builder.environment().remove("ORT_DISABLE_TELEMETRY");
+        Process p = builder.start();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "child finished");
         return new Child(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
     }
 
     private List<Path> tempLeft() throws IOException {
-        try (Stream<Path> files = Files.list(tmp)) {
+        try (Stream<Path> files = Stream.concat(Files.list(tmp), Files.list(cache))) {
             return files.toList();
         }
     }

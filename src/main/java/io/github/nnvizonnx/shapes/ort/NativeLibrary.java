@@ -17,7 +17,8 @@ import java.util.stream.Stream;
  * loader copies the libraries from its jar into a temp folder it only marks for deletion at exit, and that folder
  * outlives the process (the marks are processed folder first, while it still holds the files). So the libraries are
  * copied here into a private folder, loaded from there through {@code onnxruntime.native.path}, and deleted at once
- * (a loaded library no longer needs its file); the empty folder onnxruntime still creates is deleted too.
+ * (a loaded library no longer needs its file); the empty folder onnxruntime still creates is deleted too, and so
+ * are the files its telemetry makes ({@link TelemetryFiles}).
  *
  * <p>Unpacking the 28 MB library takes a tenth of a second, a quarter of drawing a small model. The launcher
  * therefore names a folder of its own in {@value #CACHE}: the libraries are unpacked there once (into a fresh folder
@@ -47,6 +48,7 @@ final class NativeLibrary {
         }
         Path extracted = null;
         boolean pathSet = false;
+        TelemetryFiles telemetry = TelemetryFiles.before();
         try {
             if (System.getProperty(NATIVE_PATH) == null) {
                 Path cached = cached();
@@ -76,6 +78,7 @@ final class NativeLibrary {
                 deleteQuietly(extracted);
             }
             deleteOnnxruntimeTempFolder();
+            telemetry.deleteNew();
         }
     }
 
