@@ -17,9 +17,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The user's {@code --dim} and {@code --input} values checked against the model: every name they use exists, and a
- * nameless {@code --input} finds its one image-like input. Binds them into declared shapes of the top-level graph,
- * and makes the concrete shapes a run needs, with unbound dims set to 1.
+ * The user's {@code --dim} and {@code --input} values checked against the model: every name they use exists, a
+ * nameless {@code --input} finds its one image-like input, and each value fits the declared shape
+ * ({@link GivenInputs}). Binds them into declared shapes of the top-level graph (the symbols an input's value fixes
+ * too), and makes the concrete shapes a run needs, with unbound dims set to 1.
  */
 final class Bindings {
     /** Dims that a run sets to 1 because nothing binds them: a symbol's name, or a description of a nameless dim. */
@@ -55,12 +56,9 @@ final class Bindings {
                         + ")");
             }
         }
-        Map<String, Shape> overrides = new LinkedHashMap<>();
-        for (InputShape given : request.inputs()) {
-            InputNode target = given.input() == null ? imageLikeInput(inputs) : named(inputs, given.input());
-            overrides.put(target.tensor().name(), Shape.of(given.dims().stream().mapToLong(Long::longValue).toArray()));
-        }
-        return new Bindings(Map.copyOf(request.dims()), overrides, inputs);
+        GivenInputs given = GivenInputs.check(request.dims(), request.inputs(),
+                value -> value.input() == null ? imageLikeInput(inputs) : named(inputs, value.input()));
+        return new Bindings(Map.copyOf(given.symbols), Map.copyOf(given.shapes), inputs);
     }
 
     /** Whether nothing is bound: {@link #bind} then returns every tensor as it is. */

@@ -188,4 +188,52 @@ class ShapesCliTest {
         assertEquals(2, run(file, "--dim", "batch=1"));
         assertTrue(err.contains("its symbolic dims: N, H, W"), err);
     }
+
+    /** {@code a} and {@code b}, both n×4 (n symbolic), added into {@code y}, n×4 too. */
+    private Path sharedSymbolModel() {
+        ValueInfoProto.Builder[] tensors = new ValueInfoProto.Builder[3];
+        String[] names = {"a", "b", "y"};
+        for (int i = 0; i < 3; i++) {
+            tensors[i] = ValueInfoProto.newBuilder().setName(names[i]).setType(TypeProto.newBuilder()
+                    .setTensorType(TypeProto.Tensor.newBuilder().setElemType(1).setShape(TensorShapeProto.newBuilder()
+                            .addDim(TensorShapeProto.Dimension.newBuilder().setDimParam("n"))
+                            .addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(4)))));
+        }
+        return write(dir, "shared.onnx", model(GraphProto.newBuilder().setName("g").addInput(tensors[0])
+                .addInput(tensors[1]).addOutput(tensors[2]).addNode(node("add", "Add", in("a", "b"), "y"))));
+    }
+
+    /** Runs {@code args} on {@code file}: exit 2 and one line on stderr that contains {@code expected}. */
+    private void assertRefused(String file, String expected, String... args) {
+        String[] full = new String[args.length + 2];
+        full[0] = file;
+        full[1] = "-q";
+        System.arraycopy(args, 0, full, 2, args.length);
+        assertEquals(2, run(full), String.join(" ", args) + ": " + err);
+        assertEquals(1, err.lines().count(), err);
+        assertTrue(err.startsWith("nnviz-onnx: ") && err.contains(expected), err);
+        assertEquals("", out);
+    }
+
+    @Test
+    void inputValuesMustFitTheDeclaredShape() {
+        String image = symbolicImageModel().toString();
+        assertRefused(image, "--input pixels=1x3x8: input 'pixels' is declared N×3×H×W (4 dims), not 3 dims",
+                "--input", "pixels=1x3x8");
+        assertRefused(image, "--input pixels=1x4x8x8: input 'pixels' is declared N×3×H×W: its axis 1 is fixed at 3,"
+                + " not 4", "--input", "pixels=1x4x8x8");
+        assertRefused(image, "--input 1x3x224x224: input 'pixels' is declared N×3×H×W, so N is 1 here, but --dim N=2",
+                "--dim", "N=2", "--input", "image224", "--shapes", "declared");
+        assertRefused(image, "--input 1x3x16x16: input 'pixels' is given twice (also by --input 1x3x8x8)",
+                "--input", "1x3x8x8", "--input", "1x3x16x16");
+        assertRefused(image, "input 'pixels' is given twice", "--input", "pixels=1x3x8x8", "--input", "1x3x8x8");
+        assertEquals(0, run(image, "-q", "--dim", "N=1", "--input", "image224", "--shapes", "declared"), err);
+
+        String shared = sharedSymbolModel().toString();
+        assertRefused(shared, "--input b=3x4: input 'b' is declared n×4, so n is 3 here, but --input a=2x4 makes it 2",
+                "--input", "a=2x4", "--input", "b=3x4");
+        assertEquals(0, run(shared, "-q", "--input", "a=2x4", "--shapes", "declared", "--depth", "all"), err);
+        assertTrue(out.contains("b</b><br/>2×4"), "a's value binds n for b too: " + out);
+        assertTrue(out.contains("|\"2×4\"|"), "and for the output: " + out);
+    }
 }
