@@ -18,12 +18,19 @@ public final class ModelGraph {
     private final CompactGraph graph;
     private final ModuleTree modules;
     private final List<Parameter> parameters;
+    /**
+     * By node number ({@link #numberOf}): what the file fixes of the inputs of top-level operations (see
+     * {@link FixedInputs}); null entries, and an array that may end before the last number, mean none.
+     */
+    private final FixedInputs[] fixedInputs;
 
-    private ModelGraph(ModelInfo info, CompactGraph graph, ModuleTree modules, List<Parameter> parameters) {
+    private ModelGraph(ModelInfo info, CompactGraph graph, ModuleTree modules, List<Parameter> parameters,
+                       FixedInputs[] fixedInputs) {
         this.info = info;
         this.graph = graph;
         this.modules = modules;
         this.parameters = List.copyOf(parameters);
+        this.fixedInputs = fixedInputs;
     }
 
     public ModelInfo info() {
@@ -41,6 +48,12 @@ public final class ModelGraph {
 
     public List<Parameter> parameters() {
         return parameters;
+    }
+
+    /** What the file fixes of {@code op}'s inputs, or null when it reads edges alone (or is not top-level). */
+    public FixedInputs fixedInputs(Node op) {
+        int number = graph.numberOf(op);
+        return number >= 0 && number < fixedInputs.length ? fixedInputs[number] : null;
     }
 
     public long totalParameters() {
@@ -86,7 +99,7 @@ public final class ModelGraph {
 
     /** {@link #without(Set)} of the nodes numbered in {@code hiddenNumbers} ({@link #numberOf}). */
     public ModelGraph withoutNumbers(BitSet hiddenNumbers) {
-        return new ModelGraph(info, graph.without(hiddenNumbers), modules, parameters);
+        return new ModelGraph(info, graph.without(hiddenNumbers), modules, parameters, fixedInputs);
     }
 
     /**
@@ -130,7 +143,11 @@ public final class ModelGraph {
 
     public Builder toBuilder() {
         Builder b = new Builder(info);
-        graph.vertexSet().forEach(b::addNode);
+        int number = 0;
+        for (Node n : graph.vertexSet()) {
+            b.addNode(n);
+            b.fixedInputs(number++, fixedInputs(n));
+        }
         for (TensorEdge e : graph.edgeSet()) {
             b.addEdge(graph.getEdgeSource(e), graph.getEdgeTarget(e), e.tensor(), e.isTopLevel());
         }
@@ -145,6 +162,7 @@ public final class ModelGraph {
         private final CompactGraph.Draft graph;
         private Collection<Module> modules = List.of();
         private List<Parameter> parameters = List.of();
+        private FixedInputs[] fixedInputs = new FixedInputs[0];
 
         public Builder(ModelInfo info) {
             this(info, 16, 16);
@@ -211,8 +229,20 @@ public final class ModelGraph {
             return this;
         }
 
+        /** What the file fixes of the inputs of the {@code number}-th node added (from 0); null for nothing. */
+        public Builder fixedInputs(int number, FixedInputs inputs) {
+            if (inputs == null) {
+                return this;
+            }
+            if (number >= fixedInputs.length) {
+                fixedInputs = java.util.Arrays.copyOf(fixedInputs, Math.max(number + 1, 2 * fixedInputs.length));
+            }
+            fixedInputs[number] = inputs;
+            return this;
+        }
+
         public ModelGraph build() {
-            return new ModelGraph(info, graph.freeze(), new ModuleTree(modules), parameters);
+            return new ModelGraph(info, graph.freeze(), new ModuleTree(modules), parameters, fixedInputs);
         }
     }
 }

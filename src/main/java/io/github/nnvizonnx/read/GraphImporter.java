@@ -1,6 +1,7 @@
 package io.github.nnvizonnx.read;
 
 import io.github.nnvizonnx.model.DisplayText;
+import io.github.nnvizonnx.model.FixedInputs;
 import io.github.nnvizonnx.model.InputNode;
 import io.github.nnvizonnx.model.ModelGraph;
 import io.github.nnvizonnx.model.ModelInfo;
@@ -80,6 +81,10 @@ final class GraphImporter {
     /** For {@link #uniqueChild}: the next repeat number to try for each wanted child. */
     private final Map<ModulePath, Integer> nextRepeat = new HashMap<>();
     private TensorScope mainScope;
+    /** The values of the main graph's small int64 constants (initializers and Constant outputs), by name. */
+    private final Map<String, long[]> integerConstants = new HashMap<>();
+    /** By draft index: the main graph's operations that read a weight or such a constant (null: neither). */
+    private FixedInputs[] fixedInputs = new FixedInputs[0];
     /** {@link #ensureModules}'s last question and answer. */
     private ModulePath lastBase;
     private List<ScopeSegment> lastRelative;
@@ -154,10 +159,16 @@ final class GraphImporter {
                     externalData.note(w.name(), w.location());
                 }
                 addWeight(scope, w.name(), w.dataType(), w.dims());
+                if (scope == mainScope && w.location() == null && IntegerConstants.isSmall(w.dataType(), w.dims())) {
+                    noteIntegers(w.name(), IntegerConstants.of(initializers.get(i)));
+                }
             } else {
                 TensorProto t = initializers.get(i);
                 externalData.note(t);
                 addWeight(scope, t.getName(), t.getDataType(), t.getDimsList());
+                if (scope == mainScope) {
+                    noteIntegers(t.getName(), IntegerConstants.of(t));
+                }
             }
         }
         for (SparseTensorProto t : graph.sparseInitializers()) {
@@ -297,6 +308,12 @@ final class GraphImporter {
         if (constant != null) {
             scope.declareIfAbsent(constant);
         }
+        if (scope == mainScope) {
+            if (constant != null) {
+                noteIntegers(constant.name(), IntegerConstants.ofConstant(view, wiring));
+            }
+            noteFixedInputs(node, wiring.inputs());
+        }
         for (String input : wiring.inputs()) {
             if (!input.isEmpty()) {
                 pending.add(node, scope, scope.id(input));
@@ -312,6 +329,43 @@ final class GraphImporter {
             }
         }
         return node;
+    }
+
+    private void noteIntegers(String name, long[] values) {
+        if (values != null) {
+            integerConstants.put(name, values);
+        }
+    }
+
+    /**
+     * Records the inputs of main-graph operation {@code node} when it reads a weight or a small int64 constant (one
+     * produced before it: files list nodes in topological order). Names are the scope's own strings, not the
+     * node's copies: a large graph has hundreds of thousands of such operations.
+     */
+    private void noteFixedInputs(int node, List<String> inputs) {
+        long[][] values = null;
+        boolean readsWeight = false;
+        for (int i = 0; i < inputs.size(); i++) {
+            String name = inputs.get(i);
+            long[] known = name.isEmpty() ? null : integerConstants.get(name);
+            readsWeight |= !name.isEmpty() && mainScope.isWeight(name);
+            if (known != null) {
+                values = values != null ? values : new long[inputs.size()][];
+                values[i] = known;
+            }
+        }
+        if (values == null && !readsWeight) {
+            return;
+        }
+        String[] names = new String[inputs.size()];
+        for (int i = 0; i < names.length; i++) {
+            String name = inputs.get(i);
+            names[i] = name.isEmpty() ? "" : mainScope.name(mainScope.id(name));
+        }
+        if (node >= fixedInputs.length) {
+            fixedInputs = java.util.Arrays.copyOf(fixedInputs, Math.max(node + 1, 2 * fixedInputs.length));
+        }
+        fixedInputs[node] = new FixedInputs(names, values);
     }
 
     /** Constant values and other tensor attributes may keep their data in external files too. */
@@ -451,6 +505,9 @@ final class GraphImporter {
         for (int k = 0; k < order.length; k++) {
             builder.addNewNode(draft.node(order[k])); // "n" + its draft index: distinct
             numberOf[order[k]] = k;
+            if (order[k] < fixedInputs.length) {
+                builder.fixedInputs(k, fixedInputs[order[k]]);
+            }
         }
         for (int e = 0; e < draft.edgeCount(); e++) {
             builder.addEdge(numberOf[draft.edgeSource(e)], numberOf[draft.edgeTarget(e)], draft.edgeTensor(e),

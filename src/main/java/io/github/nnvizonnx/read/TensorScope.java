@@ -176,6 +176,11 @@ final class TensorScope {
         weights[id] = weight;
     }
 
+    /** The name numbered {@code id}: the one string this scope keeps for it. */
+    String name(int id) {
+        return names[id];
+    }
+
     boolean isWeight(String name) {
         int id = find(name);
         return id >= 0 && weights[id] != null;

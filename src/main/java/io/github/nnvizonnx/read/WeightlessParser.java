@@ -18,8 +18,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Parses a ModelProto while dropping every tensor payload (raw_data, float_data, ...), so that the memory needed grows
- * with the size of the graph, not with the size of the weights. It walks the wire format of the file (a memory-mapped
+ * Parses a ModelProto while dropping every tensor payload (raw_data, float_data, ...) but the values of small int64
+ * tensors ({@link IntegerConstants}), so that the memory needed grows with the size of the graph, not with the size
+ * of the weights. It walks the wire format of the file (a memory-mapped
  * buffer: the bytes of skipped payloads are never read) guided by the message descriptors: fields of message types
  * that can contain a TensorProto are filtered recursively, everything else is copied unchanged, and the filtered bytes
  * are then parsed as usual.
@@ -42,6 +43,12 @@ final class WeightlessParser {
             TensorProto.STRING_DATA_FIELD_NUMBER, TensorProto.INT64_DATA_FIELD_NUMBER,
             TensorProto.RAW_DATA_FIELD_NUMBER, TensorProto.DOUBLE_DATA_FIELD_NUMBER,
             TensorProto.UINT64_DATA_FIELD_NUMBER);
+
+    /** Where a small int64 tensor keeps its values ({@link IntegerConstants}): int64_data or raw_data. */
+    private static final Set<Integer> KEPT_VALUE_FIELDS = Set.of(TensorProto.INT64_DATA_FIELD_NUMBER,
+            TensorProto.RAW_DATA_FIELD_NUMBER);
+    /** The most bytes such values take (ten per varint); a malformed file's larger payload is dropped as usual. */
+    private static final int MAX_KEPT_BYTES = io.github.nnvizonnx.model.FixedInputs.MAX_VALUES * 10;
 
     /** What to do with a field, by message type and field number. */
     private enum Treatment { COPY, FILTER, DROP }
@@ -92,6 +99,7 @@ final class WeightlessParser {
         }
         Treatment[] byNumber = treatments(type);
         boolean mainGraph = depth == 1 && type == GraphProto.getDescriptor();
+        boolean keepsValues = type == TensorProto.getDescriptor() && IntegerConstants.isSmall(in, start, end);
         boolean leftOut = false;
         in.position(start);
         while (in.position() < end) {
@@ -100,6 +108,9 @@ final class WeightlessParser {
             int number = WireFormat.getTagFieldNumber(tag);
             int wireType = WireFormat.getTagWireType(tag);
             Treatment treatment = number < byNumber.length ? byNumber[number] : Treatment.DROP;
+            if (keepsValues && KEPT_VALUE_FIELDS.contains(number) && valueBytes(wireType, end) <= MAX_KEPT_BYTES) {
+                treatment = Treatment.COPY;
+            }
             boolean delimited = wireType == WireFormat.WIRETYPE_LENGTH_DELIMITED;
             if (delimited && mainGraph && isStreamedList(number)) {
                 int length = in.readLength(end);
@@ -129,6 +140,17 @@ final class WeightlessParser {
             in.position(contentEnd);
         }
         return leftOut;
+    }
+
+    /** The bytes of the field value at the cursor (a tag just read): a length-delimited one's length, else 10. */
+    private int valueBytes(int wireType, int end) throws InvalidProtocolBufferException {
+        if (wireType != WireFormat.WIRETYPE_LENGTH_DELIMITED) {
+            return 10;
+        }
+        int at = in.position();
+        int length = in.readLength(end);
+        in.position(at);
+        return length;
     }
 
     private static boolean isStreamedList(int graphField) {

@@ -53,8 +53,10 @@ final class Retype {
             return model;
         }
         ModelGraph.Builder builder = new ModelGraph.Builder(model.info());
+        int number = 0;
         for (Node n : model.graph().vertexSet()) {
             builder.addNode(replaced.getOrDefault(n, n));
+            builder.fixedInputs(number++, model.fixedInputs(n));
         }
         for (int i = 0; i < tensors.length; i++) {
             TensorEdge e = edges.get(i);

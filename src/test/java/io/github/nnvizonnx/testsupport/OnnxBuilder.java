@@ -61,6 +61,22 @@ public final class OnnxBuilder {
         return t.setRawData(com.google.protobuf.ByteString.copyFrom(new byte[(int) (count * 4)])).build();
     }
 
+    /** An int64 tensor of one dim holding {@code values} in raw_data, little-endian, as exporters write it. */
+    public static TensorProto int64s(String name, long... values) {
+        java.nio.ByteBuffer raw = java.nio.ByteBuffer.allocate(values.length * 8).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (long v : values) {
+            raw.putLong(v);
+        }
+        return TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.INT64_VALUE)
+                .addDims(values.length).setRawData(com.google.protobuf.ByteString.copyFrom(raw.array())).build();
+    }
+
+    /** A Constant node that outputs {@code value} under {@code output}. */
+    public static NodeProto.Builder constant(String output, TensorProto value) {
+        return node(output + "_const", "Constant", in(), output).addAttribute(AttributeProto.newBuilder()
+                .setName("value").setType(AttributeProto.AttributeType.TENSOR).setT(value.toBuilder().clearName()));
+    }
+
     public static AttributeProto graphAttribute(String name, GraphProto graph) {
         return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.GRAPH).setG(graph)
                 .build();
