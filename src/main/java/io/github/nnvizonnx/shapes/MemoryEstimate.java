@@ -12,7 +12,6 @@ import io.github.nnvizonnx.model.TensorInfo;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.jgrapht.Graph;
 import org.jgrapht.traverse.TopologicalOrderIterator;
@@ -98,19 +97,6 @@ final class MemoryEstimate {
             case "complex128" -> 16;
             default -> 4;
         };
-    }
-
-    /** {@code 2.0 GiB}, {@code 512 MiB}, {@code 96 KiB}, {@code 100 B}. */
-    static String human(long bytes) {
-        String[] units = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
-        double value = bytes;
-        int unit = 0;
-        while (value >= 1024 && unit < units.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return unit == 0 ? bytes + " B" : String.format(Locale.ROOT, value < 10 ? "%.1f %s" : "%.0f %s", value,
-                units[unit]);
     }
 
     /** A topological order; a graph with a cycle (never a valid model) falls back to insertion order. */

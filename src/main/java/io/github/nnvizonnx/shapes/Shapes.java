@@ -94,9 +94,9 @@ public final class Shapes {
         }
         long need = MemoryEstimate.bytes(model, inputs, bindings);
         if (need > request.memoryLimitBytes()) {
+            String[] sizes = ByteText.apart(need, request.memoryLimitBytes());
             throw new ShapeRunException("not running onnxruntime: its inputs and tensors would take about "
-                    + MemoryEstimate.human(need) + ", over the limit of " + MemoryEstimate.human(
-                    request.memoryLimitBytes()) + " (--shapes-memory-limit)");
+                    + sizes[0] + ", over the limit of " + sizes[1] + " (--shapes-memory-limit)");
         }
         RunPlan plan = new RunPlan(file, folder, runInputs, extraOutputs(model, inputs.keySet()));
         ShapeRunner runner = load();

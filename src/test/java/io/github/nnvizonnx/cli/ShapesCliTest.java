@@ -84,7 +84,7 @@ class ShapesCliTest {
     void memoryGuardRefusesTheRun() {
         String minilm = RealModels.miniLm().toString();
         assertDrawnWithOneWarning(run(minilm, "-q", "--shapes-memory-limit", "64k"), "--shapes-memory-limit");
-        assertTrue(err.contains("over the limit of 64 KiB"), err);
+        assertTrue(err.contains("over the limit of 64.0 KiB"), err);
         assertTrue(out.contains("batch×batch"), "declared shapes drawn: " + out.lines().limit(3).toList());
         // Bound dims count: 2 × 100000 int64 ids alone exceed 1 MiB.
         assertDrawnWithOneWarning(run(minilm, "-q", "--dim", "batch=100000", "--shapes-memory-limit", "1m"),

@@ -46,9 +46,14 @@ class MemoryEstimateTest {
         assertEquals(8, MemoryEstimate.elementBytes("int64"));
         assertEquals(2, MemoryEstimate.elementBytes("bfloat16"));
         assertEquals(4, MemoryEstimate.elementBytes(null));
-        assertEquals("2.0 GiB", MemoryEstimate.human(2L << 30));
-        assertEquals("64 KiB", MemoryEstimate.human(64 << 10));
-        assertEquals("100 B", MemoryEstimate.human(100));
+        assertEquals("2.00 GiB", ByteText.of(2L << 30));
+        assertEquals("64.0 KiB", ByteText.of(64 << 10));
+        assertEquals("889 MiB", ByteText.of(889L << 20));
+        assertEquals("100 B", ByteText.of(100));
+        // An estimate just over the limit reads differently from it.
+        assertEquals(List.of("2.01 GiB", "2.00 GiB"), List.of(ByteText.apart((2L << 30) + (8L << 20), 2L << 30)));
+        assertEquals(List.of("2.0002 GiB", "2.0000 GiB"),
+                List.of(ByteText.apart((2L << 30) + (200L << 10), 2L << 30)));
         assertEquals(Long.MAX_VALUE, MemoryEstimate.bytes(new TensorInfo("huge", "float32",
                 Shape.of(1L << 40, 1L << 40))), "saturates instead of overflowing");
     }
