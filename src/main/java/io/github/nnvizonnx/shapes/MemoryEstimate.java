@@ -5,6 +5,7 @@ import io.github.nnvizonnx.model.Dim;
 import io.github.nnvizonnx.model.InputNode;
 import io.github.nnvizonnx.model.ModelGraph;
 import io.github.nnvizonnx.model.Node;
+import io.github.nnvizonnx.model.OperationNode;
 import io.github.nnvizonnx.model.OutputNode;
 import io.github.nnvizonnx.model.Shape;
 import io.github.nnvizonnx.model.TensorEdge;
@@ -18,10 +19,12 @@ import org.jgrapht.traverse.TopologicalOrderIterator;
 
 /**
  * How much memory a run needs for what it holds at its end: the inputs, and every top-level tensor (each is
- * returned as an output). A tensor with a declared shape counts exactly (open dims at 1, as the run sets them); one
- * without is assumed as large as the largest tensor the file declares, or as the largest tensor entering its
- * producer when that is larger: layers seldom shrink data by much, and weights (a Gather's embedding table) are not
- * edges to learn from. Weights themselves are not counted.
+ * returned as an output, so none is freed before the run ends: their sizes add up, whatever their lifetimes). A
+ * tensor with a declared shape counts exactly (open dims at 1, as the run sets them). One without is worked out
+ * from its producer's inputs where the operator allows ({@link OperationSizes}: a ConstantOfShape of a constant
+ * shape, say); otherwise it is assumed as large as the largest tensor the file declares,
+ * or as the largest tensor entering its producer when that is larger: layers seldom shrink data by much. Weights
+ * themselves are not counted.
  */
 final class MemoryEstimate {
     private MemoryEstimate() {
@@ -40,18 +43,18 @@ final class MemoryEstimate {
         }
         long largestKnown = known.values().stream().mapToLong(Long::longValue).max().orElse(0);
         Map<String, Long> sizes = new HashMap<>(known);
-        Map<Node, Long> largestEntering = new HashMap<>();
+        Operands operands = new Operands(model, sizes, bindings);
         Graph<Node, TensorEdge> graph = model.graph();
         for (Node node : topologicalOrder(graph)) {
-            long estimate = Math.max(largestKnown, largestEntering.getOrDefault(node, 0L));
+            long guess = largestKnown;
+            for (TensorEdge e : graph.incomingEdgesOf(node)) {
+                guess = Math.max(guess, sizes.getOrDefault(e.tensor().name(), 0L));
+            }
+            long estimate = node instanceof OperationNode op
+                    ? OperationSizes.outputBytes(op, operands.of(op), guess) : guess;
             for (TensorEdge e : graph.outgoingEdgesOf(node)) {
-                Long size = sizes.get(e.tensor().name());
-                if (size == null && e.isTopLevel()) {
-                    size = estimate;
-                    sizes.put(e.tensor().name(), size);
-                }
-                if (size != null) {
-                    largestEntering.merge(graph.getEdgeTarget(e), size, Math::max);
+                if (e.isTopLevel()) {
+                    sizes.putIfAbsent(e.tensor().name(), estimate);
                 }
             }
         }

@@ -1,6 +1,8 @@
 package io.github.nnvizonnx.cli;
 
+import static io.github.nnvizonnx.testsupport.OnnxBuilder.constant;
 import static io.github.nnvizonnx.testsupport.OnnxBuilder.in;
+import static io.github.nnvizonnx.testsupport.OnnxBuilder.int64s;
 import static io.github.nnvizonnx.testsupport.OnnxBuilder.model;
 import static io.github.nnvizonnx.testsupport.OnnxBuilder.node;
 import static io.github.nnvizonnx.testsupport.OnnxBuilder.tensor;
@@ -89,6 +91,19 @@ class ShapesCliTest {
         // Bound dims count: 2 × 100000 int64 ids alone exceed 1 MiB.
         assertDrawnWithOneWarning(run(minilm, "-q", "--dim", "batch=100000", "--shapes-memory-limit", "1m"),
                 "--shapes-memory-limit");
+    }
+
+    @Test
+    void memoryGuardCountsATensorSizedByAConstantShape() {
+        // ConstantOfShape([25000, 4000]): 400 MB of float32 that no declared shape shows (it once ran, at 524 MB RSS),
+        // and as much again for the sum that broadcasts x over it.
+        Path file = chain("fill.onnx", GraphProto.newBuilder().setName("g").addInput(tensor("x", 1, 4000))
+                .addNode(constant("shape", int64s("", 25000, 4000)))
+                .addNode(node("fill", "ConstantOfShape", in("shape"), "big"))
+                .addNode(node("add", "Add", in("x", "big"), "y"))
+                .addOutput(ValueInfoProto.newBuilder().setName("y")));
+        assertDrawnWithOneWarning(run(file.toString(), "-q", "--shapes-memory-limit", "64m"),
+                "would take about 763 MiB, over the limit of 64.0 MiB (--shapes-memory-limit)");
     }
 
     @Test

@@ -1,11 +1,14 @@
 package io.github.nnvizonnx.shapes;
 
+import static io.github.nnvizonnx.testsupport.OnnxBuilder.constant;
 import static io.github.nnvizonnx.testsupport.OnnxBuilder.in;
+import static io.github.nnvizonnx.testsupport.OnnxBuilder.int64s;
 import static io.github.nnvizonnx.testsupport.OnnxBuilder.model;
 import static io.github.nnvizonnx.testsupport.OnnxBuilder.node;
 import static io.github.nnvizonnx.testsupport.OnnxBuilder.tensor;
 import static io.github.nnvizonnx.testsupport.OnnxBuilder.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.nnvizonnx.model.ModelGraph;
 import io.github.nnvizonnx.model.Shape;
@@ -65,5 +68,32 @@ class MemoryEstimateTest {
         ModelGraph model = OnnxReader.read(write(dir, "empty.onnx", model(g)));
         assertEquals(0, MemoryEstimate.bytes(model, Map.of(), Bindings.of(model, ShapeRequest.of(ShapeMode.RUN))));
         assertEquals(List.of(), model.info().externalData());
+    }
+
+    private long estimate(GraphProto.Builder graph, String inputName, long... inputDims) {
+        ModelGraph model = OnnxReader.read(write(dir, "m.onnx", model(graph)));
+        Map<String, TensorInfo> inputs = Map.of(inputName, new TensorInfo(inputName, "float32", Shape.of(inputDims)));
+        return MemoryEstimate.bytes(model, inputs, Bindings.of(model, ShapeRequest.of(ShapeMode.RUN)));
+    }
+
+    @Test
+    void shapesTheFileFixesCountAtTheSizeTheyImply() {
+        // x: 1×4 float32 (16 B). Each output below has no declared shape; its size follows from constant operands.
+        GraphProto.Builder g = GraphProto.newBuilder().setName("g").addInput(tensor("x", 1, 4))
+                .addInitializer(int64s("repeats", 10, 1)).addInitializer(int64s("target", 3, 4))
+                .addNode(constant("big_shape", int64s("", 25000, 4000)))
+                .addNode(node("fill", "ConstantOfShape", in("big_shape"), "big"))      // 25000×4000 float32
+                .addNode(node("tile", "Tile", in("x", "repeats"), "tiled"))             // 10×4 float32
+                .addNode(node("expand", "Expand", in("x", "target"), "expanded"))       // 3×4 float32
+                .addNode(constant("start", int64s("", 0)).clearAttribute()
+                        .addAttribute(io.github.nnvizonnx.testsupport.OnnxBuilder.intsAttribute("value_ints", 5)))
+                .addNode(constant("limit", int64s("", 105)))
+                .addNode(constant("delta", int64s("", 1)))
+                .addNode(node("range", "Range", in("start", "limit", "delta"), "steps")) // 100 int64
+                .addOutput(ValueInfoProto.newBuilder().setName("big")).addOutput(ValueInfoProto.newBuilder()
+                        .setName("tiled")).addOutput(ValueInfoProto.newBuilder().setName("expanded"))
+                .addOutput(ValueInfoProto.newBuilder().setName("steps"));
+        long constants = 2 * 8 + 3 * 8; // big_shape, and start, limit, delta: declared by their Constant nodes
+        assertEquals(16 + 25000L * 4000 * 4 + 40 * 4 + 12 * 4 + 100 * 8 + constants, estimate(g, "x", 1, 4));
     }
 }

@@ -1,0 +1,119 @@
+package io.github.nnvizonnx.shapes;
+
+import io.github.nnvizonnx.model.AttributeSummary;
+import io.github.nnvizonnx.model.Dim;
+import io.github.nnvizonnx.model.DisplayText;
+import io.github.nnvizonnx.model.OperationNode;
+import io.github.nnvizonnx.model.Shape;
+import java.util.List;
+
+/**
+ * How many bytes an operation's outputs take, worked out from its inputs where the operator says so without a run:
+ * <ul>
+ * <li>operators whose output size is set by values the file fixes (a ConstantOfShape's shape, an Expand's target
+ * shape, a Tile's repeats, a Range's bounds, a Resize's sizes): the size those values imply, however large;
+ * <li>Reshape keeps its input's size.
+ * </ul>
+ * Anything else keeps the caller's guess.
+ */
+final class OperationSizes {
+    /**
+     * One input as the estimate knows it: its bytes (-1: unknown), its element type and concrete shape when declared
+     * (else null), and its values when the file fixes them as a small int64 constant (else null).
+     */
+    record Operand(long bytes, String elementType, Shape shape, long[] values) {
+        static final Operand ABSENT = new Operand(0, null, null, null);
+        static final Operand UNKNOWN = new Operand(-1, null, null, null);
+    }
+
+    private OperationSizes() {
+    }
+
+    /** The bytes of each output of {@code op}, or {@code guess} when no rule applies. */
+    static long outputBytes(OperationNode op, List<Operand> inputs, long guess) {
+        if (!op.domain().isEmpty() && !op.domain().equals("ai.onnx")) {
+            return guess;
+        }
+        long implied = switch (op.opType()) {
+            case "ConstantOfShape" -> times(count(values(inputs, 0)), valueWidth(op));
+            case "Expand" -> expanded(input(inputs, 0), values(inputs, 1));
+            case "Tile" -> times(input(inputs, 0).bytes(), count(values(inputs, 1)));
+            case "Reshape" -> input(inputs, 0).bytes();
+            case "Range" -> range(values(inputs, 0), values(inputs, 1), values(inputs, 2));
+            case "Resize" -> times(count(values(inputs, 3)), width(input(inputs, 0)));
+            default -> -1;
+        };
+        return implied >= 0 ? implied : guess;
+    }
+
+    /** Expand broadcasts its input to a shape: exact when the input's shape is declared, else at least the shape. */
+    private static long expanded(Operand input, long[] shape) {
+        if (shape == null) {
+            return -1;
+        }
+        if (input.shape() == null) {
+            return input.bytes() < 0 ? -1 : Math.max(input.bytes(), times(count(shape), width(input)));
+        }
+        List<Dim> dims = input.shape().dims();
+        int rank = Math.max(dims.size(), shape.length);
+        long count = 1;
+        for (int i = 1; i <= rank; i++) { // aligned from the last axis, as broadcasting is
+            long a = i <= dims.size() ? dims.get(dims.size() - i).value() : 1;
+            long b = i <= shape.length ? shape[shape.length - i] : 1;
+            count = DisplayText.saturatingMultiply(count, a == 1 ? Math.max(b, 0) : a);
+        }
+        return times(count, width(input));
+    }
+
+    /** Range(start, limit, delta) makes ⌈(limit − start) / delta⌉ int64s. */
+    private static long range(long[] start, long[] limit, long[] delta) {
+        if (start == null || limit == null || delta == null || start.length != 1 || limit.length != 1
+                || delta.length != 1 || delta[0] == 0) {
+            return -1;
+        }
+        double steps = Math.ceil(((double) limit[0] - start[0]) / delta[0]);
+        return times(Math.max(0, (long) Math.min(steps, Long.MAX_VALUE)), Long.BYTES);
+    }
+
+    /** The element width a ConstantOfShape fills with: its value attribute's type ({@code int64[1]}), else float. */
+    private static long valueWidth(OperationNode op) {
+        for (AttributeSummary a : op.attributes()) {
+            int bracket = a.value().indexOf('[');
+            if (a.name().equals("value") && bracket > 0) {
+                return MemoryEstimate.elementBytes(a.value().substring(0, bracket));
+            }
+        }
+        return MemoryEstimate.elementBytes("float32");
+    }
+
+    private static long width(Operand input) {
+        return MemoryEstimate.elementBytes(input.elementType());
+    }
+
+    private static Operand input(List<Operand> inputs, int position) {
+        return position < inputs.size() ? inputs.get(position) : Operand.UNKNOWN;
+    }
+
+    private static long[] values(List<Operand> inputs, int position) {
+        return input(inputs, position).values();
+    }
+
+    /** The element count a shape's values give; -1 when there are none or one is negative (a -1 to infer). */
+    private static long count(long[] shape) {
+        if (shape == null) {
+            return -1;
+        }
+        long count = 1;
+        for (long d : shape) {
+            if (d < 0) {
+                return -1;
+            }
+            count = DisplayText.saturatingMultiply(count, d);
+        }
+        return count;
+    }
+
+    private static long times(long count, long width) {
+        return count < 0 || width < 0 ? -1 : DisplayText.saturatingMultiply(count, width);
+    }
+}
