@@ -22,7 +22,7 @@ import org.jgrapht.traverse.TopologicalOrderIterator;
  * returned as an output, so none is freed before the run ends: their sizes add up, whatever their lifetimes). A
  * tensor with a declared shape counts exactly (open dims at 1, as the run sets them). One without is worked out
  * from its producer's inputs where the operator allows ({@link OperationSizes}: a ConstantOfShape of a constant
- * shape, say); otherwise it is assumed as large as the largest tensor the file declares,
+ * shape, the index arithmetic on shapes); otherwise it is assumed as large as the largest tensor the file declares,
  * or as the largest tensor entering its producer when that is larger: layers seldom shrink data by much. Weights
  * themselves are not counted.
  */

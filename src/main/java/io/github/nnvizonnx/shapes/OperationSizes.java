@@ -6,13 +6,17 @@ import io.github.nnvizonnx.model.DisplayText;
 import io.github.nnvizonnx.model.OperationNode;
 import io.github.nnvizonnx.model.Shape;
 import java.util.List;
+import java.util.Set;
 
 /**
  * How many bytes an operation's outputs take, worked out from its inputs where the operator says so without a run:
  * <ul>
  * <li>operators whose output size is set by values the file fixes (a ConstantOfShape's shape, an Expand's target
  * shape, a Tile's repeats, a Range's bounds, a Resize's sizes): the size those values imply, however large;
- * <li>Reshape keeps its input's size.
+ * <li>Reshape keeps its input's size; Shape and Size make a few int64s;
+ * <li>operators whose output has at most as many elements as the sum or the product of their inputs' element counts
+ * (element-wise arithmetic with broadcasting, Gather, Concat, Slice, MatMul, ...): at most that, so that the index
+ * arithmetic on shapes that exporters emit (Shape → Gather → Unsqueeze → Concat) counts as the few bytes it is.
  * </ul>
  * Anything else keeps the caller's guess.
  */
@@ -25,6 +29,17 @@ final class OperationSizes {
         static final Operand ABSENT = new Operand(0, null, null, null);
         static final Operand UNKNOWN = new Operand(-1, null, null, null);
     }
+
+    /** Operators whose output has at most max(Σ, Π) of their inputs' element counts. */
+    private static final Set<String> BOUNDED_BY_INPUTS = Set.of("Abs", "Add", "And", "ArgMax", "ArgMin", "Cast",
+            "CastLike", "Ceil", "Concat", "Div", "Equal", "Flatten", "Floor", "Gather", "GatherElements", "Greater",
+            "GreaterOrEqual", "Identity", "Less", "LessOrEqual", "MatMul", "Max", "Mean", "Min", "Mod", "Mul", "Neg",
+            "Not", "Or", "Pow", "Reciprocal", "ReduceMax", "ReduceMean", "ReduceMin", "ReduceProd", "ReduceSum",
+            "Round", "Sign", "Slice", "Sqrt", "Squeeze", "Sub", "Sum", "Transpose", "Unsqueeze", "Where", "Xor");
+    /** A Shape whose input's rank is unknown: ranks over 8 are rare. */
+    private static final int USUAL_MAX_RANK = 8;
+    /** The widest common element type: a bound in elements times this is a bound in bytes. */
+    private static final long WIDEST_ELEMENT = 8;
 
     private OperationSizes() {
     }
@@ -41,9 +56,15 @@ final class OperationSizes {
             case "Reshape" -> input(inputs, 0).bytes();
             case "Range" -> range(values(inputs, 0), values(inputs, 1), values(inputs, 2));
             case "Resize" -> times(count(values(inputs, 3)), width(input(inputs, 0)));
+            case "Shape" -> Long.BYTES * (input(inputs, 0).shape() != null ? input(inputs, 0).shape().rank()
+                    : USUAL_MAX_RANK);
+            case "Size" -> Long.BYTES;
             default -> -1;
         };
-        return implied >= 0 ? implied : guess;
+        if (implied >= 0) {
+            return implied;
+        }
+        return BOUNDED_BY_INPUTS.contains(op.opType()) ? Math.min(guess, boundByInputs(inputs)) : guess;
     }
 
     /** Expand broadcasts its input to a shape: exact when the input's shape is declared, else at least the shape. */
@@ -73,6 +94,28 @@ final class OperationSizes {
         }
         double steps = Math.ceil(((double) limit[0] - start[0]) / delta[0]);
         return times(Math.max(0, (long) Math.min(steps, Long.MAX_VALUE)), Long.BYTES);
+    }
+
+    /**
+     * WIDEST_ELEMENT bytes times max(Σ, Π) of the inputs' element counts. A tensor of undeclared type is taken as
+     * WIDEST_ELEMENT wide, the width its bytes were worked out with here, so a chain of such operations does not
+     * grow its bound at each step.
+     */
+    private static long boundByInputs(List<Operand> inputs) {
+        long sum = 0;
+        long product = 1;
+        for (Operand in : inputs) {
+            if (in.bytes() < 0) {
+                return Long.MAX_VALUE;
+            }
+            if (in != Operand.ABSENT) {
+                long width = in.elementType() == null ? WIDEST_ELEMENT : width(in);
+                long elements = in.bytes() / width + (in.bytes() % width == 0 ? 0 : 1);
+                sum = DisplayText.saturatingAdd(sum, elements);
+                product = DisplayText.saturatingMultiply(product, elements);
+            }
+        }
+        return DisplayText.saturatingMultiply(WIDEST_ELEMENT, Math.max(sum, product));
     }
 
     /** The element width a ConstantOfShape fills with: its value attribute's type ({@code int64[1]}), else float. */
