@@ -14,8 +14,9 @@ import java.util.stream.Collectors;
 /**
  * The {@code --input} values checked against the inputs they name: each input is given once, with as many dims as
  * the file declares, the same value where the file fixes a dim, and one value for each symbolic dim across all
- * {@code --input} and {@code --dim} values (unless the file itself uses the symbol for axes of different sizes). A value that fits binds the input's symbolic dims, so that the rest of
- * the graph (other inputs, declared outputs) agrees with it.
+ * {@code --input} and {@code --dim} values (unless the file itself uses the symbol for axes of different sizes).
+ * A value that fits binds the input's symbolic dims, so that the rest of the graph (other inputs, declared outputs)
+ * agrees with it.
  */
 final class GivenInputs {
     /** The shape given for each input, by tensor name. */

@@ -63,7 +63,8 @@ public final class OnnxBuilder {
 
     /** An int64 tensor of one dim holding {@code values} in raw_data, little-endian, as exporters write it. */
     public static TensorProto int64s(String name, long... values) {
-        java.nio.ByteBuffer raw = java.nio.ByteBuffer.allocate(values.length * 8).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        java.nio.ByteBuffer raw = java.nio.ByteBuffer.allocate(values.length * 8)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN);
         for (long v : values) {
             raw.putLong(v);
         }
