@@ -81,8 +81,8 @@ final class GraphImporter {
     /** For {@link #uniqueChild}: the next repeat number to try for each wanted child. */
     private final Map<ModulePath, Integer> nextRepeat = new HashMap<>();
     private TensorScope mainScope;
-    /** The values of the main graph's small int64 constants (initializers and Constant outputs), by name. */
-    private final Map<String, long[]> integerConstants = new HashMap<>();
+    /** Work space of {@link #importOperation}: the name numbers of an operation's inputs (-1: left out). */
+    private int[] inputIds = new int[8];
     /** By draft index: the main graph's operations that read a weight or such a constant (null: neither). */
     private FixedInputs[] fixedInputs = new FixedInputs[0];
     /** {@link #ensureModules}'s last question and answer. */
@@ -308,16 +308,20 @@ final class GraphImporter {
         if (constant != null) {
             scope.declareIfAbsent(constant);
         }
-        if (scope == mainScope) {
-            if (constant != null) {
-                noteIntegers(constant.name(), IntegerConstants.ofConstant(view, wiring));
-            }
-            noteFixedInputs(node, wiring.inputs());
+        if (scope == mainScope && constant != null) {
+            noteIntegers(constant.name(), IntegerConstants.ofConstant(view, wiring));
         }
-        for (String input : wiring.inputs()) {
-            if (!input.isEmpty()) {
-                pending.add(node, scope, scope.id(input));
+        List<String> inputs = wiring.inputs();
+        inputIds = inputIds.length >= inputs.size() ? inputIds : new int[2 * inputs.size()];
+        for (int i = 0; i < inputs.size(); i++) {
+            int id = inputs.get(i).isEmpty() ? -1 : scope.id(inputs.get(i));
+            inputIds[i] = id;
+            if (id >= 0) {
+                pending.add(node, scope, id);
             }
+        }
+        if (scope == mainScope) {
+            noteFixedInputs(node, inputs.size());
         }
         for (AttributeProto attribute : bodies) {
             if (attribute.hasG()) {
@@ -332,8 +336,8 @@ final class GraphImporter {
     }
 
     private void noteIntegers(String name, long[] values) {
-        if (values != null) {
-            integerConstants.put(name, values);
+        if (values != null && !name.isEmpty()) {
+            mainScope.setIntegers(mainScope.id(name), values);
         }
     }
 
@@ -342,25 +346,24 @@ final class GraphImporter {
      * produced before it: files list nodes in topological order). Names are the scope's own strings, not the
      * node's copies: a large graph has hundreds of thousands of such operations.
      */
-    private void noteFixedInputs(int node, List<String> inputs) {
+    private void noteFixedInputs(int node, int inputCount) {
         long[][] values = null;
         boolean readsWeight = false;
-        for (int i = 0; i < inputs.size(); i++) {
-            String name = inputs.get(i);
-            long[] known = name.isEmpty() ? null : integerConstants.get(name);
-            readsWeight |= !name.isEmpty() && mainScope.isWeight(name);
+        for (int i = 0; i < inputCount; i++) { // by the numbers the inputs were just given: no lookup by name
+            int id = inputIds[i];
+            long[] known = id < 0 ? null : mainScope.integers(id);
+            readsWeight |= id >= 0 && mainScope.isLocalWeight(id);
             if (known != null) {
-                values = values != null ? values : new long[inputs.size()][];
+                values = values != null ? values : new long[inputCount][];
                 values[i] = known;
             }
         }
         if (values == null && !readsWeight) {
             return;
         }
-        String[] names = new String[inputs.size()];
+        String[] names = new String[inputCount];
         for (int i = 0; i < names.length; i++) {
-            String name = inputs.get(i);
-            names[i] = name.isEmpty() ? "" : mainScope.name(mainScope.id(name));
+            names[i] = inputIds[i] < 0 ? "" : mainScope.name(inputIds[i]);
         }
         if (node >= fixedInputs.length) {
             fixedInputs = java.util.Arrays.copyOf(fixedInputs, Math.max(node + 1, 2 * fixedInputs.length));

@@ -94,6 +94,8 @@ final class TensorScope {
     private Shape[] declaredShapes;
     /** What {@link #localTensor} made of each name, shared by every edge that carries it. */
     private TensorInfo[] tensors;
+    /** The values of small int64 constants, by name number; null until one is recorded. */
+    private long[][] integers;
 
     private TensorScope(TensorScope parent, boolean isolated, int expectedNames) {
         this.parent = parent;
@@ -184,6 +186,24 @@ final class TensorScope {
     boolean isWeight(String name) {
         int id = find(name);
         return id >= 0 && weights[id] != null;
+    }
+
+    /** Whether name {@code id} is a weight of this very scope. */
+    boolean isLocalWeight(int id) {
+        return weights[id] != null;
+    }
+
+    /** Records the values of name {@code id}, a small int64 constant. */
+    void setIntegers(int id, long[] values) {
+        if (integers == null) {
+            integers = new long[names.length][];
+        }
+        integers[id] = values;
+    }
+
+    /** The values {@link #setIntegers} recorded for name {@code id}, or null. */
+    long[] integers(int id) {
+        return integers == null ? null : integers[id];
     }
 
     Resolution resolve(String name) {
@@ -295,6 +315,7 @@ final class TensorScope {
         declaredTypes = Arrays.copyOf(declaredTypes, capacity);
         declaredShapes = Arrays.copyOf(declaredShapes, capacity);
         tensors = Arrays.copyOf(tensors, capacity);
+        integers = integers == null ? null : Arrays.copyOf(integers, capacity);
     }
 
     private void rehash() {
