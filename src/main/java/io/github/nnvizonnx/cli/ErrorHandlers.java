@@ -1,6 +1,7 @@
 package io.github.nnvizonnx.cli;
 
 import io.github.nnvizonnx.convert.ConversionException;
+import io.github.nnvizonnx.emit.OutputFailure;
 import io.github.nnvizonnx.emit.render.RenderException;
 import io.github.nnvizonnx.read.InvalidModelException;
 import java.io.IOException;
@@ -60,7 +61,8 @@ final class ErrorHandlers {
             }
             if (ex instanceof IOException || ex instanceof UncheckedIOException) {
                 Throwable cause = ex instanceof UncheckedIOException u ? u.getCause() : ex;
-                printError(cl, "cannot write output: " + describe(cause));
+                printError(cl, cause instanceof OutputFailure ? cause.getMessage()
+                        : "cannot write output: " + describe(cause));
                 return BAD_INPUT;
             }
             printError(cl, "internal error (" + ex.getClass().getSimpleName() + ": " + ex.getMessage()

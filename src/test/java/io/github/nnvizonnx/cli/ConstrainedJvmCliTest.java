@@ -38,7 +38,7 @@ class ConstrainedJvmCliTest {
         Run run = run("ulimit -f 64 && exec \"$0\" -XX:-UsePerfData -cp \"$1\" io.github.nnvizonnx.cli.Main \"$2\" -q"
                 + " --shapes declared -o \"$3\"", model, target);
 
-        assertOneLineError(run, "nnviz-onnx: cannot write output: ");
+        assertOneLineError(run, "nnviz-onnx: cannot write to " + target + ": "); // names the file, not its temp
         assertEquals(GOOD, Files.readString(target), "the good file is untouched");
         assertOnlyFileIs(target);
     }

@@ -10,17 +10,24 @@ import io.github.nnvizonnx.read.OnnxReader;
 import io.github.nnvizonnx.testsupport.ExternalTools;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A failure while emitting never leaves a partial file, never replaces a good one, and leaves no temp file. */
+/**
+ * A failure while emitting never leaves a partial file, never replaces a good one, and leaves no temp file; links
+ * are written through, and what is not a plain file is written in place.
+ */
 class AtomicFileTest {
     private static final String GOOD = "flowchart LR\n    a --> b\n";
 
@@ -91,9 +98,7 @@ class AtomicFileTest {
     void successReplacesTheFileWholeAndLeavesNoTempFile() throws IOException {
         Path target = Files.writeString(dir.resolve("diagram.mmd"), GOOD);
         write(target, new MermaidEmitter());
-        StringBuilder expected = new StringBuilder();
-        new MermaidEmitter().write(diagram, expected);
-        assertEquals(expected.toString(), Files.readString(target));
+        assertEquals(mermaid(), Files.readString(target));
         assertEquals(List.of(target), filesIn(dir));
     }
 
@@ -104,8 +109,73 @@ class AtomicFileTest {
         assertThrows(IOException.class, () -> write(directory, new MermaidEmitter()));
         assertEquals(List.of(directory), filesIn(dir));
         assertEquals("x", Files.readString(directory.resolve("inside.txt")));
-        assertThrows(NoSuchFileException.class, () -> write(dir.resolve("missing/out.mmd"), new MermaidEmitter()));
         assertEquals(List.of(directory), filesIn(dir));
+    }
+
+    @Test
+    void aFailureNamesThePathTheUserGaveNotTheTemporaryFile() throws IOException {
+        Path target = dir.resolve("missing/out.mmd");
+        OutputFailure e = assertThrows(OutputFailure.class, () -> write(target, new MermaidEmitter()));
+        assertEquals("cannot write to " + target + ": no such directory " + target.getParent(), e.getMessage());
+        assertEquals(List.of(), filesIn(dir));
+
+        Path link = Files.createSymbolicLink(dir.resolve("link.mmd"), Path.of("missing/real.mmd"));
+        e = assertThrows(OutputFailure.class, () -> write(link, new MermaidEmitter()));
+        assertTrue(e.getMessage().startsWith("cannot write to " + link + ": "), e.getMessage());
+        assertFalse(e.getMessage().contains(".tmp"), e.getMessage());
+    }
+
+    @Test
+    void aLinkIsFollowedAndStaysALink() throws IOException {
+        Path real = Files.writeString(dir.resolve("real.mmd"), GOOD);
+        Path link = Files.createSymbolicLink(dir.resolve("link.mmd"), Path.of("real.mmd"));
+        write(link, new MermaidEmitter());
+        assertEquals(Path.of("real.mmd"), Files.readSymbolicLink(link));
+        assertEquals(mermaid(), Files.readString(real));
+        assertEquals(List.of(link, real), filesIn(dir));
+    }
+
+    @Test
+    void theTemporaryFileIsMadeBesideTheLinkedFileAndADanglingLinkGetsItsFile() throws IOException {
+        Path linkDir = Files.createDirectories(dir.resolve("links"));
+        Path realDir = Files.createDirectories(dir.resolve("real"));
+        Path existing = Files.writeString(realDir.resolve("existing.mmd"), GOOD);
+        Path toExisting = Files.createSymbolicLink(linkDir.resolve("a.mmd"), Path.of("../real/existing.mmd"));
+        Path toNew = Files.createSymbolicLink(linkDir.resolve("b.mmd"), realDir.resolve("new.mmd"));
+        Path chain = Files.createSymbolicLink(linkDir.resolve("c.mmd"), Path.of("b.mmd"));
+        write(toExisting, new MermaidEmitter());
+        write(chain, new MermaidEmitter());
+        assertEquals(mermaid(), Files.readString(existing));
+        assertEquals(mermaid(), Files.readString(realDir.resolve("new.mmd")));
+        assertEquals(List.of(toExisting, toNew, chain), filesIn(linkDir), "the links stay, nothing is added");
+        assertEquals(List.of(existing, realDir.resolve("new.mmd")), filesIn(realDir));
+    }
+
+    /** A FIFO stands in for every file that is not a plain file: devices such as /dev/null take the same path. */
+    @Test
+    void aFifoIsWrittenInPlaceNotReplaced() throws Exception {
+        ExternalTools.require("mkfifo", ExternalTools.onPath("mkfifo"));
+        Path fifo = dir.resolve("pipe.mmd");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+        assertEquals(0, mkfifo.waitFor());
+        Path link = Files.createSymbolicLink(dir.resolve("link.mmd"), fifo.getFileName());
+        for (Path target : List.of(fifo, link)) {
+            FutureTask<byte[]> reader = new FutureTask<>(() -> Files.readAllBytes(fifo));
+            Thread thread = new Thread(reader, "fifo reader");
+            thread.setDaemon(true); // if the FIFO were replaced, nobody would ever write to what it waits on
+            thread.start();
+            write(target, new MermaidEmitter());
+            assertEquals(mermaid(), new String(reader.get(1, TimeUnit.MINUTES), StandardCharsets.UTF_8));
+            assertTrue(Files.readAttributes(fifo, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isOther(),
+                    "still a FIFO");
+            assertEquals(List.of(link, fifo), filesIn(dir));
+        }
+    }
+
+    private String mermaid() throws IOException {
+        StringBuilder text = new StringBuilder();
+        new MermaidEmitter().write(diagram, text);
+        return text.toString();
     }
 
     @Test
