@@ -26,7 +26,13 @@ public final class Main {
     public static int run(String... args) {
         CommandLine cl = NnvizCommand.commandLine();
         try {
-            return cl.execute(args);
+            int code = cl.execute(args);
+            // help and version text go through System.out, a PrintStream that only records its failures
+            if (code == 0 && (cl.getOut().checkError() || System.out.checkError())) {
+                ErrorHandlers.printError(cl, "cannot write to standard output");
+                return ErrorHandlers.BAD_INPUT;
+            }
+            return code;
         } catch (OutOfMemoryError e) {
             ErrorHandlers.printError(cl, "out of memory: the model is too large for this Java heap"
                     + " (give it more, e.g. NNVIZ_JAVA_OPTS=-Xmx8g)");

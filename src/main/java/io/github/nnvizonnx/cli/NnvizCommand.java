@@ -1,6 +1,7 @@
 package io.github.nnvizonnx.cli;
 
 import io.github.nnvizonnx.emit.AtomicFile;
+import io.github.nnvizonnx.emit.DestinationStream;
 import io.github.nnvizonnx.emit.Diagram;
 import io.github.nnvizonnx.emit.Direction;
 import io.github.nnvizonnx.emit.DrawOptions;
@@ -14,6 +15,8 @@ import io.github.nnvizonnx.shapes.RuntimePreload;
 import io.github.nnvizonnx.transform.UnknownModuleException;
 import io.github.nnvizonnx.transform.ViewOptions;
 import io.github.nnvizonnx.transform.Views;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -128,8 +131,12 @@ final class NnvizCommand implements Callable<Integer> {
         this.stdout = stdout;
     }
 
+    /**
+     * The real standard output, unbuffered and unwrapped: System.out is a PrintStream, which hides a full disk or a
+     * closed stdout, and the diagram would be lost without a word.
+     */
     static CommandLine commandLine() {
-        return commandLine(System.out);
+        return commandLine(new FileOutputStream(FileDescriptor.out));
     }
 
     static CommandLine commandLine(OutputStream stdout) {
@@ -185,8 +192,9 @@ final class NnvizCommand implements Callable<Integer> {
         if (output != null) {
             AtomicFile.write(output, out -> emitter.writeBytes(diagram, out));
         } else {
-            emitter.writeBytes(diagram, stdout);
-            stdout.flush();
+            OutputStream destination = new DestinationStream(stdout, "standard output");
+            emitter.writeBytes(diagram, destination);
+            destination.flush();
         }
         if (!quiet) {
             spec.commandLine().getErr().println(Summary.of(full, diagram.model(), drawnDepth, fitNote));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.nnvizonnx.testsupport.OnnxBuilder;
 import io.github.nnvizonnx.testsupport.RealModels;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -151,6 +152,19 @@ class CliTest {
         assertOneErrorLine();
         assertEquals(2, run(model.toString(), "--no-such-option"));
         assertOneErrorLine();
+    }
+
+    @Test
+    void aStdoutThatFailsIsOneLineAndExitOne() {
+        OutputStream full = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("No space left on device");
+            }
+        };
+        CommandRun run = CommandRun.writingTo(full, model.toString(), "--format", "mermaid");
+        assertEquals(1, run.code(), run.err());
+        assertEquals(List.of("nnviz-onnx: cannot write to standard output: No space left on device"), run.errLines());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.github.nnvizonnx.cli;
 
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -12,13 +13,19 @@ record CommandRun(int code, String out, String err) {
     /** {@code out} holds the diagram (written as bytes) followed by anything picocli printed (help, version). */
     static CommandRun of(String... args) {
         ByteArrayOutputStream diagram = new ByteArrayOutputStream();
-        CommandLine cl = NnvizCommand.commandLine(diagram);
+        CommandRun run = writingTo(diagram, args);
+        return new CommandRun(run.code, diagram.toString(StandardCharsets.UTF_8) + run.out, run.err);
+    }
+
+    /** The diagram goes to {@code stdout}; {@code out} holds only what picocli printed. */
+    static CommandRun writingTo(OutputStream stdout, String... args) {
+        CommandLine cl = NnvizCommand.commandLine(stdout);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         int code = cl.execute(args);
-        return new CommandRun(code, diagram.toString(StandardCharsets.UTF_8) + out, err.toString());
+        return new CommandRun(code, out.toString(), err.toString());
     }
 
     List<String> errLines() {

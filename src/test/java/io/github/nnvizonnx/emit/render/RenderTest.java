@@ -3,6 +3,7 @@ package io.github.nnvizonnx.emit.render;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.nnvizonnx.testsupport.ChildCli;
 import io.github.nnvizonnx.testsupport.ExternalTools;
 import io.github.nnvizonnx.testsupport.Graphviz;
 import io.github.nnvizonnx.testsupport.RealModels;
@@ -10,7 +11,6 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -28,11 +28,8 @@ class RenderTest {
 
     /** Runs the CLI in a fresh JVM with its own temp folder and PATH, to see what it leaves and needs. */
     private Run cli(Path tmp, String path, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"),
-                "io.github.nnvizonnx.cli.Main"));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(dir.resolve("stdout").toFile());
+        ProcessBuilder pb = ChildCli.builder(List.of("-Djava.io.tmpdir=" + tmp), args)
+                .redirectOutput(dir.resolve("stdout").toFile());
         pb.environment().put("PATH", path);
         Process p = pb.start();
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
