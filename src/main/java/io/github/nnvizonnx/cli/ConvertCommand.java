@@ -18,9 +18,10 @@ import picocli.CommandLine.Spec;
         description = "Exports a PyTorch model to ONNX with its module scopes and class names (metadata"
                 + " 'nnviz.modules'), without drawing it. Uses the same cache as drawing a spec directly.",
         footerHeading = "%nExamples:%n",
+        // at most 80 columns each: picocli wraps a longer footer line to column 0
         footer = {
             "  nnviz-onnx convert resnet18 -o resnet18.onnx",
-            "  nnviz-onnx convert 'my_model.py:Net;width=32;depth=3' --input 1x3x64x64 -o net.onnx",
+            "  nnviz-onnx convert 'net.py:Net;width=32;depth=3' --input 1x3x64x64 -o net.onnx",
             "  nnviz-onnx convert torchvision.models:vgg11 --input image64 -o vgg11.onnx",
             "",
             "Exit codes: 0 success, 1 the model could not be converted, 2 bad usage."})

@@ -37,18 +37,19 @@ import picocli.CommandLine.Spec;
         description = "Draws a neural network from an ONNX file as a hierarchical diagram: modules (from the scopes"
                 + " the exporter wrote) are nested boxes, and modules at --depth are drawn as single nodes.",
         footerHeading = "%nExamples:%n",
+        // at most 80 columns each: picocli wraps a longer footer line to column 0
         footer = {
-            "  nnviz-onnx model.onnx > model.mmd              Mermaid to stdout (paste into Markdown)",
-            "  nnviz-onnx model.onnx -o model.mmd --depth 3   three levels of modules",
-            "  nnviz-onnx model.onnx --depth all              every operation",
+            "  nnviz-onnx model.onnx > model.mmd             Mermaid on stdout (for Markdown)",
+            "  nnviz-onnx model.onnx -o model.mmd --depth 3  three levels of modules",
+            "  nnviz-onnx model.onnx --depth all             every operation",
             "  nnviz-onnx model.onnx --layer layer1 --direction TB",
             "  nnviz-onnx model.onnx --collapse encoder.layer.0 --depth all",
             "  nnviz-onnx model.onnx -o model.dot && dot -Tsvg model.dot > model.svg",
             "  nnviz-onnx model.onnx -o fig.pdf --theme paper --legend",
             "  nnviz-onnx model.onnx -o model.json; nnviz-onnx model.json --depth 3",
-            "  nnviz-onnx resnet18 --depth 3                 a PyTorch model, converted (and cached) first",
+            "  nnviz-onnx resnet18 --depth 3                 PyTorch model: converted, cached",
             "  nnviz-onnx 'my_model.py:Net;width=32' --input 1x3x64x64 -o net.mmd",
-            "  nnviz-onnx convert resnet18 -o resnet18.onnx  only convert (see convert --help)",
+            "  nnviz-onnx convert resnet18 -o resnet18.onnx  only convert; see convert --help",
             "",
             "Exit codes: 0 success, 1 unreadable or invalid model, 2 bad usage."})
 final class NnvizCommand implements Callable<Integer> {

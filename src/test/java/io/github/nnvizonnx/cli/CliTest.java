@@ -14,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class CliTest {
     @TempDir
@@ -165,6 +166,22 @@ class CliTest {
         CommandRun run = CommandRun.writingTo(full, model.toString(), "--format", "mermaid");
         assertEquals(1, run.code(), run.err());
         assertEquals(List.of("nnviz-onnx: cannot write to standard output: No space left on device"), run.errLines());
+    }
+
+    /** picocli wraps a line longer than the width to column 0, which breaks the examples apart. */
+    @Test
+    void helpFitsEightyColumns() {
+        for (CommandLine cl : List.of(NnvizCommand.commandLine(), NnvizCommand.commandLine().getSubcommands()
+                .get("convert"))) {
+            cl.setUsageHelpAutoWidth(false);
+            cl.setUsageHelpWidth(80);
+            String help = cl.getUsageMessage(CommandLine.Help.Ansi.OFF);
+            List<String> lines = help.lines().toList();
+            lines.forEach(line -> assertTrue(line.length() <= 80, "longer than 80 columns: " + line));
+            for (String example : cl.getCommandSpec().usageMessage().footer()) {
+                assertTrue(lines.contains(example), "wrapped: " + example);
+            }
+        }
     }
 
     @Test
