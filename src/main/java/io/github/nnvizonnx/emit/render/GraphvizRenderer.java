@@ -1,16 +1,20 @@
 package io.github.nnvizonnx.emit.render;
 
-import java.io.ByteArrayOutputStream;
+import io.github.nnvizonnx.cleanup.ProcessTree;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Renders DOT text with Graphviz's own dot program, in dot's own output formats (svg, pdf, png), by piping it through
@@ -19,7 +23,18 @@ import java.util.concurrent.TimeUnit;
  * redirected), while a pipe needs no file at all.
  */
 public final class GraphvizRenderer {
-    private static final long TIMEOUT_MINUTES = 10;
+    /** How long dot may take: laying out a huge graph can run for hours. */
+    static final Duration TIME_LIMIT = Duration.ofMinutes(10);
+
+    /**
+     * dot's three pipes each get a thread of their own: any one of them left unserved can block dot, and the caller
+     * stays free to watch the clock. Daemons, so that a stuck pipe never keeps the JVM alive.
+     */
+    private static final Executor PIPE_THREADS = task -> {
+        Thread thread = new Thread(task, "graphviz pipe");
+        thread.setDaemon(true);
+        thread.start();
+    };
 
     private GraphvizRenderer() {
     }
@@ -50,26 +65,81 @@ public final class GraphvizRenderer {
                     + " (apt-get install graphviz, brew install graphviz, or graphviz.org); --format dot writes the"
                     + " DOT source without it");
         }
-        Process process = new ProcessBuilder(List.of(dot.toString(), "-T" + format)).start();
-        CompletableFuture<byte[]> errors = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
-        CompletableFuture<Void> feeding = CompletableFuture.runAsync(() -> feed(process, dotSource));
+        render(dot, dotSource, format, out, TIME_LIMIT);
+    }
+
+    /** Runs the given dot program; past {@code limit} it is stopped, with whatever it started, and rendering fails. */
+    static void render(Path dot, String dotSource, String format, OutputStream out, Duration limit)
+            throws IOException {
+        Process process = new ProcessBuilder(dot.toString(), "-T" + format).start();
+        CompletableFuture<byte[]> errors = CompletableFuture.supplyAsync(
+                () -> readAll(process.getErrorStream()), PIPE_THREADS);
+        CompletableFuture.runAsync(() -> feed(process, dotSource), PIPE_THREADS);
+        CompletableFuture<Void> copying = CompletableFuture.runAsync(() -> copy(process.getInputStream(), out),
+                PIPE_THREADS);
+        awaitWithin(process, copying, limit);
+        if (process.exitValue() != 0) {
+            String message = new String(errors.join(), StandardCharsets.UTF_8).lines().findFirst()
+                    .orElse("exit code " + process.exitValue());
+            throw new RenderException("Graphviz could not render the diagram: " + message);
+        }
+    }
+
+    /** Waits until dot has written all its output and exited; otherwise ends it and says why. */
+    private static void awaitWithin(Process process, CompletableFuture<Void> copying, Duration limit)
+            throws IOException {
+        long deadline = System.nanoTime() + limit.toNanos();
         try {
-            process.getInputStream().transferTo(out);
-            if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                throw new RenderException("Graphviz took longer than " + TIMEOUT_MINUTES + " minutes; try a smaller"
-                        + " --depth or --layer");
+            copying.get(limit.toNanos(), TimeUnit.NANOSECONDS);
+            if (!process.waitFor(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+                throw new TimeoutException();
             }
-            feeding.join();
-            if (process.exitValue() != 0) {
-                String message = new String(errors.join(), StandardCharsets.UTF_8).lines().findFirst()
-                        .orElse("exit code " + process.exitValue());
-                throw new RenderException("Graphviz could not render the diagram: " + message);
-            }
+        } catch (TimeoutException e) {
+            stop(process, copying);
+            throw new RenderException("Graphviz took longer than " + describe(limit) + "; try a smaller --depth or"
+                    + " --layer");
+        } catch (ExecutionException e) {
+            stop(process, copying); // the output cannot take more: dot would block on its full pipe forever
+            throw rethrowable(e.getCause());
         } catch (InterruptedException e) {
-            process.destroyForcibly();
+            stop(process, copying);
             Thread.currentThread().interrupt();
             throw new RenderException("rendering was interrupted", e);
+        }
+    }
+
+    /** Ends dot's process tree, then lets the copy see the pipe close, so nothing is written after we return. */
+    private static void stop(Process process, CompletableFuture<Void> copying) {
+        ProcessTree.end(process.toHandle(), Duration.ZERO);
+        try {
+            copying.get(ProcessTree.GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // the copy failed or is stuck on the output; either way its bytes are no longer wanted
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static IOException rethrowable(Throwable cause) {
+        if (cause instanceof UncheckedIOException unchecked) {
+            return unchecked.getCause();
+        }
+        if (cause instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        return new IOException(cause);
+    }
+
+    private static String describe(Duration limit) {
+        return limit.toMillis() % 60_000 == 0 && !limit.isZero() ? limit.toMinutes() + " minutes"
+                : limit.toMillis() / 1000.0 + " s";
+    }
+
+    private static void copy(InputStream dotOutput, OutputStream out) {
+        try {
+            dotOutput.transferTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -85,7 +155,7 @@ public final class GraphvizRenderer {
         try {
             return in.readAllBytes();
         } catch (IOException e) {
-            return new ByteArrayOutputStream().toByteArray();
+            return new byte[0];
         }
     }
 }
