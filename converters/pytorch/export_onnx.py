@@ -34,6 +34,7 @@ import inspect
 import json
 import os
 import re
+import signal
 import sys
 import traceback
 
@@ -361,6 +362,9 @@ def main(argv=None):
     parser.add_argument("--input", default=DEFAULT_INPUT, metavar="INPUT_SPEC")
     parser.add_argument("--opset", type=int, default=DEFAULT_OPSET)
     ns = parser.parse_args(argv)
+    # nnviz-onnx stopped early (SIGTERM, Ctrl-C) ends this process: leave through the finally blocks, which remove
+    # the half-written export, instead of dying on the spot
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     import warnings
 
     warnings.filterwarnings("ignore")

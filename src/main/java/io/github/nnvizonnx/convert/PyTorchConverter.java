@@ -1,5 +1,6 @@
 package io.github.nnvizonnx.convert;
 
+import io.github.nnvizonnx.cleanup.ExitCleanup;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -42,13 +43,11 @@ public final class PyTorchConverter implements Converter {
             return new Export(out, true);
         }
         settings.log().accept("exporting " + spec.text() + " with " + settings.python() + " (PyTorch)...");
-        Path log = null;
         try {
             Path scriptFile = script.installIn(cache.converters());
             Files.createDirectories(cache.exports());
-            log = Files.createTempFile(cache.exports(), "." + spec.shortName() + ".", ".log");
-            Subprocess.Outcome outcome = Subprocess.run(command(scriptFile, spec, settings, out),
-                    Map.of("PYTHONUNBUFFERED", "1", "PYTHONDONTWRITEBYTECODE", "1"), log, settings.timeout());
+            Subprocess.Outcome outcome = runLogged(command(scriptFile, spec, settings, out), cache.exports(), spec,
+                    settings);
             if (outcome.exitCode() != 0 || !Files.isRegularFile(out)) {
                 throw failure(spec, settings, outcome);
             }
@@ -58,8 +57,19 @@ public final class PyTorchConverter implements Converter {
                     + " (raise the limit with --convert-timeout)");
         } catch (IOException e) {
             throw new ConversionException("cannot convert " + spec.text() + ": " + describe(e, settings));
-        } finally {
-            deleteQuietly(log);
+        }
+    }
+
+    /** Runs the converter with its output in a log that is deleted afterwards, or when nnviz-onnx is stopped. */
+    private static Subprocess.Outcome runLogged(List<String> command, Path dir, ModelSpec spec,
+            ConversionSettings settings) throws IOException, Subprocess.TimedOut {
+        try (ExitCleanup.Tracked<Path> log = ExitCleanup.createTempFile(dir, "." + spec.shortName() + ".", ".log")) {
+            try {
+                return Subprocess.run(command, Map.of("PYTHONUNBUFFERED", "1", "PYTHONDONTWRITEBYTECODE", "1"),
+                        log.get(), settings.timeout());
+            } finally {
+                deleteQuietly(log.get());
+            }
         }
     }
 

@@ -1,5 +1,7 @@
 package io.github.nnvizonnx.convert;
 
+import io.github.nnvizonnx.cleanup.ExitCleanup;
+import io.github.nnvizonnx.cleanup.ProcessTree;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,28 +40,24 @@ final class Subprocess {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(extraEnvironment);
-        Process process = builder.start();
-        process.getOutputStream().close(); // no input: a model that reads stdin sees end-of-file, not a hang
-        try {
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                kill(process);
+        try (ExitCleanup.Tracked<Process> tracked = ExitCleanup.start(builder)) {
+            Process process = tracked.get();
+            process.getOutputStream().close(); // no input: a model that reads stdin sees end-of-file, not a hang
+            if (!waitFor(process, timeout, command.get(0))) {
+                ProcessTree.end(process.toHandle(), ProcessTree.GRACE);
                 throw new TimedOut(command.get(0) + " did not finish within " + timeout.toSeconds() + " s");
             }
-        } catch (InterruptedException e) {
-            kill(process);
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while running " + command.get(0), e);
+            return new Outcome(process.exitValue(), new String(Files.readAllBytes(log), StandardCharsets.UTF_8));
         }
-        return new Outcome(process.exitValue(), new String(Files.readAllBytes(log), StandardCharsets.UTF_8));
     }
 
-    private static void kill(Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+    private static boolean waitFor(Process process, Duration timeout, String program) throws IOException {
         try {
-            process.waitFor(10, TimeUnit.SECONDS);
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
+            ProcessTree.end(process.toHandle(), ProcessTree.GRACE);
             Thread.currentThread().interrupt();
+            throw new IOException("interrupted while running " + program, e);
         }
     }
 }

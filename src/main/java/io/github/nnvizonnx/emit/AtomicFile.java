@@ -1,5 +1,6 @@
 package io.github.nnvizonnx.emit;
 
+import io.github.nnvizonnx.cleanup.ExitCleanup;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -61,14 +62,16 @@ public final class AtomicFile {
 
     private static void replace(Path real, String name, boolean replacing, Content content) throws IOException {
         Path dir = real.getParent();
-        Path temp = createTemp(dir, real, name);
-        try {
-            try (OutputStream out = open(temp, name)) {
-                content.writeTo(out);
+        try (ExitCleanup.Tracked<Path> tracked = createTemp(dir, real, name)) {
+            Path temp = tracked.get();
+            try {
+                try (OutputStream out = open(temp, name)) {
+                    content.writeTo(out);
+                }
+                moveOver(temp, real, name, replacing && isPosix(dir));
+            } finally {
+                Files.deleteIfExists(temp);
             }
-            moveOver(temp, real, name, replacing && isPosix(dir));
-        } finally {
-            Files.deleteIfExists(temp);
         }
     }
 
@@ -86,9 +89,9 @@ public final class AtomicFile {
         }
     }
 
-    private static Path createTemp(Path dir, Path real, String name) throws OutputFailure {
+    private static ExitCleanup.Tracked<Path> createTemp(Path dir, Path real, String name) throws OutputFailure {
         try {
-            return Files.createTempFile(dir, "." + real.getFileName() + ".", ".tmp", permissionsFor(dir));
+            return ExitCleanup.createTempFile(dir, "." + real.getFileName() + ".", ".tmp", permissionsFor(dir));
         } catch (NoSuchFileException e) {
             throw new OutputFailure(name, "no such directory " + dir, e);
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package io.github.nnvizonnx.emit.render;
 
+import io.github.nnvizonnx.cleanup.ExitCleanup;
 import io.github.nnvizonnx.cleanup.ProcessTree;
 import java.io.File;
 import java.io.IOException;
@@ -71,17 +72,20 @@ public final class GraphvizRenderer {
     /** Runs the given dot program; past {@code limit} it is stopped, with whatever it started, and rendering fails. */
     static void render(Path dot, String dotSource, String format, OutputStream out, Duration limit)
             throws IOException {
-        Process process = new ProcessBuilder(dot.toString(), "-T" + format).start();
-        CompletableFuture<byte[]> errors = CompletableFuture.supplyAsync(
-                () -> readAll(process.getErrorStream()), PIPE_THREADS);
-        CompletableFuture.runAsync(() -> feed(process, dotSource), PIPE_THREADS);
-        CompletableFuture<Void> copying = CompletableFuture.runAsync(() -> copy(process.getInputStream(), out),
-                PIPE_THREADS);
-        awaitWithin(process, copying, limit);
-        if (process.exitValue() != 0) {
-            String message = new String(errors.join(), StandardCharsets.UTF_8).lines().findFirst()
-                    .orElse("exit code " + process.exitValue());
-            throw new RenderException("Graphviz could not render the diagram: " + message);
+        try (ExitCleanup.Tracked<Process> tracked = ExitCleanup.start(new ProcessBuilder(dot.toString(),
+                "-T" + format))) {
+            Process process = tracked.get();
+            CompletableFuture<byte[]> errors = CompletableFuture.supplyAsync(
+                    () -> readAll(process.getErrorStream()), PIPE_THREADS);
+            CompletableFuture.runAsync(() -> feed(process, dotSource), PIPE_THREADS);
+            CompletableFuture<Void> copying = CompletableFuture.runAsync(() -> copy(process.getInputStream(), out),
+                    PIPE_THREADS);
+            awaitWithin(process, copying, limit);
+            if (process.exitValue() != 0) {
+                String message = new String(errors.join(), StandardCharsets.UTF_8).lines().findFirst()
+                        .orElse("exit code " + process.exitValue());
+                throw new RenderException("Graphviz could not render the diagram: " + message);
+            }
         }
     }
 
