@@ -17,6 +17,8 @@ import picocli.CommandLine.ParseResult;
 final class ErrorHandlers {
     static final int BAD_INPUT = 1;
     static final int USAGE = 2;
+    /** The status of a process ended by SIGPIPE (128 + 13), which shells report for {@code | head} quietly. */
+    static final int BROKEN_PIPE = 141;
 
     private ErrorHandlers() {
     }
@@ -61,6 +63,9 @@ final class ErrorHandlers {
             }
             if (ex instanceof IOException || ex instanceof UncheckedIOException) {
                 Throwable cause = ex instanceof UncheckedIOException u ? u.getCause() : ex;
+                if (isBrokenPipe(cause)) {
+                    return BROKEN_PIPE; // the reader went away (| head): quietly, as a shell tool would
+                }
                 printError(cl, cause instanceof OutputFailure ? cause.getMessage()
                         : "cannot write output: " + describe(cause));
                 return BAD_INPUT;
@@ -68,6 +73,15 @@ final class ErrorHandlers {
             printError(cl, "internal error (" + ex.getClass().getSimpleName() + ": " + ex.getMessage()
                     + "); please report it with the model that caused it");
             return BAD_INPUT;
+        }
+
+        private static boolean isBrokenPipe(Throwable t) {
+            for (Throwable c = t; c != null; c = c.getCause()) {
+                if (c instanceof IOException && "Broken pipe".equals(c.getMessage())) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private static String describe(Throwable t) {

@@ -45,6 +45,16 @@ class StdoutFailureTest {
                 run.errLines().get(0));
     }
 
+    /** {@code | head}: the reader is gone before the diagram is written; the tool stops quietly, as shell tools do. */
+    @Test
+    void aReaderThatLeavesEarlyEndsTheRunQuietly() throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", "-c", "\"$@\" | true; exit ${PIPESTATUS[0]}",
+                "bash"));
+        command.addAll(ChildCli.builder(List.of(), MODEL, "--format", "dot", "-q").command());
+        Run run = run(new ProcessBuilder(command));
+        assertEquals(new Run(ErrorHandlers.BROKEN_PIPE, List.of()), run);
+    }
+
     private static Run run(ProcessBuilder builder) throws Exception {
         Process process = builder.start();
         String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
