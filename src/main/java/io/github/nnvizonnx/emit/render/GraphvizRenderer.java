@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -66,12 +68,15 @@ public final class GraphvizRenderer {
                     + " (apt-get install graphviz, brew install graphviz, or graphviz.org); --format dot writes the"
                     + " DOT source without it");
         }
-        render(dot, dotSource, format, out, TIME_LIMIT);
+        render(dot, dotSource, format, out, TIME_LIMIT, System.err::println);
     }
 
-    /** Runs the given dot program; past {@code limit} it is stopped, with whatever it started, and rendering fails. */
-    static void render(Path dot, String dotSource, String format, OutputStream out, Duration limit)
-            throws IOException {
+    /**
+     * Runs the given dot program; past {@code limit} it is stopped, with whatever it started, and rendering fails.
+     * What dot warns about while it succeeds (a bitmap scaled down to fit, say) goes to {@code warnings}, as one line.
+     */
+    static void render(Path dot, String dotSource, String format, OutputStream out, Duration limit,
+                       Consumer<String> warnings) throws IOException {
         try (ExitCleanup.Tracked<Process> tracked = ExitCleanup.start(new ProcessBuilder(dot.toString(),
                 "-T" + format))) {
             Process process = tracked.get();
@@ -86,7 +91,22 @@ public final class GraphvizRenderer {
                         .orElse("exit code " + process.exitValue());
                 throw new RenderException("Graphviz could not render the diagram: " + message);
             }
+            String warning = warningLine(new String(errors.join(), StandardCharsets.UTF_8));
+            if (warning != null) {
+                warnings.accept(warning);
+            }
         }
+    }
+
+    /** dot's warnings as one line for the user, or null when it had none. */
+    static String warningLine(String dotErrors) {
+        List<String> lines = dotErrors.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        if (lines.isEmpty()) {
+            return null;
+        }
+        String first = lines.get(0).replaceFirst("^(?i)warning:\\s*", "");
+        return "nnviz-onnx: warning: Graphviz: " + first + (lines.size() > 1 ? " (and " + (lines.size() - 1)
+                + " more line" + (lines.size() > 2 ? "s" : "") + ")" : "");
     }
 
     /** Waits until dot has written all its output and exited; otherwise ends it and says why. */

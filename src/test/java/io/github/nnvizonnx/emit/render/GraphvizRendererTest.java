@@ -29,9 +29,25 @@ class GraphvizRendererTest {
         ProcessTreeStub dot = ProcessTreeStub.write(dir, "dot", "<svg");
         RenderException e = assertTimeoutPreemptively(HANG_GUARD, () -> assertThrows(RenderException.class,
                 () -> GraphvizRenderer.render(dot.program(), SOURCE, "svg", new ByteArrayOutputStream(),
-                        Duration.ofSeconds(5))));
+                        Duration.ofSeconds(5), w -> { })));
         assertEquals("Graphviz took longer than 5.0 s; try a smaller --depth or --layer", e.getMessage());
         dot.assertEnded();
+    }
+
+    @Test
+    void whatDotWarnsAboutReachesTheUserAsOneLine() throws Exception {
+        Path dot = dir.resolve("dot");
+        java.nio.file.Files.writeString(dot, "#!/bin/sh\ncat >/dev/null\necho '<svg/>'\n"
+                + "echo 'Warning: graph is too large for cairo-renderer bitmaps. Scaling by 0.72 to fit' >&2\n"
+                + "echo 'Warning: second' >&2\n");
+        dot.toFile().setExecutable(true);
+        java.util.List<String> warnings = new java.util.ArrayList<>();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        GraphvizRenderer.render(dot, SOURCE, "png", out, GraphvizRenderer.TIME_LIMIT, warnings::add);
+        assertEquals("<svg/>\n", out.toString());
+        assertEquals(java.util.List.of("nnviz-onnx: warning: Graphviz: graph is too large for cairo-renderer bitmaps."
+                + " Scaling by 0.72 to fit (and 1 more line)"), warnings);
+        assertEquals(null, GraphvizRenderer.warningLine("\n  \n"));
     }
 
     @Test
@@ -44,7 +60,8 @@ class GraphvizRendererTest {
             }
         }, "out.svg");
         OutputFailure e = assertTimeoutPreemptively(HANG_GUARD, () -> assertThrows(OutputFailure.class,
-                () -> GraphvizRenderer.render(dot.program(), SOURCE, "svg", full, GraphvizRenderer.TIME_LIMIT)));
+                () -> GraphvizRenderer.render(dot.program(), SOURCE, "svg", full, GraphvizRenderer.TIME_LIMIT,
+                        w -> { })));
         assertEquals("cannot write to out.svg: No space left on device", e.getMessage());
         dot.assertEnded();
     }
