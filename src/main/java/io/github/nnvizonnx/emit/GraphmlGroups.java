@@ -35,15 +35,16 @@ final class GraphmlGroups {
     }
 
     private void nest() {
+        // A deep node list counts its length by walking the document: asked once, not at every step.
         NodeList keys = doc.getElementsByTagNameNS(NS, "key");
-        for (int i = 0; i < keys.getLength(); i++) {
+        for (int i = 0, count = keys.getLength(); i < count; i++) {
             Element key = (Element) keys.item(i);
             if (key.getAttribute("for").equals("node")) {
                 nodeKeys.put(key.getAttribute("attr.name"), key.getAttribute("id"));
             }
         }
         NodeList nodes = doc.getElementsByTagNameNS(NS, "node");
-        for (int i = 0; i < nodes.getLength(); i++) {
+        for (int i = 0, count = nodes.getLength(); i < count; i++) {
             Element node = (Element) nodes.item(i);
             nodesById.put(node.getAttribute("id"), node);
         }
