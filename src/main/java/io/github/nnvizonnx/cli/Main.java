@@ -19,7 +19,8 @@ public final class Main {
     }
 
     /**
-     * Runs the command and returns its exit code: 0 success, 1 bad input, 2 usage error. A model too big for the
+     * Runs the command and returns its exit code: 0 success, 1 bad input, 2 usage error, 141 when the reader of
+     * standard output went away (a pipe into {@code head}). A model too big for the
      * heap, or nested too deep for the stack, is bad input too: one line, not the JVM's stack trace (picocli's
      * handlers only see exceptions, and these are errors).
      */

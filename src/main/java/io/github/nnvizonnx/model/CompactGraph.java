@@ -491,9 +491,8 @@ final class CompactGraph extends AbstractGraph<Node, TensorEdge> {
         private int size;
 
         NodeIndex(int expectedNodes) {
-            int capacity = Math.max(8, expectedNodes);
-            nodes = new Node[capacity];
-            slots = new int[tableSize(capacity)];
+            nodes = new Node[Math.max(8, expectedNodes)];
+            // no table yet: the first lookup or checked add makes it, sized for the nodes expected by then
         }
 
         /** At most half full. */
@@ -533,10 +532,11 @@ final class CompactGraph extends AbstractGraph<Node, TensorEdge> {
 
         /** The table, with every node appended so far entered; a node equal to an earlier one is refused here. */
         private int[] table() {
-            if (indexed < size) {
+            if (indexed < size || slots == null) {
                 synchronized (this) {
-                    if (indexed < size) {
-                        slots = rebuilt(Math.max(slots.length, tableSize(size)));
+                    if (indexed < size || slots == null) {
+                        int least = tableSize(Math.max(size, nodes.length));
+                        slots = rebuilt(slots == null ? least : Math.max(slots.length, least));
                         indexed = size;
                     }
                 }

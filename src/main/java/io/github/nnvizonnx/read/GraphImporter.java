@@ -35,8 +35,10 @@ import java.util.concurrent.Future;
 
 /**
  * Turns the graphs of a parsed model into nodes, edges, modules and weights. Reading happens in two phases: first
- * every node of every graph is created and registered as the producer of its outputs; then every input name is
- * resolved in its graph's scope. That tolerates files whose nodes are not topologically sorted.
+ * every node of every graph is drafted (by index, in {@link GraphDraft}) and registered as the producer of its
+ * outputs; then every input name is resolved in its graph's scope. That tolerates files whose nodes are not
+ * topologically sorted. A drafted operation may get its module later ({@link DeferredScopes}), and becomes a node
+ * only when the graph is built, with its final module and parameter count.
  */
 final class GraphImporter {
     /** Graphs with this many nodes or more are read with two threads. */

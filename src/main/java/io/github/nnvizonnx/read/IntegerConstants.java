@@ -7,7 +7,6 @@ import io.github.nnvizonnx.model.FixedInputs;
 import io.github.nnvizonnx.proto.Onnx.AttributeProto;
 import io.github.nnvizonnx.proto.Onnx.TensorProto;
 import io.github.nnvizonnx.read.hierarchy.NodeView;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
 

@@ -27,7 +27,7 @@ final class LocalFunctions {
     }
 
     /** Whether any of {@code nodes} calls one of {@code functions}. */
-    static boolean calledBy(List<NodeProto> nodes, List<FunctionProto> functions) {
+    static boolean anyCalled(List<NodeProto> nodes, List<FunctionProto> functions) {
         if (functions.isEmpty()) {
             return false;
         }

@@ -174,7 +174,7 @@ public final class OnnxReader {
         ModelProto model = parsed.model();
         GraphContent main = parsed.mainGraph();
         List<NodeView> views = GraphImporter.views(main.nodes());
-        boolean callsFunctions = LocalFunctions.calledBy(main.nodes(), model.getFunctionsList());
+        boolean callsFunctions = LocalFunctions.anyCalled(main.nodes(), model.getFunctionsList());
         String chosen = options.hierarchy().equalsIgnoreCase("auto")
                 ? Conventions.detect(views, callsFunctions)
                 : options.hierarchy().toLowerCase(java.util.Locale.ROOT);

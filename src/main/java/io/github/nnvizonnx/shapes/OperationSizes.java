@@ -109,7 +109,7 @@ final class OperationSizes {
                 return Long.MAX_VALUE;
             }
             if (in != Operand.ABSENT) {
-                long width = in.elementType() == null ? WIDEST_ELEMENT : width(in);
+                long width = width(in);
                 long elements = in.bytes() / width + (in.bytes() % width == 0 ? 0 : 1);
                 sum = DisplayText.saturatingAdd(sum, elements);
                 product = DisplayText.saturatingMultiply(product, elements);
@@ -129,8 +129,9 @@ final class OperationSizes {
         return MemoryEstimate.elementBytes("float32");
     }
 
+    /** The bytes of one element; an undeclared type counts as the widest, so a size is never guessed too small. */
     private static long width(Operand input) {
-        return MemoryEstimate.elementBytes(input.elementType());
+        return input.elementType() == null ? WIDEST_ELEMENT : MemoryEstimate.elementBytes(input.elementType());
     }
 
     private static Operand input(List<Operand> inputs, int position) {

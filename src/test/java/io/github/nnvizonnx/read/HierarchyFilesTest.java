@@ -200,6 +200,46 @@ class HierarchyFilesTest {
     }
 
     @Test
+    void aGraphReadOnTwoCoresHasItsModulesInNodeOrder() {
+        // From PARALLEL_FROM nodes on, the hierarchy is worked out on another core and the nodes read meanwhile are
+        // placed later; the If in the middle needs its module at once, so everything before it is placed first.
+        int half = GraphImporter.PARALLEL_FROM / 2 + 100;
+        GraphProto then = GraphProto.newBuilder().setName("then").addOutput(tensor("t", 2))
+                .addNode(node("/b/Identity", "Identity", in("x"), "t")).build();
+        GraphProto otherwise = GraphProto.newBuilder().setName("else").addOutput(tensor("e", 2))
+                .addNode(node("/b/Neg", "Neg", in("x"), "e")).build();
+        GraphProto.Builder g = GraphProto.newBuilder().setName("g").addInput(tensor("cond")).addInput(tensor("x", 2))
+                .addOutput(tensor("y", 2));
+        List<String> expected = new ArrayList<>(List.of(""));
+        String previous = "x";
+        for (int i = 0; i < 2 * half; i++) {
+            if (i == half) {
+                g.addNode(node("/b/If", "If", in("cond"), "f").addAttribute(graphAttribute("then_branch", then))
+                        .addAttribute(graphAttribute("else_branch", otherwise)));
+                expected.addAll(List.of("b", "b.If", "b.If.then_branch", "b.If.else_branch"));
+            }
+            String module = (i < half ? "a" : "c") + i / 1000;
+            if (!expected.contains(module)) {
+                expected.add(module);
+            }
+            String out = i == 2 * half - 1 ? "y" : "t" + i;
+            g.addNode(node("/" + module + "/Relu_" + i, "Relu", in(previous), out));
+            previous = out;
+        }
+        ModelGraph graph = OnnxReader.read(write(dir, "two-cores.onnx", model(g)));
+
+        assertTrue(graph.nodes().size() >= GraphImporter.PARALLEL_FROM);
+        assertEquals(expected, modulePaths(graph));
+        for (OperationNode op : graph.nodes(OperationNode.class)) {
+            if (op.opType().equals("Relu")) {
+                String module = op.name().substring(1, op.name().indexOf('/', 1));
+                assertEquals(ModulePath.of(module), op.scope(), op.name());
+            }
+        }
+        assertEquals(ModulePath.of("b", "If", "else_branch"), op(graph, "/b/Neg").scope());
+    }
+
+    @Test
     void torchBodiesNamedByTheirFullScopeDoNotRepeatTheirOwnersModule() {
         // torch names a body's nodes by their full scope: /gate/lin/Gemm inside the If of module gate.
         GraphProto then = GraphProto.newBuilder().setName("then")

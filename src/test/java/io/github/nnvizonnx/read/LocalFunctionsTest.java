@@ -27,9 +27,9 @@ class LocalFunctionsTest {
 
         NodeProto call = NodeProto.newBuilder().setDomain("torchvision.models.resnet").setOpType("BasicBlock").build();
         NodeProto relu = NodeProto.newBuilder().setOpType("Relu").build();
-        assertTrue(LocalFunctions.calledBy(List.of(relu, call), List.of(BLOCK)));
-        assertFalse(LocalFunctions.calledBy(List.of(relu), List.of(BLOCK)));
-        assertFalse(LocalFunctions.calledBy(List.of(call), List.of()));
+        assertTrue(LocalFunctions.anyCalled(List.of(relu, call), List.of(BLOCK)));
+        assertFalse(LocalFunctions.anyCalled(List.of(relu), List.of(BLOCK)));
+        assertFalse(LocalFunctions.anyCalled(List.of(call), List.of()));
     }
 
     @Test

@@ -82,7 +82,8 @@ public final class GraphvizRenderer {
             Process process = tracked.get();
             CompletableFuture<byte[]> errors = CompletableFuture.supplyAsync(
                     () -> readAll(process.getErrorStream()), PIPE_THREADS);
-            CompletableFuture.runAsync(() -> feed(process, dotSource), PIPE_THREADS);
+            byte[] input = dotSource.getBytes(StandardCharsets.UTF_8); // here: a failure to encode is ours to report
+            CompletableFuture.runAsync(() -> feed(process, input), PIPE_THREADS);
             CompletableFuture<Void> copying = CompletableFuture.runAsync(() -> copy(process.getInputStream(), out),
                     PIPE_THREADS);
             awaitWithin(process, copying, limit);
@@ -132,9 +133,17 @@ public final class GraphvizRenderer {
         }
     }
 
-    /** Ends dot's process tree, then lets the copy see the pipe close, so nothing is written after we return. */
+    /**
+     * Ends dot's process tree and closes its output, then waits a moment for the copy to stop. A copy stuck writing
+     * to a stalled destination may still be inside that write when this returns; it writes nothing more after it.
+     */
     private static void stop(Process process, CompletableFuture<Void> copying) {
         ProcessTree.end(process.toHandle(), Duration.ZERO);
+        try {
+            process.getInputStream().close();
+        } catch (IOException e) {
+            // already closed: the copy has seen the end
+        }
         try {
             copying.get(ProcessTree.GRACE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
@@ -167,9 +176,9 @@ public final class GraphvizRenderer {
         }
     }
 
-    private static void feed(Process process, String dotSource) {
+    private static void feed(Process process, byte[] input) {
         try (OutputStream stdin = process.getOutputStream()) {
-            stdin.write(dotSource.getBytes(StandardCharsets.UTF_8));
+            stdin.write(input);
         } catch (IOException e) {
             // dot stopped reading (it failed early); its exit code and stderr tell why
         }

@@ -53,6 +53,16 @@ public record Style(String font, double fontSize, double edgeFontSize, String ba
         return moduleFills.get(Math.max(0, depth - 1) % moduleFills.size());
     }
 
+    /** A comma-separated list of at least one color. */
+    private static List<String> colors(String key, String value) {
+        List<String> colors = Arrays.stream(value.split(",")).map(c -> color(key, c.strip())).toList();
+        if (colors.isEmpty()) {
+            throw new IllegalArgumentException("style " + key + " needs at least one color, e.g. " + key
+                    + "=#eeeeee,#dddddd");
+        }
+        return colors;
+    }
+
     /** One setting overridden; throws {@link IllegalArgumentException} with a user-facing message. */
     public Style with(String key, String value) {
         String k = key.strip().toLowerCase(Locale.ROOT);
@@ -67,7 +77,7 @@ public record Style(String font, double fontSize, double edgeFontSize, String ba
             case "edge-color" -> e.edgeColor = color(k, v);
             case "border-color" -> e.borderColor = color(k, v);
             case "line-width" -> e.lineWidth = size(k, v);
-            case "module-colors" -> e.moduleFills = Arrays.stream(v.split(",")).map(c -> color(k, c.strip())).toList();
+            case "module-colors" -> e.moduleFills = colors(k, v);
             case "shapes" -> e.shapes = bool(k, v);
             case "params" -> e.params = bool(k, v);
             case "names" -> e.names = bool(k, v);

@@ -27,6 +27,9 @@ class StyleTest {
         Style base = Theme.DEFAULT.style();
         assertThrows(IllegalArgumentException.class, () -> base.with("color.conv", "red;stroke:url(x)"));
         assertThrows(IllegalArgumentException.class, () -> base.with("font", "Arial\"}}%%"));
+        for (String noColor : List.of(",", ",,", "")) {
+            assertThrows(IllegalArgumentException.class, () -> base.with("module-colors", noColor), noColor);
+        }
         assertThrows(IllegalArgumentException.class, () -> base.with("background", "#12"));
         assertThrows(IllegalArgumentException.class, () -> base.with("nonsense", "1"));
         assertThrows(IllegalArgumentException.class, () -> base.with("color.nofamily", "red"));
