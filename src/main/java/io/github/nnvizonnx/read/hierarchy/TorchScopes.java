@@ -7,6 +7,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * PyTorch's scope rules, shared by the TorchScript and dynamo conventions. A scope segment is relative to its parent
@@ -50,13 +51,31 @@ final class TorchScopes {
     }
 
     /**
-     * Each distinct raw path resolved. A level's resolution depends only on the levels above it, so the levels a path
-     * shares with the one before it are taken over, segments included: each distinct prefix is resolved about once.
-     * The qualified names of the whole graph, needed to recognise a repeated call, are gathered only when some
-     * segment looks like one.
+     * Each distinct raw path resolved. The qualified names of the whole graph, needed to recognise a repeated call,
+     * are gathered only when some segment looks like one.
      */
     private static Map<List<ScopeSegment>, List<ScopeSegment>> resolveDistinct(List<List<ScopeSegment>> inOrder) {
         Map<List<ScopeSegment>, List<ScopeSegment>> resolved = new IdentityHashMap<>();
+        walk(inOrder, true, resolved::put, null);
+        return resolved;
+    }
+
+    /** The qualified name of every prefix of every path, its display names as written (no call merged). */
+    private static Set<String> knownQualifiedNames(List<List<ScopeSegment>> paths) {
+        Set<String> known = new HashSet<>();
+        walk(paths, false, null, known);
+        return known;
+    }
+
+    /**
+     * Resolves the distinct paths in order and hands each to {@code resolved} (when not null). A level's resolution depends only on
+     * the levels above it, so the levels a path shares with the one before it are taken over, segments included:
+     * each distinct prefix is resolved about once. {@code mergeCalls}: a level that is a repeated call of a sibling
+     * ({@code relu_1} beside {@code relu}) takes the sibling's name. {@code qualifiedNames}: when not null, receives
+     * the qualified name of every level.
+     */
+    private static void walk(List<List<ScopeSegment>> inOrder, boolean mergeCalls,
+                             BiConsumer<List<ScopeSegment>, List<ScopeSegment>> resolved, Set<String> qualifiedNames) {
         Set<String> known = null;
         List<ScopeSegment> previousRaw = List.of();
         List<ScopeSegment> levels = new ArrayList<>(); // the previous path, resolved
@@ -73,7 +92,7 @@ final class TorchScopes {
             String parentDisplay = shared == 0 ? "" : levels.get(shared - 1).name();
             for (ScopeSegment s : raw.subList(shared, raw.size())) {
                 String display = displayName(parent, parentDisplay, s.name());
-                String called = repeatedCallOf(display);
+                String called = mergeCalls ? repeatedCallOf(display) : null;
                 if (called != null) {
                     known = known != null ? known : knownQualifiedNames(inOrder);
                     if (known.contains(join(parent, called))) {
@@ -83,43 +102,16 @@ final class TorchScopes {
                 levels.add(new ScopeSegment(display, s.qualifiedClassName()));
                 parent = join(parent, display);
                 qualified.add(parent);
+                if (qualifiedNames != null) {
+                    qualifiedNames.add(parent);
+                }
                 parentDisplay = display;
             }
-            resolved.put(raw, List.copyOf(levels));
+            if (resolved != null) {
+                resolved.accept(raw, List.copyOf(levels));
+            }
             previousRaw = raw;
         }
-        return resolved;
-    }
-
-    /**
-     * The qualified name of every prefix of every path. A path shares its first segments with the one before it,
-     * whose names for those levels are reused: each distinct prefix is named about once, not once per path under it.
-     */
-    private static Set<String> knownQualifiedNames(List<List<ScopeSegment>> paths) {
-        Set<String> known = new HashSet<>();
-        List<String> qualified = new ArrayList<>(); // of the previous path, by level
-        List<String> displays = new ArrayList<>();
-        List<ScopeSegment> previous = List.of();
-        for (List<ScopeSegment> raw : paths) {
-            int shared = 0;
-            while (shared < raw.size() && shared < previous.size()
-                    && raw.get(shared).name().equals(previous.get(shared).name())) {
-                shared++;
-            }
-            String q = shared == 0 ? "" : qualified.get(shared - 1);
-            String display = shared == 0 ? "" : displays.get(shared - 1);
-            qualified.subList(shared, qualified.size()).clear();
-            displays.subList(shared, displays.size()).clear();
-            for (ScopeSegment s : raw.subList(shared, raw.size())) {
-                display = displayName(q, display, s.name());
-                q = q.isEmpty() ? display : q + "." + display;
-                known.add(q);
-                qualified.add(q);
-                displays.add(display);
-            }
-            previous = raw;
-        }
-        return known;
     }
 
     /**
