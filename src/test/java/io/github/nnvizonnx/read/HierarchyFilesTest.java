@@ -39,6 +39,12 @@ class HierarchyFilesTest {
         return g.nodes(OperationNode.class).stream().filter(n -> n.name().equals(name)).findFirst().orElseThrow();
     }
 
+    /** An If named {@code name} on input {@code cond}, writing {@code output}. */
+    private static NodeProto.Builder ifNode(String name, String output, GraphProto then, GraphProto otherwise) {
+        return node(name, "If", in("cond"), output).addAttribute(graphAttribute("then_branch", then))
+                .addAttribute(graphAttribute("else_branch", otherwise));
+    }
+
     private static List<String> modulePaths(ModelGraph g) {
         return g.modules().all().stream().map(m -> m.path().dotted()).collect(Collectors.toList());
     }
@@ -183,9 +189,7 @@ class HierarchyFilesTest {
                 .addOutput(tensor("e_out", 2)).addNode(node("else_neg", "Neg", in("x"), "e_out")).build();
         GraphProto.Builder g = GraphProto.newBuilder().setName("g")
                 .addInput(tensor("cond")).addInput(tensor("x", 2)).addOutput(tensor("y", 2))
-                .addNode(node("choose", "If", in("cond"), "y")
-                        .addAttribute(graphAttribute("then_branch", then))
-                        .addAttribute(graphAttribute("else_branch", otherwise)));
+                .addNode(ifNode("choose", "y", then, otherwise));
         ModelGraph graph = OnnxReader.read(write(dir, "if.onnx", model(g)));
 
         Module region = graph.modules().require(ModulePath.of("choose"));
@@ -214,8 +218,7 @@ class HierarchyFilesTest {
         String previous = "x";
         for (int i = 0; i < 2 * half; i++) {
             if (i == half) {
-                g.addNode(node("/b/If", "If", in("cond"), "f").addAttribute(graphAttribute("then_branch", then))
-                        .addAttribute(graphAttribute("else_branch", otherwise)));
+                g.addNode(ifNode("/b/If", "f", then, otherwise));
                 expected.addAll(List.of("b", "b.If", "b.If.then_branch", "b.If.else_branch"));
             }
             String module = (i < half ? "a" : "c") + i / 1000;
@@ -248,9 +251,7 @@ class HierarchyFilesTest {
                 .addOutput(tensor("e_out", 2)).addNode(node("/gate/Neg", "Neg", in("x"), "e_out")).build();
         GraphProto.Builder g = GraphProto.newBuilder().setName("g")
                 .addInput(tensor("cond")).addInput(tensor("x", 2)).addOutput(tensor("y", 2))
-                .addNode(node("/gate/If", "If", in("cond"), "y")
-                        .addAttribute(graphAttribute("then_branch", then))
-                        .addAttribute(graphAttribute("else_branch", otherwise)));
+                .addNode(ifNode("/gate/If", "y", then, otherwise));
         ModelGraph graph = OnnxReader.read(write(dir, "torch-if.onnx", model(g)));
 
         assertEquals(ModulePath.of("gate", "If", "then_branch", "lin"), op(graph, "/gate/lin/Gemm").scope());
