@@ -165,8 +165,9 @@ final class NnvizCommand implements Callable<Integer> {
         }
         ModelSource source = conversion.onnxFor(model, quiet);
         ViewOptions asked = new ViewOptions(depth, collapse, layer, expandSubgraphs, showConstants);
-        ModelGraph full = readWithShapes(source, asked);
-        ViewOptions viewOptions = Views.resolveNamedModules(full, asked);
+        Read read = readWithShapes(source, asked);
+        ModelGraph full = read.model();
+        ViewOptions viewOptions = read.view();
         Integer drawnDepth = depth;
         String fitNote = "";
         Diagram diagram;
@@ -203,23 +204,33 @@ final class NnvizCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The model with the shapes asked for; onnxruntime, when it will run, loads while the model is read. */
-    private ModelGraph readWithShapes(ModelSource source, ViewOptions viewOptions) {
+    /** The model read, and the view options with the modules they name resolved in it ({@link Views}). */
+    private record Read(ModelGraph model, ViewOptions view) {
+    }
+
+    /**
+     * The model with the shapes asked for; onnxruntime, when it will run, loads while the model is read. The modules
+     * {@code asked} names are resolved first, so that a typo is reported before the model runs (shapes change no
+     * module).
+     */
+    private Read readWithShapes(ModelSource source, ViewOptions asked) {
         // A JSON model already carries the shapes it was written with; only ONNX files can be run.
         boolean onnx = !ModelReader.looksLikeJson(source.file());
         boolean run = onnx && shapes.runs();
         try (RuntimePreload preload = RuntimePreload.startIf(run && Files.isRegularFile(source.file()))) {
             OnnxReader.Options options = new OnnxReader.Options(hierarchy);
             ModelGraph read = source.read(file -> ModelReader.read(file, source.name(), options));
+            ViewOptions view;
             try {
-                Views.resolveNamedModules(read, viewOptions); // a typo is reported before the model runs
+                view = Views.resolveNamedModules(read, asked);
             } catch (UnknownModuleException e) {
                 throw usage(e.getMessage());
             }
             if (!run) { // a run reports what it refuses to read itself, in its own warning
                 Summary.readerWarnings(read).forEach(spec.commandLine().getErr()::println);
             }
-            return onnx ? shapes.apply(read, source.file(), conversion.inputSpecs(), spec.commandLine(), quiet) : read;
+            return new Read(onnx ? shapes.apply(read, source.file(), conversion.inputSpecs(), spec.commandLine(), quiet)
+                    : read, view);
         }
     }
 
