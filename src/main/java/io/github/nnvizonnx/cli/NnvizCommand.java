@@ -41,6 +41,7 @@ import picocli.CommandLine.Spec;
         footer = {
             "  nnviz-onnx model.onnx > model.mmd             Mermaid on stdout (for Markdown)",
             "  nnviz-onnx model.onnx -o model.mmd --depth 3  three levels of modules",
+            "  nnviz-onnx model.onnx --max-nodes 120         more detail (--depth auto)",
             "  nnviz-onnx model.onnx --depth all             every operation",
             "  nnviz-onnx model.onnx --layer layer1 --direction TB",
             "  nnviz-onnx model.onnx --collapse encoder.layer.0 --depth all",
@@ -71,11 +72,20 @@ final class NnvizCommand implements Callable<Integer> {
             description = "Write to FILE (atomically) instead of stdout; its extension picks the format.")
     private Path output;
 
-    @Option(names = {"-d", "--depth"}, paramLabel = "N", converter = DepthConverter.class,
-            defaultValue = "" + ViewOptions.DEFAULT_DEPTH,
-            description = "Modules at depth N are drawn as single nodes; 'all' draws every level."
-                    + " Default: ${DEFAULT-VALUE}.")
-    private Integer depth;
+    @Option(names = {"-d", "--depth"}, paramLabel = "N|auto|all", converter = DepthConverter.class,
+            defaultValue = "auto",
+            description = "Modules at depth N are drawn as single nodes; 'all' draws every level; 'auto' opens"
+                    + " modules, largest first, while the drawing stays within --max-nodes. Default: ${DEFAULT-VALUE}.")
+    private DepthConverter.Depth depth;
+
+    @Option(names = "--max-nodes", paramLabel = "N", defaultValue = "" + ViewOptions.DEFAULT_MAX_NODES,
+            description = "The node budget of --depth auto. Default: ${DEFAULT-VALUE}.")
+    private int maxNodes;
+
+    @Option(names = "--no-fold", negatable = false,
+            description = "Draw every repeated block; by default a run of identical consecutive blocks is drawn once"
+                    + " with its count (encoder.layer.0–11 ×12).")
+    private boolean noFold;
 
     @Option(names = "--collapse", paramLabel = "PATH",
             description = "Draw this module as one node (repeatable), e.g. layer1.0 or model/conv2d.")
@@ -163,24 +173,29 @@ final class NnvizCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
+        if (maxNodes < 1) {
+            throw usage("--max-nodes must be 1 or more");
+        }
         ModelSource source = conversion.onnxFor(model, quiet);
-        ViewOptions asked = new ViewOptions(depth, collapse, layer, expandSubgraphs, showConstants);
+        ViewOptions asked = new ViewOptions(depth.levels(), collapse, layer, expandSubgraphs, showConstants, !noFold,
+                depth.auto(), maxNodes);
         Read read = readWithShapes(source, asked);
         ModelGraph full = read.model();
         ViewOptions viewOptions = read.view();
-        Integer drawnDepth = depth;
+        ViewOptions drawn = viewOptions;
         String fitNote = "";
         Diagram diagram;
         try {
             if (isMermaid(emitter) && fit.equals("github")) {
                 ModelGraph prepared = Views.prepare(full, viewOptions);
-                GithubFit.Choice choice = GithubFit.choose(GithubFit.candidates(depth, Views.maxDepth(full)),
-                        d -> new Diagram(full, Views.collapse(prepared, viewOptions.withDepth(d)), draw),
-                        d -> Views.nodeCountAfterCollapse(prepared, viewOptions.withDepth(d)),
+                GithubFit.Choice<ViewOptions> choice = GithubFit.choose(
+                        Views.fitCandidates(viewOptions, Views.maxDepth(full)),
+                        v -> new Diagram(full, Views.collapse(prepared, v), draw),
+                        v -> Views.nodeCountAfterCollapse(prepared, v),
                         full.nodes().size() >= LARGE_MODEL);
                 diagram = choice.diagram();
-                drawnDepth = choice.depth();
-                fitNote = Summary.fitNote(choice, depth);
+                drawn = choice.view();
+                fitNote = Summary.fitNote(choice, viewOptions);
                 String warning = Summary.fitWarning(choice);
                 if (warning != null) {
                     spec.commandLine().getErr().println(warning);
@@ -199,7 +214,7 @@ final class NnvizCommand implements Callable<Integer> {
             destination.flush();
         }
         if (!quiet) {
-            spec.commandLine().getErr().println(Summary.of(full, diagram.model(), drawnDepth, fitNote));
+            spec.commandLine().getErr().println(Summary.of(full, diagram.model(), drawn, fitNote));
         }
         return 0;
     }

@@ -15,58 +15,44 @@ public final class GithubFit {
     public static final int MAX_EDGES = 500;
     public static final int MAX_CHARACTERS = 50_000;
 
-    /** The depth chosen (null: every level), its diagram, its size, and whether it is within the limits. */
-    public record Choice(Integer depth, Diagram diagram, int edges, int characters, boolean fits) {
+    /** The candidate chosen (a view: a depth, a budget), its diagram, its size, and whether it is within the limits. */
+    public record Choice<V>(V view, Diagram diagram, int edges, int characters, boolean fits) {
     }
 
     private GithubFit() {
     }
 
-    /**
-     * The depths to try, deepest first: {@code requested} (null: every level), then each shallower depth that can
-     * make a difference, down to 1.
-     */
-    public static List<Integer> candidates(Integer requested, int deepestModule) {
-        List<Integer> depths = new ArrayList<>();
-        depths.add(requested);
-        int next = requested == null ? deepestModule : Math.min(requested - 1, deepestModule);
-        for (int d = next; d >= 1; d--) {
-            depths.add(d);
-        }
-        return depths;
-    }
-
     /** {@link #choose(List, Function, ToIntFunction, boolean)}, one candidate at a time, none skipped. */
-    public static Choice choose(List<Integer> depthsDeepestFirst, Function<Integer, Diagram> diagramAtDepth)
+    public static <V> Choice<V> choose(List<V> viewsMostDetailedFirst, Function<V, Diagram> diagramOf)
             throws IOException {
-        return choose(depthsDeepestFirst, diagramAtDepth, null, false);
+        return choose(viewsMostDetailedFirst, diagramOf, null, false);
     }
 
     /**
      * The first candidate that fits, or the last (shallowest) one when none does. A candidate with too many edges is
      * passed over without writing its text (for a large model the deeper candidates have many thousands of nodes).
-     * {@code nodesAtDepth} (null: not known) counts the nodes a depth would draw without drawing it: every node is
+     * {@code nodesOf} (null: not known) counts the nodes a depth would draw without drawing it: every node is
      * one line of at least {@link MermaidEmitter#MIN_NODE_LINE} characters, so a depth with too many nodes cannot fit
      * and is passed over before it is collapsed. {@code inPairs}: collapse two candidates at a time on two cores (for
      * large models, where the deepest rarely fits and each collapse walks the whole graph).
      */
-    public static Choice choose(List<Integer> depthsDeepestFirst, Function<Integer, Diagram> diagramAtDepth,
-                                ToIntFunction<Integer> nodesAtDepth, boolean inPairs) throws IOException {
+    public static <V> Choice<V> choose(List<V> viewsMostDetailedFirst, Function<V, Diagram> diagramOf,
+                                ToIntFunction<V> nodesOf, boolean inPairs) throws IOException {
         MermaidEmitter mermaid = new MermaidEmitter();
         int step = inPairs ? 2 : 1;
-        int lastIndex = depthsDeepestFirst.size() - 1;
+        int lastIndex = viewsMostDetailedFirst.size() - 1;
         int next = 0;
         while (next <= lastIndex) {
-            List<Integer> batch = new ArrayList<>(step);
+            List<V> batch = new ArrayList<>(step);
             for (; next <= lastIndex && batch.size() < step; next++) {
-                Integer depth = depthsDeepestFirst.get(next);
-                if (next == lastIndex || nodesAtDepth == null || (long) nodesAtDepth.applyAsInt(depth)
+                V view = viewsMostDetailedFirst.get(next);
+                if (next == lastIndex || nodesOf == null || (long) nodesOf.applyAsInt(view)
                         * MermaidEmitter.MIN_NODE_LINE <= MAX_CHARACTERS) {
-                    batch.add(depth);
+                    batch.add(view);
                 }
             }
-            List<Diagram> diagrams = batch.size() == 1 ? List.of(diagramAtDepth.apply(batch.get(0)))
-                    : batch.parallelStream().map(diagramAtDepth).toList();
+            List<Diagram> diagrams = batch.size() == 1 ? List.of(diagramOf.apply(batch.get(0)))
+                    : batch.parallelStream().map(diagramOf).toList();
             for (int k = 0; k < batch.size(); k++) {
                 Diagram diagram = diagrams.get(k);
                 int edges = diagram.edges().size();
@@ -76,7 +62,7 @@ public final class GithubFit {
                 }
                 StringBuilder text = new StringBuilder();
                 mermaid.write(diagram, text);
-                Choice choice = new Choice(batch.get(k), diagram, edges, text.length(),
+                Choice<V> choice = new Choice<>(batch.get(k), diagram, edges, text.length(),
                         edges <= MAX_EDGES && text.length() <= MAX_CHARACTERS);
                 if (choice.fits() || last) {
                     return choice;

@@ -1,8 +1,10 @@
 package io.github.nnvizonnx.emit;
 
+import io.github.nnvizonnx.model.Fold;
 import io.github.nnvizonnx.model.InputNode;
 import io.github.nnvizonnx.model.Module;
 import io.github.nnvizonnx.model.ModuleNode;
+import io.github.nnvizonnx.model.ModulePath;
 import io.github.nnvizonnx.model.Node;
 import io.github.nnvizonnx.model.OperationNode;
 import io.github.nnvizonnx.model.OutputNode;
@@ -27,7 +29,7 @@ import org.jgrapht.nio.graphml.GraphMLExporter.AttributeCategory;
  */
 public final class GraphmlEmitter implements Emitter {
     private static final String[] NODE_KEYS = {"kind", "label", "name", "op_type", "domain", "module_path",
-        "module_class", "attributes"};
+        "module_class", "attributes", "fold"};
     private static final String[] EDGE_KEYS = {"tensor_name", "dtype", "shape"};
 
     @Override
@@ -52,6 +54,7 @@ public final class GraphmlEmitter implements Emitter {
             exporter.registerAttribute(key, AttributeCategory.NODE, AttributeType.STRING);
         }
         exporter.registerAttribute("parameters", AttributeCategory.NODE, AttributeType.LONG);
+        exporter.registerAttribute("fold_count", AttributeCategory.NODE, AttributeType.INT);
         for (String key : EDGE_KEYS) {
             exporter.registerAttribute(key, AttributeCategory.EDGE, AttributeType.STRING);
         }
@@ -87,10 +90,26 @@ public final class GraphmlEmitter implements Emitter {
             a.put("parameters", DefaultAttribute.createAttribute(m.parameterCount()));
         }
         put(a, "module_path", n instanceof ModuleNode m ? m.module().path().dotted() : n.scope().dotted());
+        Fold fold = innermostFold(diagram, n instanceof ModuleNode m ? m.module().path() : n.scope());
+        if (fold != null) {
+            put(a, "fold", fold.qualifiedRange() + " " + fold.countText());
+            a.put("fold_count", DefaultAttribute.createAttribute(fold.count()));
+        }
         if (!(n instanceof ModuleNode)) {
             diagram.model().modules().get(n.scope()).ifPresent(m -> putClass(a, m));
         }
         return a;
+    }
+
+    /** The fold a node is drawn in (the innermost when folds nest), or null. */
+    private static Fold innermostFold(Diagram diagram, ModulePath scope) {
+        for (ModulePath p = scope; !p.isRoot(); p = p.parent()) {
+            Fold fold = diagram.model().modules().get(p).map(Module::fold).orElse(null);
+            if (fold != null) {
+                return fold;
+            }
+        }
+        return null;
     }
 
     private static void putClass(Map<String, Attribute> a, Module m) {

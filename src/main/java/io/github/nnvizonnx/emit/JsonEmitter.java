@@ -1,6 +1,8 @@
 package io.github.nnvizonnx.emit;
 
 import io.github.nnvizonnx.json.ModelJsonWriter;
+import io.github.nnvizonnx.model.Fold;
+import io.github.nnvizonnx.model.Module;
 import io.github.nnvizonnx.model.ModuleNode;
 import io.github.nnvizonnx.model.ModulePath;
 import java.io.IOException;
@@ -32,7 +34,8 @@ public final class JsonEmitter implements Emitter {
         List<ModulePath> collapsed = diagram.model().nodes(ModuleNode.class).stream()
                 .map(m -> m.module().path()).toList();
         Writer writer = out instanceof Writer w ? w : new AppendableWriter(out);
-        ModelJsonWriter.write(diagram.source(), collapsed, diagram.options().direction().name(), writer);
+        List<Fold> folds = diagram.model().modules().all().stream().map(Module::fold).filter(f -> f != null).toList();
+        ModelJsonWriter.write(diagram.source(), collapsed, folds, diagram.options().direction().name(), writer);
         writer.write('\n');
         writer.flush();
     }

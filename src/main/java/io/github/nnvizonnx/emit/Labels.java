@@ -40,7 +40,12 @@ public final class Labels {
             return clip(out.tensor().name());
         }
         Module module = ((ModuleNode) node).module();
-        return clip(module.kind() == ModuleKind.CONTROL_FLOW ? module.className() : module.title());
+        if (module.kind() == ModuleKind.CONTROL_FLOW) {
+            return clip(module.className());
+        }
+        // a fold's count goes with its class on the next line; without a class, here
+        return module.fold() != null && module.className() == null
+                ? clip(module.title()) + " " + module.fold().countText() : clip(module.title());
     }
 
     /**
@@ -73,7 +78,8 @@ public final class Labels {
                     lines.add(module.displayName());
                 }
             } else if (module.className() != null && names) {
-                lines.add(module.className());
+                lines.add(module.fold() == null ? module.className()
+                        : module.className() + " " + module.fold().countText());
             } else if (m.opTypes().size() == 1) {
                 lines.add(m.opTypes().get(0));
             } else if (m.operationCount() > 1) {
@@ -103,9 +109,9 @@ public final class Labels {
             return clip(title.equals(module.className()) ? title : module.className() + " " + title);
         }
         if (module.className() != null && !module.className().equals(title)) {
-            return clip(title + " (" + module.className() + ")");
+            title = title + " (" + module.className() + ")";
         }
-        return clip(title);
+        return module.fold() == null ? clip(title) : clip(title) + " " + module.fold().countText();
     }
 
     /** An edge shows the tensor's shape when known; the tensor name stays in the model for formats that carry it. */

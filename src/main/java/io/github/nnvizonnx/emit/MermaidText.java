@@ -31,7 +31,7 @@ final class MermaidText {
         if (cp < 128) {
             return CharacterEscaper.isAsciiPlain(cp, " .,_:/()+*=?@");
         }
-        return CharacterEscaper.isVisibleLetterOrDigit(cp) || cp == '×' || cp == '…';
+        return CharacterEscaper.isVisibleLetterOrDigit(cp) || cp == '×' || cp == '…' || cp == '–';
     }
 
     /** Already escaped text between double quotes, as node and edge labels need. */

@@ -3,6 +3,7 @@ package io.github.nnvizonnx.json;
 import com.google.gson.stream.JsonWriter;
 import io.github.nnvizonnx.model.AttributeSummary;
 import io.github.nnvizonnx.model.Dim;
+import io.github.nnvizonnx.model.Fold;
 import io.github.nnvizonnx.model.InputNode;
 import io.github.nnvizonnx.model.ModelGraph;
 import io.github.nnvizonnx.model.ModelInfo;
@@ -30,9 +31,12 @@ public final class ModelJsonWriter {
     private ModelJsonWriter() {
     }
 
-    /** {@code collapsed}: the modules the accompanying diagram drew as single nodes; {@code direction}: LR or TB. */
-    public static void write(ModelGraph model, List<ModulePath> collapsed, String direction, Writer target)
-            throws IOException {
+    /**
+     * {@code collapsed}: the modules the accompanying diagram drew as single nodes; {@code folds}: the runs of
+     * identical blocks it drew once; {@code direction}: LR or TB.
+     */
+    public static void write(ModelGraph model, List<ModulePath> collapsed, List<Fold> folds, String direction,
+                             Writer target) throws IOException {
         JsonWriter out = new JsonWriter(target);
         out.setIndent(" ");
         out.setHtmlSafe(true);
@@ -85,6 +89,18 @@ public final class ModelJsonWriter {
         out.name("collapsed").beginArray();
         for (ModulePath p : collapsed) {
             strings(out, p.segments());
+        }
+        out.endArray();
+        out.name("folds").beginArray();
+        for (Fold fold : folds) {
+            out.beginObject();
+            out.name("count").value(fold.count());
+            out.name("members").beginArray();
+            for (ModulePath p : fold.members()) {
+                strings(out, p.segments());
+            }
+            out.endArray();
+            out.endObject();
         }
         out.endArray();
         out.endObject();

@@ -10,6 +10,8 @@ import java.util.List;
  */
 public final class ModulePath implements Comparable<ModulePath> {
     public static final ModulePath ROOT = new ModulePath(List.of());
+    /** What separates a module's name from the number of a repeated call of it: {@code relu#2}. */
+    public static final String CALL = "#";
 
     private final List<String> segments;
     /** Computed once: paths are hash keys everywhere (modules, collapse, diagram boxes). */
@@ -91,6 +93,67 @@ public final class ModulePath implements Comparable<ModulePath> {
             throw new IllegalArgumentException(base + " does not contain " + this);
         }
         return of(segments.subList(base.segments.size(), segments.size()));
+    }
+
+    /**
+     * The name of the {@code call}-th call of the module named {@code module}, as torch numbers repeated calls from
+     * {@code _1} for the second: {@code callName("relu", "1")} is {@code relu#2}. A suffix too long to be a count is
+     * kept as written.
+     */
+    public static String callName(String module, String torchSuffix) {
+        try {
+            return module + CALL + (Long.parseLong(torchSuffix) + 1);
+        } catch (NumberFormatException e) {
+            return module + CALL + torchSuffix;
+        }
+    }
+
+    /** The module a segment calls: {@code relu} for {@code relu#2}, the segment itself when it is a first call. */
+    public static String calledModule(String segment) {
+        int mark = segment.lastIndexOf(CALL);
+        if (mark < 1 || mark == segment.length() - 1) {
+            return segment;
+        }
+        for (int i = mark + 1; i < segment.length(); i++) {
+            if (!Character.isDigit(segment.charAt(i))) {
+                return segment;
+            }
+        }
+        return segment.substring(0, mark);
+    }
+
+    /** This path with every repeated call named as the module it calls ({@code layer1.0.relu#2} → {@code layer1.0.relu}). */
+    public ModulePath calledModules() {
+        List<String> modules = new ArrayList<>(segments.size());
+        boolean changed = false;
+        for (String s : segments) {
+            String module = calledModule(s);
+            changed |= module != s;
+            modules.add(module);
+        }
+        return changed ? of(modules) : this;
+    }
+
+    /**
+     * The deepest module both paths lie in, where two calls of one module ({@code fc} and {@code fc#2}) count as that
+     * module: the owner of a weight that every call of a shared module reads.
+     */
+    public ModulePath commonModule(ModulePath other) {
+        ModulePath common = commonAncestor(other);
+        int n = Math.min(segments.size(), other.segments.size());
+        if (common.length() == n || !calledModule(segments.get(common.length()))
+                .equals(calledModule(other.segments.get(common.length())))) {
+            return common;
+        }
+        List<String> shared = new ArrayList<>(common.segments);
+        for (int i = common.length(); i < n; i++) {
+            String mine = calledModule(segments.get(i));
+            if (!mine.equals(calledModule(other.segments.get(i)))) {
+                break;
+            }
+            shared.add(mine);
+        }
+        return of(shared);
     }
 
     public ModulePath commonAncestor(ModulePath other) {

@@ -462,7 +462,10 @@ final class GraphImporter {
 
     // ---- passes over the drafted graph
 
-    /** Each weight belongs to the deepest module containing its consumers; a weight read by one node counts there. */
+    /**
+     * Each weight belongs to the deepest module containing its consumers (the module itself, not its parent, when
+     * the consumers are calls of one shared module); a weight read by one node counts there.
+     */
     private List<Parameter> attributeWeights() {
         List<Parameter> parameters = new ArrayList<>(weights.size());
         for (TensorScope.Weight w : weights) {
@@ -470,7 +473,7 @@ final class GraphImporter {
             int readers = w.consumerCount();
             for (int k = 0; k < readers; k++) {
                 ModulePath s = draft.scope(w.consumer(k));
-                scope = scope == null ? s : scope.commonAncestor(s);
+                scope = scope == null ? s : scope.commonModule(s); // a shared module's weights: once, its own
             }
             Parameter p = new Parameter(w.name, w.elementType, w.dims, scope == null ? ModulePath.ROOT : scope);
             parameters.add(p);

@@ -86,7 +86,7 @@ public final class ModuleClassMap {
         boolean changed = false;
         for (Module m : model.modules().all()) {
             String qualified = m.kind() == ModuleKind.MODULE || m.kind() == ModuleKind.FUNCTION
-                    ? classes.get(m.path().dotted()) : null;
+                    ? classes.get(m.path().calledModules().dotted()) : null; // a repeated call: its module's
             if (qualified != null && !qualified.equals(m.qualifiedClassName())) {
                 modules.add(m.withClassName(shortName(qualified), qualified));
                 changed = true;

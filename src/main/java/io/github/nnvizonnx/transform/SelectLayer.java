@@ -62,8 +62,7 @@ public final class SelectLayer {
         for (Module m : model.modules().all()) {
             if (layer.contains(m.path())) {
                 ModulePath relative = m.path().relativeTo(layer);
-                modules.add(new Module(relative, m.displayName(), m.className(), m.qualifiedClassName(),
-                        m.kind(), m.parameterCount()));
+                modules.add(m.at(relative));
             }
         }
         List<Parameter> parameters = new ArrayList<>();

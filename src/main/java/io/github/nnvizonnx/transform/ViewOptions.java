@@ -3,38 +3,76 @@ package io.github.nnvizonnx.transform;
 import java.util.List;
 
 /**
- * How much of the model to draw. {@code depth}: modules at this depth become single nodes (null draws every level);
+ * How much of the model to draw. {@code depth}: modules at this depth become single nodes (null draws every level),
+ * unless {@code autoDepth} chooses the modules to open by the budget {@code maxNodes} ({@link DetailBudget});
  * {@code collapse}: modules to draw as single nodes, by dotted or slashed path; {@code layer}: a module to draw alone;
  * {@code expandSubgraphs}: draw the bodies of If/Loop/Scan instead of one black box each; {@code showConstants}: keep
- * constants and shape glue, which {@link HideClutter} removes otherwise.
+ * constants and shape glue, which {@link HideClutter} removes otherwise; {@code fold}: draw runs of identical blocks
+ * once with "×N" ({@link FoldRepeats}).
  */
 public record ViewOptions(Integer depth, List<String> collapse, String layer, boolean expandSubgraphs,
-                          boolean showConstants) {
-    /** Deep enough to show structure (blocks inside stages), shallow enough to read. */
+                          boolean showConstants, boolean fold, boolean autoDepth, int maxNodes) {
+    /** The depth {@code --fit github} starts from when asked for a fixed depth without one. */
     public static final int DEFAULT_DEPTH = 2;
+    /**
+     * The default node budget of {@code --depth auto}: a transformer with its layers folded shows one layer down to
+     * its attention's operations, a ResNet every block; about what a figure in a README or a paper column holds.
+     */
+    public static final int DEFAULT_MAX_NODES = 60;
 
     public ViewOptions {
         collapse = collapse == null ? List.of() : List.copyOf(collapse);
         if (depth != null && depth < 1) {
-            throw new IllegalArgumentException("depth must be 1 or more (or all)");
+            throw new IllegalArgumentException("depth must be 1 or more (or all, or auto)");
+        }
+        if (maxNodes < 1) {
+            throw new IllegalArgumentException("the node budget must be 1 or more");
         }
     }
 
-    /** The usual view: constants and shape glue hidden. */
+    /** A fixed depth, runs folded. */
+    public ViewOptions(Integer depth, List<String> collapse, String layer, boolean expandSubgraphs,
+                       boolean showConstants) {
+        this(depth, collapse, layer, expandSubgraphs, showConstants, true, false, DEFAULT_MAX_NODES);
+    }
+
+    /** A fixed depth, runs folded, constants and shape glue hidden. */
     public ViewOptions(Integer depth, List<String> collapse, String layer, boolean expandSubgraphs) {
         this(depth, collapse, layer, expandSubgraphs, false);
     }
 
+    /** The default view: detail chosen by the default budget, runs folded, clutter hidden. */
     public static ViewOptions defaults() {
-        return new ViewOptions(DEFAULT_DEPTH, List.of(), null, false);
+        return new ViewOptions(null, List.of(), null, false, false, true, true, DEFAULT_MAX_NODES);
     }
 
-    /** Every node of the model: nothing collapsed, nothing hidden. */
+    /** Every node of the model: nothing collapsed, folded or hidden. */
     public static ViewOptions everything() {
-        return new ViewOptions(null, List.of(), null, true, true);
+        return new ViewOptions(null, List.of(), null, true, true, false, false, DEFAULT_MAX_NODES);
     }
 
+    /** These options at a fixed depth (null: every level). */
     public ViewOptions withDepth(Integer newDepth) {
-        return new ViewOptions(newDepth, collapse, layer, expandSubgraphs, showConstants);
+        return new ViewOptions(newDepth, collapse, layer, expandSubgraphs, showConstants, fold, false, maxNodes);
+    }
+
+    /** These options with the detail chosen by a budget of {@code budget} nodes. */
+    public ViewOptions withBudget(int budget) {
+        return new ViewOptions(depth, collapse, layer, expandSubgraphs, showConstants, fold, true, budget);
+    }
+
+    /** These options with folding on or off. */
+    public ViewOptions withFold(boolean on) {
+        return new ViewOptions(depth, collapse, layer, expandSubgraphs, showConstants, on, autoDepth, maxNodes);
+    }
+
+    /** These options naming other modules to collapse. */
+    public ViewOptions withCollapse(List<String> paths) {
+        return new ViewOptions(depth, paths, layer, expandSubgraphs, showConstants, fold, autoDepth, maxNodes);
+    }
+
+    /** The depth as people write it: {@code auto}, {@code all} or a number. */
+    public String depthText() {
+        return autoDepth ? "auto" : depth == null ? "all" : depth.toString();
     }
 }

@@ -22,8 +22,9 @@ public final class Views {
     }
 
     /**
-     * The first steps of {@link #apply}: the layer selected and clutter hidden, nothing collapsed yet. Drawing one
-     * model at several depths ({@code --fit github}) prepares it once and collapses it per depth.
+     * The first steps of {@link #apply}: the layer selected, clutter hidden and repeated blocks folded, nothing
+     * collapsed yet. Drawing one model at several depths ({@code --fit github}) prepares it once and collapses it per
+     * depth.
      */
     public static ModelGraph prepare(ModelGraph model, ViewOptions options) {
         ModelGraph view = model;
@@ -33,24 +34,33 @@ public final class Views {
         if (!options.showConstants()) {
             view = HideClutter.apply(view);
         }
+        if (options.fold()) {
+            view = FoldRepeats.apply(view);
+        }
         return view;
     }
 
     /** The last step of {@link #apply}, on a model from {@link #prepare} with the same layer and clutter options. */
     public static ModelGraph collapse(ModelGraph prepared, ViewOptions options) {
-        return Collapse.apply(prepared, modulesToCollapse(prepared.modules(), options));
+        return Collapse.apply(prepared, modulesToCollapse(prepared, options));
     }
 
     /** How many nodes {@link #collapse} would draw, counted without building the collapsed graph. */
     public static int nodeCountAfterCollapse(ModelGraph prepared, ViewOptions options) {
-        return Collapse.nodeCount(prepared, modulesToCollapse(prepared.modules(), options));
+        return Collapse.nodeCount(prepared, modulesToCollapse(prepared, options));
     }
 
-    static Set<ModulePath> modulesToCollapse(ModuleTree tree, ViewOptions options) {
+    /**
+     * What to draw as single nodes: the modules named, black-box control flow, whole leaves at a finite depth, and
+     * the modules at the depth asked for or those the budget leaves closed.
+     */
+    static Set<ModulePath> modulesToCollapse(ModelGraph prepared, ViewOptions options) {
+        ModuleTree tree = prepared.modules();
         Set<ModulePath> chosen = new LinkedHashSet<>();
         for (String userPath : options.collapse()) {
-            chosen.add(find(tree, userPath).path());
+            chosen.add(findDrawn(tree, userPath).path());
         }
+        Set<ModulePath> named = Set.copyOf(chosen);
         if (!options.expandSubgraphs()) {
             for (Module m : tree.all()) {
                 if (m.kind() == ModuleKind.CONTROL_FLOW && !m.path().isRoot()) {
@@ -58,7 +68,14 @@ public final class Views {
                 }
             }
         }
-        if (options.depth() != null && options.depth() > 0) { // the modules at that depth, not all of them
+        if (options.depth() == null && !options.autoDepth()) {
+            return chosen; // every level
+        }
+        ModuleScopes scopes = new ModuleScopes(prepared);
+        chosen.addAll(WholeLeaves.of(tree, scopes));
+        if (options.autoDepth()) {
+            chosen.addAll(DetailBudget.closedModules(tree, scopes, chosen, named, options.maxNodes()));
+        } else { // the modules at that depth, not all of them
             for (Module m : tree.atDepth(options.depth())) {
                 if (m.kind().countsForDepth()) {
                     chosen.add(m.path());
@@ -85,8 +102,7 @@ public final class Views {
         for (String userPath : options.collapse()) {
             collapse.add(insideLayer(tree, layer, userPath).dotted());
         }
-        return new ViewOptions(options.depth(), collapse, options.layer(), options.expandSubgraphs(),
-                options.showConstants());
+        return options.withCollapse(collapse);
     }
 
     /** A module strictly inside {@code layer}, as a path relative to it; by relative path first, then by full path. */
@@ -112,9 +128,30 @@ public final class Views {
                 + "'; its modules: " + (names.isEmpty() ? "(none)" : names));
     }
 
+    /**
+     * The views to try when a drawing must fit a limit ({@code --fit github}), most detailed first: {@code requested},
+     * then each fixed depth shallower than it that can make a difference, down to 1 (from the deepest module's depth
+     * when {@code requested} draws every level or chooses its detail by budget).
+     */
+    public static List<ViewOptions> fitCandidates(ViewOptions requested, int deepestModule) {
+        List<ViewOptions> views = new ArrayList<>();
+        views.add(requested);
+        int next = requested.autoDepth() || requested.depth() == null ? deepestModule
+                : Math.min(requested.depth() - 1, deepestModule);
+        for (int d = next; d >= 1; d--) {
+            views.add(requested.withDepth(d));
+        }
+        return views;
+    }
+
     /** The deepest module depth in the tree: {@code --depth} beyond it changes nothing. */
     public static int maxDepth(ModelGraph model) {
         return model.modules().maxDepth();
+    }
+
+    /** A module of a prepared tree, also when named by its path in a member that a fold drew as the first one. */
+    private static Module findDrawn(ModuleTree tree, String userPath) {
+        return tree.find(userPath).or(() -> FoldedNames.find(tree, userPath)).orElseGet(() -> find(tree, userPath));
     }
 
     private static Module find(ModuleTree tree, String userPath) {

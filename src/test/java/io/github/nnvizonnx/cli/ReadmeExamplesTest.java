@@ -37,7 +37,8 @@ class ReadmeExamplesTest {
             assertEquals(m.group(2), run.out(), "README output of ./nnviz-onnx " + m.group(1));
             commands.add(m.group(1));
         }
-        assertEquals(List.of("testdata/nnviz_intro.onnx --depth 1", "testdata/nnviz_intro.onnx"), commands);
+        assertEquals(List.of("testdata/nnviz_intro.onnx", "testdata/nnviz_intro.onnx --no-fold",
+                "testdata/nnviz_intro.onnx --depth 1"), commands);
     }
 
     @Test

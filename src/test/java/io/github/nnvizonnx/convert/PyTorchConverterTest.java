@@ -61,15 +61,23 @@ class PyTorchConverterTest {
         assertEquals("Conv2d", module(g, "layer2.0.downsample.0").className());
         assertEquals("Linear", module(g, "fc").className());
 
-        String mermaid = Drawing.mermaid(g, ViewOptions.defaults());
+        ViewOptions depth2 = ViewOptions.defaults().withDepth(2).withFold(false);
+        String mermaid = Drawing.mermaid(g, depth2);
         assertTrue(mermaid.contains("[\"layer1 (Sequential)\"]"), mermaid);
         assertTrue(mermaid.contains("<b>layer1.0</b><br/>BasicBlock"), mermaid);
         assertTrue(mermaid.contains("fc (Linear)"), mermaid);
 
-        String dot = Drawing.draw("dot", g, ViewOptions.defaults());
+        String dot = Drawing.draw("dot", g, depth2);
         assertTrue(dot.contains("\"label\"=<layer1 (Sequential)>"), dot);
         assertTrue(dot.contains("<B>layer1.0</B><BR/>BasicBlock"), dot);
         assertTrue(dot.contains("fc (Linear)"), dot);
+
+        // By default layer1's two identical blocks are one box with the class and the count, the others opened;
+        // a block's second ReLU call is its own node, named after the module it calls.
+        String folded = Drawing.draw("dot", g, ViewOptions.defaults());
+        assertTrue(folded.contains("\"label\"=<layer1.0&#8211;1 (BasicBlock) &#215;2>"), folded);
+        assertTrue(folded.contains("relu#2 (ReLU)"), folded);
+        assertEquals("ReLU", module(g, "layer1.0.relu#2").className());
     }
 
     @Test

@@ -35,7 +35,7 @@ class DotAndGraphmlTest {
     void miniLmDotNestsLayerClustersInsideEncoderAndRenders() throws Exception {
         Graphviz.require();
         ModelGraph model = OnnxReader.read(RealModels.miniLm());
-        ViewOptions depth3 = new ViewOptions(3, List.of(), null, false);
+        ViewOptions depth3 = new ViewOptions(3, List.of(), null, false).withFold(false);
         String dot = Drawing.draw("dot", model, depth3);
         // The encoder cluster opens before the layer clusters and closes after them: they are nested inside it.
         int encoder = dot.indexOf("\"label\"=<encoder>");

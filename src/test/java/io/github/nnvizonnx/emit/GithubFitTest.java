@@ -25,16 +25,26 @@ class GithubFitTest {
 
     @Test
     void candidatesGoFromTheRequestedDepthDown() {
-        assertEquals(Arrays.asList(null, 4, 3, 2, 1), GithubFit.candidates(null, 4));
-        assertEquals(List.of(3, 2, 1), GithubFit.candidates(3, 6));
-        assertEquals(List.of(9, 4, 3, 2, 1), GithubFit.candidates(9, 4), "depths beyond the tree add nothing");
-        assertEquals(List.of(2), GithubFit.candidates(2, 0), "a flat model has nothing to collapse");
+        ViewOptions all = new ViewOptions(null, List.of(), null, false);
+        assertEquals(Arrays.asList(null, 4, 3, 2, 1), depths(Views.fitCandidates(all, 4)));
+        assertEquals(List.of(3, 2, 1), depths(Views.fitCandidates(all.withDepth(3), 6)));
+        assertEquals(List.of(9, 4, 3, 2, 1), depths(Views.fitCandidates(all.withDepth(9), 4)),
+                "depths beyond the tree add nothing");
+        assertEquals(List.of(2), depths(Views.fitCandidates(all.withDepth(2), 0)),
+                "a flat model has nothing to collapse");
+        List<ViewOptions> auto = Views.fitCandidates(ViewOptions.defaults(), 3);
+        assertTrue(auto.get(0).autoDepth(), "the budget's choice comes first");
+        assertEquals(List.of(3, 2, 1), depths(auto.subList(1, auto.size())), "then every fixed depth");
+    }
+
+    private static List<Integer> depths(List<ViewOptions> views) {
+        return views.stream().map(ViewOptions::depth).collect(java.util.stream.Collectors.toList());
     }
 
     @Test
     void everythingOfMiniLmIsTooBigForGithubSoTheDepthIsLowered() throws Exception {
         ModelGraph model = OnnxReader.read(RealModels.miniLm());
-        ViewOptions everything = new ViewOptions(null, List.of(), null, false, true);
+        ViewOptions everything = new ViewOptions(null, List.of(), null, false, true).withFold(false);
         StringBuilder full = new StringBuilder();
         new MermaidEmitter().write(new Diagram(model, Views.apply(model, everything), DrawOptions.defaults()), full);
         int fullEdges = Views.apply(model, everything).graph().edgeSet().size();
@@ -56,25 +66,26 @@ class GithubFitTest {
         Path file = dir.resolve("bert.onnx");
         SyntheticModel.write(file, SyntheticModel.layersFor(12_000));
         ModelGraph model = OnnxReader.read(file);
-        ViewOptions view = new ViewOptions(null, List.of(), null, false, false);
+        // the synthetic layers are identical: unfolded, so that the deeper candidates are too big
+        ViewOptions view = new ViewOptions(null, List.of(), null, false, false).withFold(false);
         ModelGraph prepared = Views.prepare(model, view);
-        List<Integer> candidates = GithubFit.candidates(null, Views.maxDepth(model));
-        for (Integer depth : candidates) {
-            assertEquals(Views.collapse(prepared, view.withDepth(depth)).nodes().size(),
-                    Views.nodeCountAfterCollapse(prepared, view.withDepth(depth)), "depth " + depth);
+        List<ViewOptions> candidates = Views.fitCandidates(view, Views.maxDepth(model));
+        for (ViewOptions candidate : candidates) {
+            assertEquals(Views.collapse(prepared, candidate).nodes().size(),
+                    Views.nodeCountAfterCollapse(prepared, candidate), "depth " + candidate.depthText());
         }
         int tooMany = GithubFit.MAX_CHARACTERS / MermaidEmitter.MIN_NODE_LINE;
         assertTrue(Views.nodeCountAfterCollapse(prepared, view) > tooMany, "the full graph cannot fit");
 
         List<Integer> collapsed = new ArrayList<>();
-        GithubFit.Choice counted = GithubFit.choose(candidates, d -> {
-            collapsed.add(d);
-            return new Diagram(model, Views.collapse(prepared, view.withDepth(d)), DrawOptions.defaults());
-        }, d -> Views.nodeCountAfterCollapse(prepared, view.withDepth(d)), false);
+        GithubFit.Choice<ViewOptions> counted = GithubFit.choose(candidates, v -> {
+            collapsed.add(v.depth());
+            return new Diagram(model, Views.collapse(prepared, v), DrawOptions.defaults());
+        }, v -> Views.nodeCountAfterCollapse(prepared, v), false);
         assertFalse(collapsed.contains(null), "the full graph was collapsed for nothing: " + collapsed);
-        GithubFit.Choice tried = GithubFit.choose(candidates,
-                d -> new Diagram(model, Views.collapse(prepared, view.withDepth(d)), DrawOptions.defaults()));
-        assertEquals(tried.depth(), counted.depth(), "skipping changes nothing about the choice");
+        GithubFit.Choice<ViewOptions> tried = GithubFit.choose(candidates,
+                v -> new Diagram(model, Views.collapse(prepared, v), DrawOptions.defaults()));
+        assertEquals(tried.view(), counted.view(), "skipping changes nothing about the choice");
         assertEquals(tried.characters(), counted.characters());
     }
 

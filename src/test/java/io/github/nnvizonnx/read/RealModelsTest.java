@@ -38,10 +38,17 @@ class RealModelsTest {
         long layer = g.modules().require(ModulePath.of("encoder", "layer.3")).parameterCount();
         assertTrue(layer > 1_700_000 && layer < 1_800_000, "layer.3 parameters " + layer);
 
-        ModelGraph depth2 = Views.apply(g, new ViewOptions(2, List.of(), null, false));
+        ModelGraph depth2 = Views.apply(g, new ViewOptions(2, List.of(), null, false).withFold(false));
         List<String> layerBoxes = depth2.nodes(ModuleNode.class).stream()
                 .filter(m -> m.scope().equals(ModulePath.of("encoder"))).map(m -> m.module().title()).toList();
         assertEquals(List.of("layer.0", "layer.1", "layer.2", "layer.3", "layer.4", "layer.5"), layerBoxes);
+        ModelGraph folded = Views.apply(g, new ViewOptions(2, List.of(), null, false));
+        List<ModuleNode> foldBoxes = folded.nodes(ModuleNode.class).stream()
+                .filter(m -> m.scope().equals(ModulePath.of("encoder"))).toList();
+        assertEquals(1, foldBoxes.size(), "the six identical layers are one box");
+        assertEquals("layer.0–5", foldBoxes.get(0).module().title());
+        assertEquals(6, foldBoxes.get(0).module().fold().count());
+        assertEquals(6 * layer, foldBoxes.get(0).parameterCount(), "a fold's parameters are its members'");
 
         MermaidRenderer.Result rendered = MermaidRenderer.renderOne(Drawing.mermaid(g, ViewOptions.defaults()));
         assertTrue(rendered.ok(), rendered.error());
@@ -59,9 +66,13 @@ class RealModelsTest {
         assertTrue(childNames(g, ModulePath.of("layer2", "0")).contains("downsample"));
         assertTrue(g.totalParameters() > 11_000_000 && g.totalParameters() < 12_000_000);
 
-        MermaidRenderer.Result rendered = MermaidRenderer.renderOne(Drawing.mermaid(g, ViewOptions.defaults()));
+        String mermaid = Drawing.mermaid(g, ViewOptions.defaults());
+        MermaidRenderer.Result rendered = MermaidRenderer.renderOne(mermaid);
         assertTrue(rendered.ok(), rendered.error());
-        assertEquals(4, rendered.clusters(), "layer1..4; single-op modules (conv1, fc, ...) are labelled nodes");
+        // layer1..4, each opened by the budget: layer1 holds one fold of its two identical blocks, the others a
+        // first block (with its downsample) and a second; single-op modules (conv1, fc, downsample) are labelled nodes
+        assertEquals(4 + 1 + 3 * 2, rendered.clusters(), mermaid);
+        assertTrue(mermaid.contains("layer1.0–1 ×2"), mermaid);
     }
 
     @Test
@@ -84,11 +95,14 @@ class RealModelsTest {
         ModelGraph g = OnnxReader.read(TorchExports.export("efficientnet_b0", false));
         assertEquals(List.of("features", "avgpool", "classifier"), childNames(g, ModulePath.ROOT));
         assertEquals(9, g.modules().children(ModulePath.of("features")).size(), "features.0 … features.8");
-        ModelGraph view = Views.apply(g, ViewOptions.defaults());
+        ModelGraph view = Views.apply(g, ViewOptions.defaults().withDepth(2));
         assertTrue(view.graph().vertexSet().size() <= 20, "one node per stage: " + view.graph().vertexSet().size());
         List<String> stages = view.nodes(ModuleNode.class).stream().map(m -> m.module().title()).toList();
         assertEquals("features.0", stages.get(0));
         assertEquals("features.8", stages.get(stages.size() - 1));
+        ModelGraph budgeted = Views.apply(g, ViewOptions.defaults());
+        assertTrue(budgeted.nodes().size() <= ViewOptions.DEFAULT_MAX_NODES, "within the budget: "
+                + budgeted.nodes().size());
         String mermaid = Drawing.mermaidForGithub(g, ViewOptions.defaults());
         // The final Gemm is alone in classifier and in classifier.1 (Linear): it is named after the inner one.
         assertTrue(mermaid.contains("<b>Gemm</b><br/>classifier.1"), mermaid);

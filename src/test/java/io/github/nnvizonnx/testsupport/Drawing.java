@@ -24,8 +24,8 @@ public final class Drawing {
     public static String mermaidForGithub(ModelGraph model, ViewOptions view) {
         try {
             ModelGraph prepared = Views.prepare(model, view);
-            GithubFit.Choice choice = GithubFit.choose(GithubFit.candidates(view.depth(), Views.maxDepth(model)),
-                    d -> new Diagram(model, Views.collapse(prepared, view.withDepth(d)), DrawOptions.defaults()));
+            GithubFit.Choice<ViewOptions> choice = GithubFit.choose(Views.fitCandidates(view, Views.maxDepth(model)),
+                    v -> new Diagram(model, Views.collapse(prepared, v), DrawOptions.defaults()));
             StringBuilder out = new StringBuilder();
             new MermaidEmitter().write(choice.diagram(), out);
             return out.toString();

@@ -1,5 +1,6 @@
 package io.github.nnvizonnx.read.hierarchy;
 
+import io.github.nnvizonnx.model.ModulePath;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -14,8 +15,10 @@ import java.util.function.BiConsumer;
  * ({@code conv1} under {@code layer1.0}), except that a list item is written with its list's name in front
  * ({@code layer1.0} under {@code layer1}, {@code downsample.0} under {@code downsample}); dynamo writes full
  * qualified names ({@code layer1.0.conv1}). The display name is what remains after the parent's name; a list that was
- * never called itself stays in the item's name ({@code layer.0} under {@code encoder}). A second call of the same module gets a {@code _N} suffix ({@code relu_1}); it is recognised as such
- * only when its sibling without the suffix exists in the same graph, so a module really named {@code conv_1} stays.
+ * never called itself stays in the item's name ({@code layer.0} under {@code encoder}). A second call of the same
+ * module gets a {@code _N} suffix ({@code relu_1}); it is recognised as such only when its sibling without the suffix
+ * exists in the same graph, so a module really named {@code conv_1} stays, and it becomes a module call of its own,
+ * {@code relu#2} ({@link ModulePath#callName}), drawn apart from the first call.
  */
 final class TorchScopes {
     private TorchScopes() {
@@ -71,7 +74,7 @@ final class TorchScopes {
      * Resolves the distinct paths in order and hands each to {@code resolved} (when not null). A level's resolution depends only on
      * the levels above it, so the levels a path shares with the one before it are taken over, segments included:
      * each distinct prefix is resolved about once. {@code mergeCalls}: a level that is a repeated call of a sibling
-     * ({@code relu_1} beside {@code relu}) takes the sibling's name. {@code qualifiedNames}: when not null, receives
+     * ({@code relu_1} beside {@code relu}) is named as a call of it ({@code relu#2}). {@code qualifiedNames}: when not null, receives
      * the qualified name of every level.
      */
     private static void walk(List<List<ScopeSegment>> inOrder, boolean mergeCalls,
@@ -96,7 +99,7 @@ final class TorchScopes {
                 if (called != null) {
                     known = known != null ? known : knownQualifiedNames(inOrder);
                     if (known.contains(join(parent, called))) {
-                        display = called;
+                        display = ModulePath.callName(called, display.substring(called.length() + 1));
                     }
                 }
                 levels.add(new ScopeSegment(display, s.qualifiedClassName()));

@@ -36,10 +36,11 @@ class TorchScopeConventionTest {
     }
 
     @Test
-    void repeatedCallSuffixIsDroppedWhenTheFirstCallExists() {
+    void repeatedCallBecomesACallOfItsOwnWhenTheFirstCallExists() {
         List<ScopeAssignment> a = convention.assign(named("/layer4/layer4.1/relu/Relu",
-                "/layer4/layer4.1/relu_1/Relu", "/block_1/relu/Relu", "/block/relu/Relu"));
-        assertEquals(List.of("layer4|1|relu", "layer4|1|relu", "block|relu", "block|relu"), paths(a));
+                "/layer4/layer4.1/relu_1/Relu", "/block_1/relu/Relu", "/block/relu/Relu", "/block_2/relu/Relu"));
+        assertEquals(List.of("layer4|1|relu", "layer4|1|relu#2", "block#2|relu", "block|relu", "block#3|relu"),
+                paths(a));
         assertEquals("Relu", a.get(1).shortName());
     }
 

@@ -1,0 +1,225 @@
+package io.github.nnvizonnx.transform;
+
+import io.github.nnvizonnx.model.Fold;
+import io.github.nnvizonnx.model.ModelGraph;
+import io.github.nnvizonnx.model.Module;
+import io.github.nnvizonnx.model.ModuleKind;
+import io.github.nnvizonnx.model.ModulePath;
+import io.github.nnvizonnx.model.ModuleTree;
+import io.github.nnvizonnx.model.Node;
+import io.github.nnvizonnx.model.TensorEdge;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Folds runs of repeated blocks: two or more consecutive sibling modules of identical structure (the twelve layers
+ * of a BERT encoder, the tail blocks of a ResNet stage) are drawn as their first member, titled with the range and
+ * the count ({@link Fold}). The other members' nodes are removed; what the last member sent out of the run now comes
+ * from the first member's matching node.
+ *
+ * <p>Identical is checked exactly, on a canonical form compared in full ({@link BlockSignature}). Consecutive means a
+ * chain: every tensor leaving a member other than the last goes into the next member, and a member reads from
+ * outside the run only the very tensors the first member reads there (an attention mask read by every layer). A run
+ * that breaks either rule is cut where it breaks, so no edge is ever lost or invented. Runs are folded from the top
+ * of the tree down, so stages inside folded stages fold too.
+ */
+public final class FoldRepeats {
+    private final ModelGraph model;
+    private final ModuleTree tree;
+    private final ModuleScopes scopes;
+    private final BlockSignature signatures;
+    /** By node number: removed with a folded member. */
+    private final boolean[] removed;
+    /** By node number: for a node of a run's last member, the first member's matching node; else -1. */
+    private final int[] redirect;
+    private final Map<ModulePath, Fold> folds = new LinkedHashMap<>();
+    /** The members folded away (all but the first of each run). */
+    private final Set<ModulePath> foldedAway = new HashSet<>();
+
+    private FoldRepeats(ModelGraph model) {
+        this.model = model;
+        this.tree = model.modules();
+        this.scopes = new ModuleScopes(model);
+        this.signatures = new BlockSignature(model, scopes);
+        this.removed = new boolean[model.nodeNumbers()];
+        this.redirect = new int[model.nodeNumbers()];
+        java.util.Arrays.fill(redirect, -1);
+    }
+
+    /** {@code model} with every foldable run folded; the model itself when nothing repeats. */
+    public static ModelGraph apply(ModelGraph model) {
+        FoldRepeats pass = new FoldRepeats(model);
+        pass.foldFromTheTop();
+        return pass.folds.isEmpty() ? model : pass.build();
+    }
+
+    private void foldFromTheTop() {
+        Deque<ModulePath> parents = new ArrayDeque<>();
+        parents.add(ModulePath.ROOT);
+        while (!parents.isEmpty()) {
+            List<Module> children = tree.children(parents.poll());
+            int i = 0;
+            while (i < children.size()) {
+                int end = runEnd(children, i);
+                if (end - i >= 2) {
+                    fold(children.subList(i, end));
+                }
+                parents.add(children.get(i).path()); // only the first member of a run stays to be looked into
+                for (int k = end - i >= 2 ? end : i + 1; k < end; k++) {
+                    parents.add(children.get(k).path());
+                }
+                i = Math.max(end, i + 1);
+            }
+        }
+    }
+
+    /** The end (exclusive) of the longest foldable run starting at {@code children[first]}. */
+    private int runEnd(List<Module> children, int first) {
+        Module head = children.get(first);
+        if (!foldable(head)) {
+            return first + 1;
+        }
+        int end = first + 1;
+        while (end < children.size() && sameAtFirstGlance(head, children.get(end))
+                && signatures.identical(head.path(), children.get(end).path())
+                && chained(head.path(), children.get(end - 1).path(), children.get(end).path())) {
+            end++;
+        }
+        return end;
+    }
+
+    private boolean foldable(Module m) {
+        return (m.kind() == ModuleKind.MODULE || m.kind() == ModuleKind.FUNCTION) && scopes.nodesInside(m.path()) > 0;
+    }
+
+    /** Cheap necessary conditions, checked before any signature is built. */
+    private boolean sameAtFirstGlance(Module head, Module other) {
+        return head.kind() == other.kind() && Objects.equals(head.className(), other.className())
+                && Objects.equals(head.qualifiedClassName(), other.qualifiedClassName())
+                && scopes.nodesInside(head.path()) == scopes.nodesInside(other.path());
+    }
+
+    /**
+     * Whether {@code next} continues the run whose first member is {@code first} and whose last so far is
+     * {@code previous}: {@code previous} sends everything it sends out to {@code next}, {@code next} reads something
+     * of {@code previous}, and everything else {@code next} reads from outside is what {@code first} reads at the same
+     * place. Members are identical, so their nodes and edges correspond one to one in order.
+     */
+    private boolean chained(ModulePath first, ModulePath previous, ModulePath next) {
+        for (int node : scopes.nodesOf(previous)) {
+            for (TensorEdge e : model.outgoingEdgesOf(node)) {
+                int target = model.targetNumberOf(e);
+                if (!scopes.inside(target, previous) && !scopes.inside(target, next)) {
+                    return false; // an output of a middle member used elsewhere: the fold could not show it
+                }
+            }
+        }
+        int[] firstNodes = scopes.nodesOf(first);
+        int[] nextNodes = scopes.nodesOf(next);
+        boolean fed = false;
+        for (int k = 0; k < nextNodes.length; k++) {
+            List<TensorEdge> firstInputs = List.copyOf(model.incomingEdgesOf(firstNodes[k]));
+            int j = 0;
+            for (TensorEdge e : model.incomingEdgesOf(nextNodes[k])) {
+                TensorEdge counterpart = firstInputs.get(j++);
+                int source = model.sourceNumberOf(e);
+                if (scopes.inside(source, next)) {
+                    continue;
+                }
+                if (scopes.inside(source, previous)) {
+                    fed = true;
+                    if (scopes.inside(model.sourceNumberOf(counterpart), first)) {
+                        return false; // the first member reads this inside itself: not the run's input
+                    }
+                } else if (source != model.sourceNumberOf(counterpart)
+                        || !e.tensor().name().equals(counterpart.tensor().name())) {
+                    return false; // a side input the first member does not read
+                }
+            }
+        }
+        return fed;
+    }
+
+    private void fold(List<Module> run) {
+        ModulePath first = run.get(0).path();
+        ModulePath last = run.get(run.size() - 1).path();
+        int[] firstNodes = scopes.nodesOf(first);
+        int[] lastNodes = scopes.nodesOf(last);
+        for (int k = 0; k < lastNodes.length; k++) {
+            redirect[lastNodes[k]] = firstNodes[k];
+        }
+        List<ModulePath> members = new ArrayList<>(run.size());
+        for (Module m : run) {
+            members.add(m.path());
+            if (m != run.get(0)) {
+                for (int node : scopes.nodesOf(m.path())) {
+                    removed[node] = true;
+                }
+                foldedAway.add(m.path());
+            }
+        }
+        folds.put(first, new Fold(members, Fold.range(run.get(0).ownTitle(), run.get(run.size() - 1).ownTitle())));
+    }
+
+    /** The model without the folded-away members, edges re-attached, the first members titled as folds. */
+    private ModelGraph build() {
+        ModelGraph.Builder builder = new ModelGraph.Builder(model.info());
+        for (int number = 0; number < removed.length; number++) {
+            Node n = model.nodeAt(number);
+            if (n != null && !removed[number]) {
+                builder.addNode(n);
+            }
+        }
+        Set<List<Object>> redirected = new HashSet<>();
+        for (TensorEdge e : model.graph().edgeSet()) {
+            int target = model.targetNumberOf(e);
+            if (removed[target]) {
+                continue; // inside the run, between members, or a side input the first member reads already
+            }
+            int source = model.sourceNumberOf(e);
+            boolean moved = removed[source];
+            while (removed[source]) {
+                source = redirect[source];
+                if (source < 0) { // cannot happen: runs are cut where a middle member's output leaves the run
+                    throw new IllegalStateException("a fold would lose the edge of " + e.tensor().name());
+                }
+            }
+            if (!moved || redirected.add(List.of(source, target, e.tensor().name()))) {
+                builder.addEdge(model.nodeAt(source), model.nodeAt(target), e.tensor(), e.isTopLevel());
+            }
+        }
+        List<Module> kept = new ArrayList<>();
+        for (Module m : tree.all()) {
+            if (isFoldedAway(m.path())) {
+                continue;
+            }
+            Fold fold = folds.get(m.path());
+            kept.add(fold == null ? m : m.folded(fold, parameters(fold)));
+        }
+        return builder.modules(kept).parameters(model.parameters()).build();
+    }
+
+    private boolean isFoldedAway(ModulePath path) {
+        for (ModulePath p = path; !p.isRoot(); p = p.parent()) {
+            if (foldedAway.contains(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private long parameters(Fold fold) {
+        long sum = 0;
+        for (ModulePath member : fold.members()) {
+            sum = io.github.nnvizonnx.model.DisplayText.saturatingAdd(sum, tree.require(member).parameterCount());
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,102 @@
+package io.github.nnvizonnx.transform;
+
+import io.github.nnvizonnx.model.ModelGraph;
+import io.github.nnvizonnx.model.Module;
+import io.github.nnvizonnx.model.ModulePath;
+import io.github.nnvizonnx.model.ModuleTree;
+import io.github.nnvizonnx.model.Node;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Which nodes of a model lie in which module: per module, its nodes (its own and its descendants') in node-number
+ * order, and how many there are. Nodes of one scope are gathered in one pass; a module's list is joined from its
+ * descendants' only when asked for, so a pass that looks at a few modules pays for those alone.
+ */
+final class ModuleScopes {
+    private final ModelGraph model;
+    private final ModuleTree tree;
+    /** Node numbers by the scope they sit in directly, each array in number order. */
+    private final Map<ModulePath, int[]> direct = new HashMap<>();
+    private final Map<ModulePath, Integer> inside = new HashMap<>();
+    private final Map<ModulePath, int[]> gathered = new HashMap<>();
+
+    ModuleScopes(ModelGraph model) {
+        this.model = model;
+        this.tree = model.modules();
+        Map<ModulePath, int[]> counts = new HashMap<>();
+        ModulePath lastScope = null;
+        int[] lastCount = null;
+        for (int number = 0; number < model.nodeNumbers(); number++) {
+            Node n = model.nodeAt(number);
+            if (n == null) {
+                continue; // hidden in this view
+            }
+            if (n.scope() != lastScope) { // neighbours mostly share their scope
+                lastScope = n.scope();
+                lastCount = counts.computeIfAbsent(lastScope, s -> new int[1]);
+            }
+            lastCount[0]++;
+        }
+        counts.forEach((scope, count) -> direct.put(scope, new int[count[0]]));
+        Map<ModulePath, int[]> filled = new HashMap<>();
+        for (int number = 0; number < model.nodeNumbers(); number++) {
+            Node n = model.nodeAt(number);
+            if (n != null) {
+                int[] fill = filled.computeIfAbsent(n.scope(), s -> new int[1]);
+                direct.get(n.scope())[fill[0]++] = number;
+            }
+        }
+    }
+
+    /** How many nodes lie in {@code path} or below it. */
+    int nodesInside(ModulePath path) {
+        Integer known = inside.get(path);
+        if (known == null) {
+            int count = direct.getOrDefault(path, new int[0]).length;
+            for (Module child : tree.children(path)) {
+                count += nodesInside(child.path());
+            }
+            known = count;
+            inside.put(path, known);
+        }
+        return known;
+    }
+
+    /** How many nodes sit directly in {@code path}, not in a child module. */
+    int nodesDirectlyIn(ModulePath path) {
+        int[] nodes = direct.get(path);
+        return nodes == null ? 0 : nodes.length;
+    }
+
+    /** The numbers of the nodes in {@code path} or below it, ascending. */
+    int[] nodesOf(ModulePath path) {
+        int[] known = gathered.get(path);
+        if (known == null) {
+            known = new int[nodesInside(path)];
+            int filled = gather(path, known, 0);
+            Arrays.sort(known, 0, filled);
+            gathered.put(path, known);
+        }
+        return known;
+    }
+
+    private int gather(ModulePath path, int[] into, int from) {
+        int[] own = direct.get(path);
+        int at = from;
+        if (own != null) {
+            System.arraycopy(own, 0, into, at, own.length);
+            at += own.length;
+        }
+        for (Module child : tree.children(path)) {
+            at = gather(child.path(), into, at);
+        }
+        return at;
+    }
+
+    /** Whether the node numbered {@code number} lies in {@code path} or below it. */
+    boolean inside(int number, ModulePath path) {
+        return path.contains(model.nodeAt(number).scope());
+    }
+}
