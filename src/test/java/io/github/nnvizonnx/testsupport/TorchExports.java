@@ -58,6 +58,11 @@ public final class TorchExports {
      * @return the .onnx file under {@code target/testmodels/}
      */
     public static synchronized Path export(String model, boolean functions) {
+        return export(model, functions, 0);
+    }
+
+    /** {@link #export(String, boolean)} at ONNX opset {@code opset} (0: the script's default). */
+    public static synchronized Path export(String model, boolean functions, int opset) {
         if (model == null || !MODEL_NAME.matcher(model).matches()) {
             throw new IllegalArgumentException("not a torchvision model name: " + model);
         }
@@ -66,7 +71,7 @@ public final class TorchExports {
         if (!Files.isRegularFile(script)) {
             throw new AssertionError("export script not found: " + script);
         }
-        String name = model + (functions ? "-functions" : "");
+        String name = model + (functions ? "-functions" : "") + (opset > 0 ? "-opset" + opset : "");
         Path dir = project.resolve("target").resolve("testmodels");
         Path out = dir.resolve(name + ".onnx");
         try {
@@ -83,6 +88,9 @@ public final class TorchExports {
             List<String> command = new ArrayList<>(List.of(PYTHON, script.toString(), model, tmp.toString()));
             if (functions) {
                 command.add("--functions");
+            }
+            if (opset > 0) {
+                command.addAll(List.of("--opset", Integer.toString(opset)));
             }
             try {
                 Result result = run(command, project, stdout, stderr, EXPORT_TIMEOUT_MINUTES);
