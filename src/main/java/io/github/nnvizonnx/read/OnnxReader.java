@@ -30,7 +30,7 @@ import java.util.Map;
  * read as nested modules.
  */
 public final class OnnxReader {
-    /** {@code hierarchy}: {@code auto} or one of {@link Conventions#NAMES}. */
+    /** {@code hierarchy}: {@code auto} or one of the names of {@link Conventions#installed()}. */
     public record Options(String hierarchy) {
         public static Options defaults() {
             return new Options("auto");
@@ -175,10 +175,9 @@ public final class OnnxReader {
         GraphContent main = parsed.mainGraph();
         List<NodeView> views = GraphImporter.views(main.nodes());
         boolean callsFunctions = LocalFunctions.anyCalled(main.nodes(), model.getFunctionsList());
-        String chosen = options.hierarchy().equalsIgnoreCase("auto")
-                ? Conventions.detect(views, callsFunctions)
-                : options.hierarchy().toLowerCase(java.util.Locale.ROOT);
-        HierarchyConvention convention = Conventions.byName(chosen);
+        HierarchyConvention convention = Conventions.byName(options.hierarchy().equalsIgnoreCase(Conventions.AUTO)
+                ? Conventions.detect(views, callsFunctions) : options.hierarchy());
+        String chosen = convention.name();
         boolean functionModules = convention.callsAreModules();
         ModelInfo info = new ModelInfo(source, model.getIrVersion(), model.getProducerName(),
                 model.getProducerVersion(), opsets(model), metadata(model), model.getGraph().getName(), chosen);

@@ -36,7 +36,7 @@ class GithubFitTest {
         ModelGraph model = OnnxReader.read(RealModels.miniLm());
         ViewOptions everything = new ViewOptions(null, List.of(), null, false, true);
         StringBuilder full = new StringBuilder();
-        new MermaidEmitter().write(new Diagram(model, Views.apply(model, everything), DrawOptions.defaults()), full);
+        new MermaidEmitter().write(Diagram.view(Views.apply(model, everything)).from(model, DrawOptions.defaults()), full);
         int fullEdges = Views.apply(model, everything).graph().edgeSet().size();
         assertTrue(fullEdges > GithubFit.MAX_EDGES || full.length() > GithubFit.MAX_CHARACTERS,
                 "the whole graph is over the limits: " + fullEdges + " edges");
@@ -69,11 +69,11 @@ class GithubFitTest {
         List<Integer> collapsed = new ArrayList<>();
         GithubFit.Choice counted = GithubFit.choose(candidates, d -> {
             collapsed.add(d);
-            return new Diagram(model, Views.collapse(prepared, view.withDepth(d)), DrawOptions.defaults());
+            return Diagram.view(Views.collapse(prepared, view.withDepth(d))).from(model, DrawOptions.defaults());
         }, d -> Views.nodeCountAfterCollapse(prepared, view.withDepth(d)), false);
         assertFalse(collapsed.contains(null), "the full graph was collapsed for nothing: " + collapsed);
         GithubFit.Choice tried = GithubFit.choose(candidates,
-                d -> new Diagram(model, Views.collapse(prepared, view.withDepth(d)), DrawOptions.defaults()));
+                d -> Diagram.view(Views.collapse(prepared, view.withDepth(d))).from(model, DrawOptions.defaults()));
         assertEquals(tried.depth(), counted.depth(), "skipping changes nothing about the choice");
         assertEquals(tried.characters(), counted.characters());
     }
@@ -83,7 +83,7 @@ class GithubFitTest {
         ModelGraph model = OnnxReader.read(RealModels.miniLm());
         ViewOptions view = new ViewOptions(2, List.of(), null, false, false);
         StringBuilder text = new StringBuilder();
-        Diagram diagram = new Diagram(model, Views.apply(model, view), DrawOptions.defaults());
+        Diagram diagram = Diagram.view(Views.apply(model, view)).from(model, DrawOptions.defaults());
         new MermaidEmitter().write(diagram, text);
         List<String> nodeLines = text.toString().lines()
                 .filter(line -> line.matches("\\s*n\\d+[\\[({].*")).toList();

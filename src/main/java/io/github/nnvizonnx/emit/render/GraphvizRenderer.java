@@ -1,7 +1,7 @@
 package io.github.nnvizonnx.emit.render;
 
-import io.github.nnvizonnx.cleanup.ExitCleanup;
-import io.github.nnvizonnx.cleanup.ProcessTree;
+import io.github.nnvizonnx.internal.cleanup.ExitCleanup;
+import io.github.nnvizonnx.internal.cleanup.ProcessTree;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
