@@ -102,7 +102,7 @@ final class NnvizCommand implements Callable<Integer> {
                     + " which are hidden by default.")
     private boolean showConstants;
 
-    @Option(names = "--fit", paramLabel = "github|none", defaultValue = "GITHUB",
+    @Option(names = "--fit", paramLabel = "github|none", defaultValue = "github",
             description = "For Mermaid: lower the depth until the diagram fits GitHub's limits (500 edges, 50,000"
                     + " characters); 'none' keeps the depth asked for. Default: ${DEFAULT-VALUE}.")
     private Fit fit;

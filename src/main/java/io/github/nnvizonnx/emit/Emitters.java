@@ -14,7 +14,7 @@ public final class Emitters {
     private Emitters() {
     }
 
-    /** Every installed emitter, this library's first. */
+    /** Every installed emitter, in class-path order. */
     public static List<Emitter> installed() {
         List<Emitter> result = new ArrayList<>();
         ServiceLoader.load(Emitter.class, Emitters.class.getClassLoader()).forEach(result::add);

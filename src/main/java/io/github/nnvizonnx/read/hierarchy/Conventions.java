@@ -17,7 +17,7 @@ public final class Conventions {
     private Conventions() {
     }
 
-    /** A fresh instance of every installed convention, this library's first. */
+    /** A fresh instance of every installed convention, in class-path order. */
     public static List<HierarchyConvention> installed() {
         List<HierarchyConvention> result = new ArrayList<>();
         ServiceLoader.load(HierarchyConvention.class, Conventions.class.getClassLoader()).forEach(result::add);
