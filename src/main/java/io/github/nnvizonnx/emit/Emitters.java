@@ -1,10 +1,9 @@
 package io.github.nnvizonnx.emit;
 
-import java.util.ArrayList;
+import io.github.nnvizonnx.internal.Plugins;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.ServiceLoader;
 
 /**
  * The installed emitters: those listed in {@code META-INF/services/io.github.nnvizonnx.emit.Emitter} of any jar on
@@ -16,9 +15,7 @@ public final class Emitters {
 
     /** Every installed emitter, in class-path order. */
     public static List<Emitter> installed() {
-        List<Emitter> result = new ArrayList<>();
-        ServiceLoader.load(Emitter.class, Emitters.class.getClassLoader()).forEach(result::add);
-        return result;
+        return Plugins.installed(Emitter.class);
     }
 
     /** The format names of the installed emitters, e.g. {@code mermaid}, {@code dot}. */

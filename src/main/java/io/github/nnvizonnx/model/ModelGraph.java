@@ -12,6 +12,11 @@ import org.jgrapht.Graph;
  * A neural network as a diagram sees it: a directed multigraph of nodes joined by tensor edges, the module tree the
  * nodes' scopes refer to, and the weights described without their values. Immutable once built; transforms make new
  * ones through {@link Builder}.
+ *
+ * <p>The node-number methods ({@link #numberOf}, {@link #nodeAt}, {@link #sourceNumberOf}, {@link #targetNumberOf},
+ * {@link #outgoingEdgesOf(int)}, {@link #incomingEdgesOf(int)}, {@link #nodeNumbers}, {@link #withoutNumbers}) are
+ * for graph passes over large models (the transforms), which keep per-node state in arrays; code that only reads a
+ * model needs {@link #nodes()} and {@link #graph()}.
  */
 public final class ModelGraph {
     private final ModelInfo info;

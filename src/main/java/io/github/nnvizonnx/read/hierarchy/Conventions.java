@@ -1,13 +1,12 @@
 package io.github.nnvizonnx.read.hierarchy;
 
-import java.util.ArrayList;
+import io.github.nnvizonnx.internal.Plugins;
 import java.util.List;
 import java.util.Locale;
-import java.util.ServiceLoader;
 
 /**
  * The installed conventions, and the automatic choice for a file. Conventions are plug-ins found with
- * {@link ServiceLoader}: this library's (torch, dynamo, tf, functions, flat) and any listed in
+ * {@link java.util.ServiceLoader}: this library's (torch, dynamo, tf, functions, flat) and any listed in
  * {@code META-INF/services/io.github.nnvizonnx.read.hierarchy.HierarchyConvention} of a jar on the class path.
  */
 public final class Conventions {
@@ -19,9 +18,7 @@ public final class Conventions {
 
     /** A fresh instance of every installed convention, in class-path order. */
     public static List<HierarchyConvention> installed() {
-        List<HierarchyConvention> result = new ArrayList<>();
-        ServiceLoader.load(HierarchyConvention.class, Conventions.class.getClassLoader()).forEach(result::add);
-        return result;
+        return Plugins.installed(HierarchyConvention.class);
     }
 
     /** The names the installed conventions answer to, which {@code --hierarchy} accepts besides {@link #AUTO}. */
