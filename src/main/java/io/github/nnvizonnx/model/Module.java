@@ -10,10 +10,12 @@ import java.util.List;
 public record Module(ModulePath path, String displayName, String className, String qualifiedClassName,
                      ModuleKind kind, long parameterCount) {
 
+    /** The same module with {@code count} parameters. */
     public Module withParameterCount(long count) {
         return new Module(path, displayName, className, qualifiedClassName, kind, count);
     }
 
+    /** The same module with a class: its short and its qualified name. */
     public Module withClassName(String shortName, String qualifiedName) {
         return new Module(path, displayName, shortName, qualifiedName, kind, parameterCount);
     }

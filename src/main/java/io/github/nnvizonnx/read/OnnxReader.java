@@ -32,6 +32,7 @@ import java.util.Map;
 public final class OnnxReader {
     /** {@code hierarchy}: {@code auto} or one of the names of {@link Conventions#installed()}. */
     public record Options(String hierarchy) {
+        /** The convention detected per file. */
         public static Options defaults() {
             return new Options("auto");
         }
@@ -44,10 +45,12 @@ public final class OnnxReader {
     private OnnxReader() {
     }
 
+    /** Reads {@code file} with the convention detected from it. */
     public static ModelGraph read(Path file) {
         return read(file, Options.defaults());
     }
 
+    /** Reads {@code file}, naming the model by its file name. */
     public static ModelGraph read(Path file, Options options) {
         return read(file, file.getFileName() == null ? file.toString() : file.getFileName().toString(), options);
     }

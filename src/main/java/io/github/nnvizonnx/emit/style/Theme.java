@@ -13,6 +13,7 @@ import java.util.Map;
 public enum Theme {
     DEFAULT, PAPER, DARK;
 
+    /** The theme named {@code name} in any case; IllegalArgumentException for another name. */
     public static Theme byName(String name) {
         try {
             return valueOf(name.strip().toUpperCase(Locale.ROOT));
@@ -21,6 +22,7 @@ public enum Theme {
         }
     }
 
+    /** The theme's starting style, which single settings can then change. */
     public Style style() {
         return switch (this) {
             case DEFAULT -> new Style("Helvetica", 11, 9, null, "#1a1a1a", "#555555", "#666666", 1.0,
