@@ -11,7 +11,12 @@ import java.util.Map;
  * dark background.
  */
 public enum Theme {
-    DEFAULT, PAPER, DARK;
+    /** Pastel colours on white. */
+    DEFAULT,
+    /** Print-safe: serif, thin black lines, families told apart in grayscale. */
+    PAPER,
+    /** Light text on a dark background. */
+    DARK;
 
     /** The theme named {@code name} in any case; IllegalArgumentException for another name. */
     public static Theme byName(String name) {
