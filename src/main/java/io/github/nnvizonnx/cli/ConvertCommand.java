@@ -1,7 +1,7 @@
 package io.github.nnvizonnx.cli;
 
 import io.github.nnvizonnx.convert.ModelSpec;
-import io.github.nnvizonnx.emit.AtomicFile;
+import io.github.nnvizonnx.internal.io.AtomicFile;
 import io.github.nnvizonnx.read.OnnxReader;
 import java.io.IOException;
 import java.nio.file.Path;

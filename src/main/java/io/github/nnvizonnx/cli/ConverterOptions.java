@@ -1,13 +1,9 @@
 package io.github.nnvizonnx.cli;
 
+import io.github.nnvizonnx.api.ModelInput;
 import io.github.nnvizonnx.convert.ConversionSettings;
-import io.github.nnvizonnx.convert.Converter;
-import io.github.nnvizonnx.convert.ExportCache;
 import io.github.nnvizonnx.convert.ModelSpec;
-import io.github.nnvizonnx.convert.PyTorchConverter;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,8 +57,8 @@ final class ConverterOptions {
     }
 
     @Option(names = "--cache-dir", paramLabel = "DIR",
-            description = "Where converted models are cached. Default: $XDG_CACHE_HOME/" + ExportCache.DIR_NAME
-                    + ", else ~/.cache/" + ExportCache.DIR_NAME + ".")
+            description = "Where converted models are cached. Default: $XDG_CACHE_HOME/" + ConversionSettings.CACHE_DIR_NAME
+                    + ", else ~/.cache/" + ConversionSettings.CACHE_DIR_NAME + ".")
     private Path cacheDir;
 
     @Option(names = "--no-cache", description = "Convert again even when the model is cached.")
@@ -73,7 +69,7 @@ final class ConverterOptions {
     private long timeoutSeconds;
 
     /** MODEL itself when it is an ONNX file, else the export of the model it names (converted or cached). */
-    ModelSource onnxFor(String model, boolean quiet) {
+    ModelInput onnxFor(String model, boolean quiet) {
         if (model == null) {
             throw new ParameterException(mixee.commandLine(), "Missing required parameter: 'MODEL'");
         }
@@ -81,7 +77,7 @@ final class ConverterOptions {
         if (spec.isEmpty()) {
             try {
                 Path file = Path.of(model);
-                return ModelSource.given(file, file.getFileName() == null ? model : file.getFileName().toString());
+                return ModelInput.file(file, file.getFileName() == null ? model : file.getFileName().toString());
             } catch (java.nio.file.InvalidPathException e) {
                 throw new ParameterException(mixee.commandLine(), "'" + model + "' is neither a file name nor a"
                         + " model spec");
@@ -100,16 +96,8 @@ final class ConverterOptions {
     }
 
     /** The export of the model spec names, converted or cached; a cached one can be exported again. */
-    ModelSource export(ModelSpec spec, boolean quiet) {
-        ConversionSettings settings = settings(quiet);
-        Converter converter = new PyTorchConverter();
-        Converter.Export export = converter.convert(spec, settings);
-        ModelSource.Replacement replacement = failure -> {
-            settings.log().accept("dropping the cached export, " + failure.getMessage());
-            deleteQuietly(export.onnx());
-            return converter.convert(spec, settings.withoutCache()).onnx();
-        };
-        return new ModelSource(export.onnx(), spec.text(), export.fromCache() ? replacement : null);
+    ModelInput export(ModelSpec spec, boolean quiet) {
+        return ModelInput.converted(spec, settings(quiet));
     }
 
     private ConversionSettings settings(boolean quiet) {
@@ -120,7 +108,8 @@ final class ConverterOptions {
         return new ConversionSettings(
                 ConversionSettings.choosePython(python, System.getenv()),
                 inputs.isEmpty() ? null : String.join(";", inputs),
-                cacheDir != null ? cacheDir : ExportCache.defaultDir(System.getenv(), System.getProperty("user.home")),
+                cacheDir != null ? cacheDir
+                        : ConversionSettings.defaultCacheDir(System.getenv(), System.getProperty("user.home")),
                 Duration.ofSeconds(timeoutSeconds), !noCache,
                 line -> {
                     if (!quiet) {
@@ -128,13 +117,5 @@ final class ConverterOptions {
                         err.flush();
                     }
                 });
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // the new export replaces it all the same
-        }
     }
 }

@@ -1,7 +1,7 @@
 package io.github.nnvizonnx.cli;
 
 import io.github.nnvizonnx.convert.ConversionException;
-import io.github.nnvizonnx.emit.OutputFailure;
+import io.github.nnvizonnx.internal.io.OutputFailure;
 import io.github.nnvizonnx.emit.render.RenderException;
 import io.github.nnvizonnx.read.InvalidModelException;
 import java.io.IOException;

@@ -7,6 +7,7 @@ public final class Main {
     private Main() {
     }
 
+    /** Runs the command line tool and exits with its code. */
     public static void main(String[] args) {
         try {
             System.exit(run(args));

@@ -1,30 +1,27 @@
 package io.github.nnvizonnx.cli;
 
-import io.github.nnvizonnx.emit.AtomicFile;
-import io.github.nnvizonnx.emit.DestinationStream;
-import io.github.nnvizonnx.emit.Diagram;
+import io.github.nnvizonnx.api.Drawing;
+import io.github.nnvizonnx.api.Fit;
+import io.github.nnvizonnx.api.Nnviz;
+import io.github.nnvizonnx.api.Reporter;
+import io.github.nnvizonnx.api.View;
 import io.github.nnvizonnx.emit.Direction;
 import io.github.nnvizonnx.emit.DrawOptions;
 import io.github.nnvizonnx.emit.Emitter;
 import io.github.nnvizonnx.emit.Emitters;
-import io.github.nnvizonnx.emit.GithubFit;
-import io.github.nnvizonnx.model.ModelGraph;
-import io.github.nnvizonnx.read.ModelReader;
-import io.github.nnvizonnx.read.OnnxReader;
-import io.github.nnvizonnx.shapes.RuntimePreload;
+import io.github.nnvizonnx.read.hierarchy.Conventions;
+import io.github.nnvizonnx.shapes.ShapeRequestException;
 import io.github.nnvizonnx.transform.UnknownModuleException;
 import io.github.nnvizonnx.transform.ViewOptions;
-import io.github.nnvizonnx.transform.Views;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -100,9 +97,9 @@ final class NnvizCommand implements Callable<Integer> {
                     + " figures go into a page column.")
     private Direction direction;
 
-    @Option(names = "--hierarchy", paramLabel = "CONVENTION", defaultValue = "auto",
-            completionCandidates = HierarchyNames.class,
-            description = "How module scopes are read from the file: ${COMPLETION-CANDIDATES}."
+    @Option(names = "--hierarchy", paramLabel = "CONVENTION", defaultValue = Conventions.AUTO,
+            converter = HierarchyConverter.class, completionCandidates = HierarchyNames.class,
+            description = "How module scopes are read from the file: ${COMPLETION-CANDIDATES} (plug-ins add more)."
                     + " Default: ${DEFAULT-VALUE} (detected per file).")
     private String hierarchy;
 
@@ -118,7 +115,7 @@ final class NnvizCommand implements Callable<Integer> {
     @Option(names = "--fit", paramLabel = "github|none", defaultValue = "github",
             description = "For Mermaid: lower the depth until the diagram fits GitHub's limits (500 edges, 50,000"
                     + " characters); 'none' keeps the depth asked for. Default: ${DEFAULT-VALUE}.")
-    private String fit;
+    private Fit fit;
 
     @Mixin
     private StyleOptions styleOptions = new StyleOptions();
@@ -131,9 +128,6 @@ final class NnvizCommand implements Callable<Integer> {
 
     @Option(names = {"-q", "--quiet"}, description = "Print nothing on stderr except errors and warnings.")
     private boolean quiet;
-
-    /** Nodes from which --fit github collapses two depths at a time, on two cores. */
-    private static final int LARGE_MODEL = 20_000;
 
     /** Where diagrams go without -o; bytes, because rendered formats are binary. */
     private final OutputStream stdout;
@@ -154,18 +148,15 @@ final class NnvizCommand implements Callable<Integer> {
         CommandLine cl = new CommandLine(new NnvizCommand(stdout));
         cl.setParameterExceptionHandler(new ErrorHandlers.UsageErrors());
         cl.setExecutionExceptionHandler(new ErrorHandlers.ExecutionErrors());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
     }
 
     @Override
     public Integer call() throws IOException {
         Emitter emitter = chooseEmitter();
-        if (!hierarchy.equalsIgnoreCase("auto") && !HierarchyNames.NAMES.contains(hierarchy.toLowerCase())) {
-            throw usage("unknown --hierarchy '" + hierarchy + "' (expected " + String.join(", ", HierarchyNames.NAMES)
-                    + ")");
-        }
-        if (!fit.equals("github") && !fit.equals("none")) {
-            throw usage("unknown --fit '" + fit + "' (expected github or none)");
+        if (maxNodes < 1) {
+            throw usage("--max-nodes must be 1 or more");
         }
         DrawOptions draw;
         try {
@@ -173,84 +164,31 @@ final class NnvizCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
-        if (maxNodes < 1) {
-            throw usage("--max-nodes must be 1 or more");
-        }
-        ModelSource source = conversion.onnxFor(model, quiet);
-        ViewOptions asked = new ViewOptions(depth.levels(), collapse, layer, expandSubgraphs, showConstants, !noFold,
-                depth.auto(), maxNodes);
-        Read read = readWithShapes(source, asked);
-        ModelGraph full = read.model();
-        ViewOptions viewOptions = read.view();
-        ViewOptions drawn = viewOptions;
-        String fitNote = "";
-        Diagram diagram;
+        PrintWriter err = spec.commandLine().getErr();
+        Drawing drawing;
         try {
-            if (isMermaid(emitter) && fit.equals("github")) {
-                ModelGraph prepared = Views.prepare(full, viewOptions);
-                GithubFit.Choice<ViewOptions> choice = GithubFit.choose(
-                        Views.fitCandidates(viewOptions, Views.maxDepth(full)),
-                        v -> new Diagram(full, Views.collapse(prepared, v), draw),
-                        v -> Views.nodeCountAfterCollapse(prepared, v),
-                        full.nodes().size() >= LARGE_MODEL);
-                diagram = choice.diagram();
-                drawn = choice.view();
-                fitNote = Summary.fitNote(choice, viewOptions);
-                String warning = Summary.fitWarning(choice);
-                if (warning != null) {
-                    spec.commandLine().getErr().println(warning);
-                }
-            } else {
-                diagram = new Diagram(full, Views.apply(full, viewOptions), draw);
-            }
-        } catch (UnknownModuleException e) {
+            drawing = Nnviz.read(conversion.onnxFor(model, quiet))
+                    .hierarchy(hierarchy)
+                    .shapes(shapes.request(conversion.inputSpecs()))
+                    .view(View.of(new ViewOptions(depth.levels(), collapse, layer, expandSubgraphs, showConstants,
+                            !noFold, depth.auto(), maxNodes)))
+                    .style(draw)
+                    .fit(fit)
+                    .emitter(emitter)
+                    .reporter(new StderrReporter(err, quiet))
+                    .draw();
+        } catch (UnknownModuleException | ShapeRequestException e) {
             throw usage(e.getMessage());
         }
         if (output != null) {
-            AtomicFile.write(output, out -> emitter.writeBytes(diagram, out));
+            drawing.writeTo(output);
         } else {
-            OutputStream destination = new DestinationStream(stdout, "standard output");
-            emitter.writeBytes(diagram, destination);
-            destination.flush();
+            drawing.writeTo(stdout, "standard output");
         }
         if (!quiet) {
-            spec.commandLine().getErr().println(Summary.of(full, diagram.model(), drawn, fitNote));
+            err.println(Summary.of(drawing));
         }
         return 0;
-    }
-
-    /** The model read, and the view options with the modules they name resolved in it ({@link Views}). */
-    private record Read(ModelGraph model, ViewOptions view) {
-    }
-
-    /**
-     * The model with the shapes asked for; onnxruntime, when it will run, loads while the model is read. The modules
-     * {@code asked} names are resolved first, so that a typo is reported before the model runs (shapes change no
-     * module).
-     */
-    private Read readWithShapes(ModelSource source, ViewOptions asked) {
-        // A JSON model already carries the shapes it was written with; only ONNX files can be run.
-        boolean onnx = !ModelReader.looksLikeJson(source.file());
-        boolean run = onnx && shapes.runs();
-        try (RuntimePreload preload = RuntimePreload.startIf(run && Files.isRegularFile(source.file()))) {
-            OnnxReader.Options options = new OnnxReader.Options(hierarchy);
-            ModelGraph read = source.read(file -> ModelReader.read(file, source.name(), options));
-            ViewOptions view;
-            try {
-                view = Views.resolveNamedModules(read, asked);
-            } catch (UnknownModuleException e) {
-                throw usage(e.getMessage());
-            }
-            if (!run) { // a run reports what it refuses to read itself, in its own warning
-                Summary.readerWarnings(read).forEach(spec.commandLine().getErr()::println);
-            }
-            return new Read(onnx ? shapes.apply(read, source.file(), conversion.inputSpecs(), spec.commandLine(), quiet)
-                    : read, view);
-        }
-    }
-
-    private static boolean isMermaid(Emitter emitter) {
-        return emitter.format().equals("mermaid") || emitter.format().equals("markdown");
     }
 
     private Emitter chooseEmitter() {
@@ -263,7 +201,7 @@ final class NnvizCommand implements Callable<Integer> {
             return Emitters.byFileName(name).orElseThrow(() -> usage("cannot tell the format from '" + name
                     + "'; add --format (installed: " + String.join(", ", FormatNames.names()) + ")"));
         }
-        return Emitters.byFormat("mermaid").orElseThrow(() -> new IllegalStateException("no mermaid emitter"));
+        return Emitters.mermaid();
     }
 
     private CommandLine.ParameterException usage(String message) {
@@ -273,7 +211,7 @@ final class NnvizCommand implements Callable<Integer> {
     /** The installed formats, for help and completion. */
     static final class FormatNames implements Iterable<String> {
         static List<String> names() {
-            return Emitters.installed().stream().map(Emitter::format).collect(Collectors.toList());
+            return Emitters.formatNames();
         }
 
         @Override
@@ -282,13 +220,31 @@ final class NnvizCommand implements Callable<Integer> {
         }
     }
 
-    /** The values of --hierarchy. */
+    /** The values of --hierarchy: auto, then the installed conventions. */
     static final class HierarchyNames implements Iterable<String> {
-        static final List<String> NAMES = List.of("auto", "torch", "dynamo", "tf", "functions", "flat");
+        static List<String> names() {
+            List<String> names = new ArrayList<>(List.of(Conventions.AUTO));
+            names.addAll(Conventions.names());
+            return names;
+        }
 
         @Override
         public java.util.Iterator<String> iterator() {
-            return NAMES.iterator();
+            return names().iterator();
+        }
+    }
+
+    /** A --hierarchy value: auto or an installed convention's name, in any case. */
+    static final class HierarchyConverter implements CommandLine.ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            for (String name : HierarchyNames.names()) {
+                if (name.equalsIgnoreCase(value.strip())) {
+                    return name;
+                }
+            }
+            throw new CommandLine.TypeConversionException("'" + value + "' is not a hierarchy convention (expected "
+                    + String.join(", ", HierarchyNames.names()) + ")");
         }
     }
 }

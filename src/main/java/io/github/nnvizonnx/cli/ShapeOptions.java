@@ -1,14 +1,9 @@
 package io.github.nnvizonnx.cli;
 
-import io.github.nnvizonnx.model.ModelGraph;
 import io.github.nnvizonnx.shapes.InputShape;
 import io.github.nnvizonnx.shapes.ShapeMode;
-import io.github.nnvizonnx.shapes.ShapeOutcome;
 import io.github.nnvizonnx.shapes.ShapeRequest;
 import io.github.nnvizonnx.shapes.ShapeRequestException;
-import io.github.nnvizonnx.shapes.Shapes;
-import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,12 +12,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
-/** The tensor-shape options (a mixin), and the wiring that applies them and reports on stderr. */
+/** The tensor-shape options (a mixin), turned into the shape request the library takes. */
 final class ShapeOptions {
     @Option(names = "--shapes", paramLabel = "none|declared|run", defaultValue = "run", converter = ModeConverter.class,
             description = "Where edge shapes come from: nothing, what the file declares, or that plus one"
@@ -69,40 +63,6 @@ final class ShapeOptions {
             }
         }
         return new ShapeRequest(mode, dims, inputs, memoryLimit, timeLimit, operationLimit);
-    }
-
-    /** Whether onnxruntime is asked to run (it then reports, among other things, external data it refuses). */
-    boolean runs() {
-        return mode == ShapeMode.RUN;
-    }
-
-    /**
-     * The model with the shapes asked for. A run that cannot be made leaves the declared shapes and one warning
-     * line; notes and the status line of a slow run are printed unless {@code quiet}.
-     */
-
-    ModelGraph apply(ModelGraph model, Path file, List<String> inputSpecs, CommandLine cl, boolean quiet) {
-        PrintWriter err = cl.getErr();
-        ShapeOutcome outcome;
-        try {
-            outcome = new Shapes().apply(model, file, request(inputSpecs), status -> {
-                if (!quiet) {
-                    err.println("nnviz-onnx: " + status);
-                    err.flush();
-                }
-            });
-        } catch (ShapeRequestException e) {
-            throw new CommandLine.ParameterException(cl, e.getMessage());
-        }
-        if (outcome.warning() != null) {
-            err.println("nnviz-onnx: warning: " + ErrorHandlers.oneLine(outcome.warning())
-                    + "; edges show the declared shapes");
-        }
-        if (!quiet) {
-            outcome.notes().forEach(note -> err.println("nnviz-onnx: " + ErrorHandlers.oneLine(note)));
-        }
-        err.flush();
-        return outcome.model();
     }
 
     /** {@code none}, {@code declared}, {@code run}, in any case. */

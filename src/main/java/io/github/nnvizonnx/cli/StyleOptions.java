@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 final class StyleOptions {
     @Option(names = "--theme", paramLabel = "THEME", defaultValue = "default",
             description = "default, paper (print-safe: serif, thin lines, grayscale-readable) or dark.")
-    String theme;
+    Theme theme;
 
     @Option(names = {"-S", "--style"}, paramLabel = "KEY=VALUE",
             description = "Override one style setting (repeatable): font, font-size, edge-font-size, background,"
@@ -33,7 +33,7 @@ final class StyleOptions {
      * IllegalArgumentException (a usage error) for a bad theme or setting.
      */
     DrawOptions drawOptions(Direction direction) {
-        Theme chosen = Theme.byName(theme);
+        Theme chosen = theme;
         Style s = chosen.style();
         if (params) {
             s = s.with("params", "true");

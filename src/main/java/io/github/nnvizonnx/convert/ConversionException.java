@@ -11,20 +11,27 @@ public final class ConversionException extends RuntimeException {
     private final transient List<String> details;
     private final boolean badUsage;
 
+    /**
+     * A failure with {@code details} (lines to print under the message); {@code badUsage} when the user asked for
+     * something impossible.
+     */
     public ConversionException(String message, List<String> details, boolean badUsage) {
         super(message);
         this.details = List.copyOf(details);
         this.badUsage = badUsage;
     }
 
+    /** A failure that is not the user's, without details. */
     public ConversionException(String message) {
         this(message, List.of(), false);
     }
 
+    /** Lines that explain the failure, e.g. the end of the converter's output. */
     public List<String> details() {
         return details;
     }
 
+    /** Whether the user asked for something impossible (a usage error) rather than the conversion failing. */
     public boolean badUsage() {
         return badUsage;
     }

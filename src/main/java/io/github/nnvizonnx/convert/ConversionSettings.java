@@ -17,6 +17,14 @@ public record ConversionSettings(String python, String inputSpec, Path cacheDir,
     /** The environment variable naming the interpreter, consulted when {@code --python} is not given. */
     public static final String PYTHON_ENV = "NNVIZ_PYTHON";
 
+    /** The name of the cache folder inside {@code $XDG_CACHE_HOME} or {@code ~/.cache}. */
+    public static final String CACHE_DIR_NAME = ExportCache.DIR_NAME;
+
+    /** Where exports are cached by default: {@code $XDG_CACHE_HOME/nnviz-onnx}, else {@code ~/.cache/nnviz-onnx}. */
+    public static Path defaultCacheDir(java.util.Map<String, String> env, String userHome) {
+        return ExportCache.defaultDir(env, userHome);
+    }
+
     /** The same settings, but exporting again even when an export is cached. */
     public ConversionSettings withoutCache() {
         return new ConversionSettings(python, inputSpec, cacheDir, timeout, false, log);

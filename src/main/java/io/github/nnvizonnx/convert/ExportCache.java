@@ -9,19 +9,19 @@ import java.util.regex.Pattern;
  * in {@code exports/} named by model and key ({@code resnet18-3f2a….onnx}); converter scripts are unpacked into
  * {@code converters/}.
  */
-public final class ExportCache {
-    public static final String DIR_NAME = "nnviz-onnx";
+final class ExportCache {
+    static final String DIR_NAME = "nnviz-onnx";
     private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9_.-]");
     private static final int KEY_CHARS = 20;
 
     private final Path dir;
 
-    public ExportCache(Path dir) {
+    ExportCache(Path dir) {
         this.dir = dir;
     }
 
     /** The default cache directory for this environment and home directory. */
-    public static Path defaultDir(Map<String, String> env, String userHome) {
+    static Path defaultDir(Map<String, String> env, String userHome) {
         String xdg = env.get("XDG_CACHE_HOME");
         if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
             return Path.of(xdg, DIR_NAME);
@@ -29,20 +29,20 @@ public final class ExportCache {
         return Path.of(userHome, ".cache", DIR_NAME);
     }
 
-    public Path dir() {
+    Path dir() {
         return dir;
     }
 
-    public Path exports() {
+    Path exports() {
         return dir.resolve("exports");
     }
 
-    public Path converters() {
+    Path converters() {
         return dir.resolve("converters");
     }
 
     /** The file an export with this key is (or will be) stored in. */
-    public Path exportFile(ModelSpec spec, ExportKey key) {
+    Path exportFile(ModelSpec spec, ExportKey key) {
         String name = UNSAFE.matcher(spec.shortName()).replaceAll("_");
         return exports().resolve(name + "-" + key.hash().substring(0, KEY_CHARS) + ".onnx");
     }

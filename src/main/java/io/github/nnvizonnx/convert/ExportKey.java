@@ -12,7 +12,7 @@ import java.util.HexFormat;
  * version. A module spec ({@code package.module:Net}) cannot see edits to installed packages; {@code --no-cache}
  * exports again.
  */
-public record ExportKey(String spec, String inputSpec, String python, String sourceDigest, String converterVersion) {
+record ExportKey(String spec, String inputSpec, String python, String sourceDigest, String converterVersion) {
     /** The SHA-256 of all parts, hex; each part is length-prefixed so that no two key sets hash alike by joining. */
     public String hash() {
         MessageDigest digest = sha256();

@@ -1,6 +1,6 @@
 package io.github.nnvizonnx.convert;
 
-import io.github.nnvizonnx.cleanup.ExitCleanup;
+import io.github.nnvizonnx.internal.cleanup.ExitCleanup;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

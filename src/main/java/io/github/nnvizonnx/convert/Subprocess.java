@@ -1,7 +1,7 @@
 package io.github.nnvizonnx.convert;
 
-import io.github.nnvizonnx.cleanup.ExitCleanup;
-import io.github.nnvizonnx.cleanup.ProcessTree;
+import io.github.nnvizonnx.internal.cleanup.ExitCleanup;
+import io.github.nnvizonnx.internal.cleanup.ProcessTree;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -27,16 +27,35 @@ public final class Diagram {
     private final Map<ModulePath, Integer> nodesInside = new HashMap<>();
     private final Map<Node, Module> ownModules = new HashMap<>();
 
-    /** A diagram of the whole model, nothing collapsed. */
-    public Diagram(ModelGraph model, DrawOptions options) {
-        this(model, model, options);
+    /** A diagram of the whole model as it is, nothing collapsed: the model is both what is drawn and its source. */
+    public static Diagram of(ModelGraph model, DrawOptions options) {
+        return new Diagram(model, model, options);
     }
 
     /**
-     * {@code view} is what is drawn (collapsed, maybe one layer); {@code source} is the model it was made from, for
-     * formats that keep every level (JSON).
+     * A diagram of {@code drawn}, a view (collapsed, maybe one layer), finished by {@link ViewOf#from} with the model
+     * it was made from. The two roles are named at the call, so they cannot be swapped silently: formats that keep
+     * every level (JSON) read the source, the others the view.
      */
-    public Diagram(ModelGraph source, ModelGraph view, DrawOptions options) {
+    public static ViewOf view(ModelGraph drawn) {
+        return new ViewOf(drawn);
+    }
+
+    /** The first half of {@link #view}: the graph drawn, waiting for the model it was made from. */
+    public static final class ViewOf {
+        private final ModelGraph drawn;
+
+        private ViewOf(ModelGraph drawn) {
+            this.drawn = drawn;
+        }
+
+        /** The diagram of the view, made from {@code wholeModel}, drawn with {@code options}. */
+        public Diagram from(ModelGraph wholeModel, DrawOptions options) {
+            return new Diagram(wholeModel, drawn, options);
+        }
+    }
+
+    private Diagram(ModelGraph source, ModelGraph view, DrawOptions options) {
         this.source = source;
         this.model = view;
         this.options = options;
@@ -91,6 +110,7 @@ public final class Diagram {
         return source;
     }
 
+    /** How the diagram is drawn: direction, style, legend. */
     public DrawOptions options() {
         return options;
     }
@@ -128,18 +148,22 @@ public final class Diagram {
         return ownModules.get(node);
     }
 
+    /** The nodes drawn. */
     public Collection<Node> nodes() {
         return model.graph().vertexSet();
     }
 
+    /** The tensors drawn between nodes. */
     public Collection<TensorEdge> edges() {
         return model.graph().edgeSet();
     }
 
+    /** The node an edge leaves. */
     public Node source(TensorEdge e) {
         return model.graph().getEdgeSource(e);
     }
 
+    /** The node an edge enters. */
     public Node target(TensorEdge e) {
         return model.graph().getEdgeTarget(e);
     }

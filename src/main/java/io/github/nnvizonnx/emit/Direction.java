@@ -2,5 +2,8 @@ package io.github.nnvizonnx.emit;
 
 /** Which way data flows in the drawing: left to right or top to bottom. */
 public enum Direction {
-    LR, TB
+    /** Left to right. */
+    LR,
+    /** Top to bottom. */
+    TB
 }

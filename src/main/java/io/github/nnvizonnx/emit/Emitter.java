@@ -22,6 +22,7 @@ public interface Emitter {
     /** File extensions, with the dot, that select this format for {@code -o}. */
     List<String> fileExtensions();
 
+    /** Writes {@code diagram} in this format as text to {@code out}; never changes the diagram. */
     void write(Diagram diagram, Appendable out) throws IOException;
 
     /**

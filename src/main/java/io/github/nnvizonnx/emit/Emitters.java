@@ -1,22 +1,34 @@
 package io.github.nnvizonnx.emit;
 
-import java.util.ArrayList;
+import io.github.nnvizonnx.internal.Plugins;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.ServiceLoader;
 
-/** The installed emitters. */
+/**
+ * The installed emitters: those listed in {@code META-INF/services/io.github.nnvizonnx.emit.Emitter} of any jar on
+ * the class path, this library's own and plug-ins alike.
+ */
 public final class Emitters {
     private Emitters() {
     }
 
+    /** Every installed emitter, in class-path order. */
     public static List<Emitter> installed() {
-        List<Emitter> result = new ArrayList<>();
-        ServiceLoader.load(Emitter.class, Emitters.class.getClassLoader()).forEach(result::add);
-        return result;
+        return Plugins.installed(Emitter.class);
     }
 
+    /** The format names of the installed emitters, e.g. {@code mermaid}, {@code dot}. */
+    public static List<String> formatNames() {
+        return installed().stream().map(Emitter::format).toList();
+    }
+
+    /** The Mermaid emitter, the default format. */
+    public static Emitter mermaid() {
+        return new MermaidEmitter();
+    }
+
+    /** The installed emitter whose {@link Emitter#format()} is {@code format}, in any case. */
     public static Optional<Emitter> byFormat(String format) {
         String wanted = format.toLowerCase(Locale.ROOT);
         return installed().stream().filter(e -> e.format().equals(wanted)).findFirst();

@@ -12,7 +12,9 @@ import java.util.function.ToIntFunction;
  * Mermaid text stays within both.
  */
 public final class GithubFit {
+    /** The most edges mermaid draws with its default settings. */
     public static final int MAX_EDGES = 500;
+    /** The most characters of text mermaid draws with its default settings. */
     public static final int MAX_CHARACTERS = 50_000;
 
     /** The candidate chosen (a view: a depth, a budget), its diagram, its size, and whether it is within the limits. */

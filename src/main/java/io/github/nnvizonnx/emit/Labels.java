@@ -17,7 +17,7 @@ import java.util.List;
  * The words shown for nodes, boxes and edges, the same in every format. Plain text: each emitter escapes it its own
  * way.
  */
-public final class Labels {
+final class Labels {
     private static final int MAX_LINE = 60;
 
     private Labels() {

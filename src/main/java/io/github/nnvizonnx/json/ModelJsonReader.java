@@ -41,6 +41,7 @@ public final class ModelJsonReader {
     private ModelJsonReader() {
     }
 
+    /** Reads the JSON the {@code json} format writes; JsonModelException when it is not such a model. */
     public static ModelGraph read(Reader source) {
         try {
             JsonElement parsed = JsonParser.parseReader(source);

@@ -2,6 +2,7 @@ package io.github.nnvizonnx.model;
 
 /** One dimension of a tensor shape: a number, a symbol such as {@code batch}, or unknown. */
 public record Dim(Long value, String symbol) {
+    /** A dim the file says nothing about. */
     public static final Dim UNKNOWN = new Dim(null, null);
     /** Small sizes are shared: a large graph declares millions of dims, nearly all of them small. */
     private static final Dim[] SMALL = new Dim[1025];
@@ -12,14 +13,17 @@ public record Dim(Long value, String symbol) {
         }
     }
 
+    /** A dim of known size. */
     public static Dim of(long value) {
         return value >= 0 && value < SMALL.length ? SMALL[(int) value] : new Dim(value, null);
     }
 
+    /** A dim named by a symbol, such as {@code batch}. */
     public static Dim symbolic(String symbol) {
         return symbol == null || symbol.isEmpty() ? UNKNOWN : new Dim(null, symbol);
     }
 
+    /** Whether the size is known. */
     public boolean isKnown() {
         return value != null;
     }

@@ -12,6 +12,11 @@ import org.jgrapht.Graph;
  * A neural network as a diagram sees it: a directed multigraph of nodes joined by tensor edges, the module tree the
  * nodes' scopes refer to, and the weights described without their values. Immutable once built; transforms make new
  * ones through {@link Builder}.
+ *
+ * <p>The node-number methods ({@link #numberOf}, {@link #nodeAt}, {@link #sourceNumberOf}, {@link #targetNumberOf},
+ * {@link #outgoingEdgesOf(int)}, {@link #incomingEdgesOf(int)}, {@link #nodeNumbers}, {@link #withoutNumbers}) are
+ * for graph passes over large models (the transforms), which keep per-node state in arrays; code that only reads a
+ * model needs {@link #nodes()} and {@link #graph()}.
  */
 public final class ModelGraph {
     private final ModelInfo info;
@@ -33,6 +38,7 @@ public final class ModelGraph {
         this.fixedInputs = fixedInputs;
     }
 
+    /** Where the model came from and what the file says about it. */
     public ModelInfo info() {
         return info;
     }
@@ -42,10 +48,12 @@ public final class ModelGraph {
         return graph;
     }
 
+    /** The module tree the nodes' scopes refer to. */
     public ModuleTree modules() {
         return modules;
     }
 
+    /** The weights, described without their values. */
     public List<Parameter> parameters() {
         return parameters;
     }
@@ -56,6 +64,7 @@ public final class ModelGraph {
         return number >= 0 && number < fixedInputs.length ? fixedInputs[number] : null;
     }
 
+    /** The number of weight values in the model. */
     public long totalParameters() {
         long sum = 0;
         for (Parameter p : parameters) {
@@ -64,10 +73,12 @@ public final class ModelGraph {
         return sum;
     }
 
+    /** Every node: operations, inputs, outputs and collapsed modules. */
     public Collection<Node> nodes() {
         return graph.vertexSet();
     }
 
+    /** The nodes of one kind, e.g. {@code nodes(OperationNode.class)}. */
     public <T extends Node> List<T> nodes(Class<T> type) {
         List<T> result = new ArrayList<>();
         for (Node n : graph.vertexSet()) {
@@ -78,6 +89,7 @@ public final class ModelGraph {
         return result;
     }
 
+    /** The nodes {@code predicate} accepts. */
     public List<Node> nodesWhere(Predicate<Node> predicate) {
         return graph.vertexSet().stream().filter(predicate).toList();
     }
@@ -141,6 +153,7 @@ public final class ModelGraph {
         return graph.nodeCount();
     }
 
+    /** A builder holding this model's parts, to make a changed copy. */
     public Builder toBuilder() {
         Builder b = new Builder(info);
         int number = 0;
@@ -164,6 +177,7 @@ public final class ModelGraph {
         private List<Parameter> parameters = List.of();
         private FixedInputs[] fixedInputs = new FixedInputs[0];
 
+        /** An empty model with {@code info}. */
         public Builder(ModelInfo info) {
             this(info, 16, 16);
         }
@@ -174,11 +188,13 @@ public final class ModelGraph {
             this.graph = new CompactGraph.Draft(expectedNodes, expectedEdges);
         }
 
+        /** Replaces the model info. */
         public Builder info(ModelInfo newInfo) {
             this.info = newInfo;
             return this;
         }
 
+        /** Adds a node; a node already added is an error. */
         public Builder addNode(Node node) {
             if (!graph.addNode(node)) {
                 throw new IllegalStateException("duplicate node id " + node.id());
@@ -196,10 +212,12 @@ public final class ModelGraph {
             return this;
         }
 
+        /** Whether {@code node} was added. */
         public boolean containsNode(Node node) {
             return graph.containsNode(node);
         }
 
+        /** Adds a tensor from {@code from} to {@code to}, in the top-level graph. */
         public Builder addEdge(Node from, Node to, TensorInfo tensor) {
             return addEdge(from, to, tensor, false);
         }
@@ -219,11 +237,13 @@ public final class ModelGraph {
             return this;
         }
 
+        /** Replaces the modules. */
         public Builder modules(Collection<Module> newModules) {
             this.modules = List.copyOf(newModules);
             return this;
         }
 
+        /** Replaces the weights. */
         public Builder parameters(List<Parameter> newParameters) {
             this.parameters = List.copyOf(newParameters);
             return this;
@@ -241,6 +261,7 @@ public final class ModelGraph {
             return this;
         }
 
+        /** The model, immutable from now on. */
         public ModelGraph build() {
             return new ModelGraph(info, graph.freeze(), new ModuleTree(modules), parameters, fixedInputs);
         }

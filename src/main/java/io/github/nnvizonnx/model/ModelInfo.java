@@ -43,11 +43,13 @@ public record ModelInfo(String source, long irVersion, String producerName, Stri
                 List.of());
     }
 
+    /** The same info, read with convention {@code newHierarchy}. */
     public ModelInfo withHierarchy(String newHierarchy) {
         return new ModelInfo(source, irVersion, producerName, producerVersion, opsets, metadata, graphName,
                 newHierarchy, externalData, warnings);
     }
 
+    /** The same info, with the files of external data and warnings about them. */
     public ModelInfo withExternalData(List<String> locations, List<String> newWarnings) {
         return new ModelInfo(source, irVersion, producerName, producerVersion, opsets, metadata, graphName,
                 hierarchy, locations, newWarnings);

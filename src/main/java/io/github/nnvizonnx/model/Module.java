@@ -18,10 +18,12 @@ public record Module(ModulePath path, String displayName, String className, Stri
         this(path, displayName, className, qualifiedClassName, kind, parameterCount, null);
     }
 
+    /** The same module with {@code count} parameters. */
     public Module withParameterCount(long count) {
         return new Module(path, displayName, className, qualifiedClassName, kind, count, fold);
     }
 
+    /** The same module with a class: its short and its qualified name. */
     public Module withClassName(String shortName, String qualifiedName) {
         return new Module(path, displayName, shortName, qualifiedName, kind, parameterCount, fold);
     }

@@ -9,6 +9,7 @@ import java.util.List;
  * {@code [layer1, 0, conv1]}. The root is the empty path.
  */
 public final class ModulePath implements Comparable<ModulePath> {
+    /** The whole model: the path with no segments. */
     public static final ModulePath ROOT = new ModulePath(List.of());
     /** What separates a module's name from the number of a repeated call of it: {@code relu#2}. */
     public static final String CALL = "#";
@@ -23,30 +24,37 @@ public final class ModulePath implements Comparable<ModulePath> {
         this.hash = segments.hashCode();
     }
 
+    /** The path made of {@code segments}, outermost first. */
     public static ModulePath of(List<String> segments) {
         return segments.isEmpty() ? ROOT : new ModulePath(List.copyOf(segments));
     }
 
+    /** The path made of {@code segments}, outermost first. */
     public static ModulePath of(String... segments) {
         return of(List.of(segments));
     }
 
+    /** The segments, outermost first. */
     public List<String> segments() {
         return segments;
     }
 
+    /** How many segments the path has: 0 for the root. */
     public int length() {
         return segments.size();
     }
 
+    /** Whether this is the whole model. */
     public boolean isRoot() {
         return segments.isEmpty();
     }
 
+    /** The innermost segment. */
     public String last() {
         return segments.isEmpty() ? "" : segments.get(segments.size() - 1);
     }
 
+    /** The enclosing module's path. */
     public ModulePath parent() {
         if (parent == null) {
             parent = segments.isEmpty() ? ROOT : of(segments.subList(0, segments.size() - 1));
@@ -54,6 +62,7 @@ public final class ModulePath implements Comparable<ModulePath> {
         return parent;
     }
 
+    /** The path of a child module named {@code segment}. */
     public ModulePath child(String segment) {
         List<String> longer = new ArrayList<>(segments.size() + 1);
         longer.addAll(segments);
@@ -63,6 +72,7 @@ public final class ModulePath implements Comparable<ModulePath> {
         return child;
     }
 
+    /** This path followed by {@code relative}. */
     public ModulePath append(ModulePath relative) {
         if (relative.isRoot()) {
             return this;
@@ -156,6 +166,7 @@ public final class ModulePath implements Comparable<ModulePath> {
         return of(shared);
     }
 
+    /** The deepest path that contains both this one and {@code other}. */
     public ModulePath commonAncestor(ModulePath other) {
         int n = Math.min(segments.size(), other.segments.size());
         int i = 0;

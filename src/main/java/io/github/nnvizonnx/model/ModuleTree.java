@@ -19,6 +19,7 @@ public final class ModuleTree {
     private record Depths(Map<ModulePath, Integer> byPath, List<List<Module>> byDepth) {
     }
 
+    /** The tree of {@code modules}, which hold the root and each module's parent. */
     public ModuleTree(Collection<Module> modules) {
         this.modules = new LinkedHashMap<>();
         this.children = new LinkedHashMap<>();
@@ -36,14 +37,17 @@ public final class ModuleTree {
         }
     }
 
+    /** The whole model's module. */
     public Module root() {
         return modules.get(ModulePath.ROOT);
     }
 
+    /** The module at {@code path}, if any. */
     public Optional<Module> get(ModulePath path) {
         return Optional.ofNullable(modules.get(path));
     }
 
+    /** The module at {@code path}; an error when there is none. */
     public Module require(ModulePath path) {
         Module m = modules.get(path);
         if (m == null) {
@@ -52,6 +56,7 @@ public final class ModuleTree {
         return m;
     }
 
+    /** The modules directly inside {@code path}, in order. */
     public List<Module> children(ModulePath path) {
         List<ModulePath> paths = children.getOrDefault(path, List.of());
         List<Module> result = new ArrayList<>(paths.size());
@@ -61,10 +66,12 @@ public final class ModuleTree {
         return result;
     }
 
+    /** Every module, the root included. */
     public Collection<Module> all() {
         return Collections.unmodifiableCollection(modules.values());
     }
 
+    /** How many modules there are, the root included. */
     public int size() {
         return modules.size();
     }

@@ -5,8 +5,10 @@ package io.github.nnvizonnx.model;
  * that contains it.
  */
 public sealed interface Node permits OperationNode, InputNode, OutputNode, ModuleNode {
+    /** A name unique in the graph. */
     String id();
 
+    /** The module the node sits in. */
     ModulePath scope();
 
     /** The same node moved to another module. */

@@ -22,6 +22,7 @@ public record OperationNode(String id, String name, String opType, String domain
         return new OperationNode(id, name, opType, domain, attributes, newScope, parameterCount);
     }
 
+    /** The same operation with {@code count} parameters. */
     public OperationNode withParameterCount(long count) {
         return new OperationNode(id, name, opType, domain, attributes, scope, count);
     }

@@ -23,6 +23,7 @@ public record Parameter(String name, String elementType, List<Long> dims, Module
         return n;
     }
 
+    /** The same parameter, placed in {@code newScope}. */
     public Parameter inScope(ModulePath newScope) {
         return new Parameter(name, elementType, dims, newScope);
     }

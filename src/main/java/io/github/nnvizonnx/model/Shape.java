@@ -8,14 +8,17 @@ public record Shape(List<Dim> dims) {
         dims = List.copyOf(dims);
     }
 
+    /** A shape of known dims. */
     public static Shape of(long... values) {
         return new Shape(java.util.Arrays.stream(values).mapToObj(Dim::of).toList());
     }
 
+    /** The number of dims. */
     public int rank() {
         return dims.size();
     }
 
+    /** Whether every dim has a known size. */
     public boolean isFullyKnown() {
         return dims.stream().allMatch(Dim::isKnown);
     }

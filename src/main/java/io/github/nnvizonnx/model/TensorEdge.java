@@ -20,10 +20,12 @@ public final class TensorEdge {
     Node target;
     int index = -1;
 
+    /** An edge of the top-level graph carrying {@code tensor}. */
     public TensorEdge(TensorInfo tensor) {
         this(tensor, false);
     }
 
+    /** An edge carrying {@code tensor}; {@code topLevel} false inside a control-flow body or function. */
     public TensorEdge(TensorInfo tensor, boolean topLevel) {
         this.tensor = tensor;
         this.topLevel = topLevel;
@@ -35,10 +37,12 @@ public final class TensorEdge {
         this.index = number;
     }
 
+    /** The tensor the edge carries. */
     public TensorInfo tensor() {
         return tensor;
     }
 
+    /** Whether the tensor belongs to the top-level graph (not a body or function). */
     public boolean isTopLevel() {
         return topLevel;
     }

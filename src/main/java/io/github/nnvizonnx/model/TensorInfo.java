@@ -5,10 +5,12 @@ package io.github.nnvizonnx.model;
  * declared) and its shape (null when not declared).
  */
 public record TensorInfo(String name, String elementType, Shape shape) {
+    /** A tensor known by name only: no type, no shape. */
     public static TensorInfo named(String name) {
         return new TensorInfo(name, null, null);
     }
 
+    /** The same tensor with another element type and shape. */
     public TensorInfo withType(String newElementType, Shape newShape) {
         return new TensorInfo(name, newElementType, newShape);
     }

@@ -19,6 +19,7 @@ public final class ModelReader {
     private ModelReader() {
     }
 
+    /** Reads {@code file}, naming the model by its file name. */
     public static ModelGraph read(Path file, OnnxReader.Options options) {
         return read(file, file.getFileName() == null ? file.toString() : file.getFileName().toString(), options);
     }

@@ -30,8 +30,9 @@ import java.util.Map;
  * read as nested modules.
  */
 public final class OnnxReader {
-    /** {@code hierarchy}: {@code auto} or one of {@link Conventions#NAMES}. */
+    /** {@code hierarchy}: {@code auto} or one of the names of {@link Conventions#installed()}. */
     public record Options(String hierarchy) {
+        /** The convention detected per file. */
         public static Options defaults() {
             return new Options("auto");
         }
@@ -44,10 +45,12 @@ public final class OnnxReader {
     private OnnxReader() {
     }
 
+    /** Reads {@code file} with the convention detected from it. */
     public static ModelGraph read(Path file) {
         return read(file, Options.defaults());
     }
 
+    /** Reads {@code file}, naming the model by its file name. */
     public static ModelGraph read(Path file, Options options) {
         return read(file, file.getFileName() == null ? file.toString() : file.getFileName().toString(), options);
     }
@@ -175,10 +178,9 @@ public final class OnnxReader {
         GraphContent main = parsed.mainGraph();
         List<NodeView> views = GraphImporter.views(main.nodes());
         boolean callsFunctions = LocalFunctions.anyCalled(main.nodes(), model.getFunctionsList());
-        String chosen = options.hierarchy().equalsIgnoreCase("auto")
-                ? Conventions.detect(views, callsFunctions)
-                : options.hierarchy().toLowerCase(java.util.Locale.ROOT);
-        HierarchyConvention convention = Conventions.byName(chosen);
+        HierarchyConvention convention = Conventions.byName(options.hierarchy().equalsIgnoreCase(Conventions.AUTO)
+                ? Conventions.detect(views, callsFunctions) : options.hierarchy());
+        String chosen = convention.name();
         boolean functionModules = convention.callsAreModules();
         ModelInfo info = new ModelInfo(source, model.getIrVersion(), model.getProducerName(),
                 model.getProducerVersion(), opsets(model), metadata(model), model.getGraph().getName(), chosen);

@@ -23,7 +23,7 @@ import java.util.Set;
  * module are dropped from the tree. A module holding a single node is left as it is: the node already says all a
  * summary would.
  */
-public final class Collapse {
+final class Collapse {
     private Collapse() {
     }
 

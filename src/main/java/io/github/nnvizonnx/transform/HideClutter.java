@@ -18,7 +18,7 @@ import java.util.Set;
  * value reaches a graph output through hidden nodes only, control-flow operators, and operations that compute with
  * their own weights (a position-embedding Gather, say) rather than merely reshape or convert them.
  */
-public final class HideClutter {
+final class HideClutter {
     private static final Set<String> SHAPE_SOURCES = Set.of("Shape", "Size");
     private static final Set<String> NEVER_HIDDEN = Set.of("If", "Loop", "Scan");
     /** Operations that only move, convert or (de)quantize a weight: hidden even though they hold parameters. */

@@ -19,7 +19,7 @@ import org.jgrapht.Graph;
  * Draws one module alone: its nodes become the whole graph, the module becomes the root, and every tensor crossing
  * its boundary becomes an Input (coming in) or an Output (going out), one per tensor.
  */
-public final class SelectLayer {
+final class SelectLayer {
     private SelectLayer() {
     }
 

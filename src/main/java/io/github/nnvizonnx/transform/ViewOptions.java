@@ -71,6 +71,21 @@ public record ViewOptions(Integer depth, List<String> collapse, String layer, bo
         return new ViewOptions(depth, paths, layer, expandSubgraphs, showConstants, fold, autoDepth, maxNodes);
     }
 
+    /** These options drawing only the module {@code path} (null: the whole model). */
+    public ViewOptions withLayer(String path) {
+        return new ViewOptions(depth, collapse, path, expandSubgraphs, showConstants, fold, autoDepth, maxNodes);
+    }
+
+    /** These options with the bodies of If/Loop/Scan drawn or not. */
+    public ViewOptions withExpandSubgraphs(boolean expand) {
+        return new ViewOptions(depth, collapse, layer, expand, showConstants, fold, autoDepth, maxNodes);
+    }
+
+    /** These options keeping constants and shape glue or not. */
+    public ViewOptions withShowConstants(boolean show) {
+        return new ViewOptions(depth, collapse, layer, expandSubgraphs, show, fold, autoDepth, maxNodes);
+    }
+
     /** The depth as people write it: {@code auto}, {@code all} or a number. */
     public String depthText() {
         return autoDepth ? "auto" : depth == null ? "all" : depth.toString();

@@ -74,7 +74,7 @@ class DotAndGraphmlTest {
     void nestedGraphmlHasModuleGroupsThatNetworkxReadsAsExtraNodes() throws Exception {
         Networkx.require();
         ModelGraph model = OnnxReader.read(RealModels.miniLm());
-        Diagram diagram = new Diagram(model, Views.apply(model, ViewOptions.everything()), DrawOptions.defaults());
+        Diagram diagram = Diagram.view(Views.apply(model, ViewOptions.everything())).from(model, DrawOptions.defaults());
         StringBuilder nested = new StringBuilder();
         new NestedGraphmlEmitter().write(diagram, nested);
         Path file = Files.writeString(dir.resolve("minilm-nested.graphml"), nested);

@@ -42,7 +42,7 @@ class DotStreamingTest {
     Path dir;
 
     private static void assertSame(ModelGraph model, ViewOptions view, DrawOptions options) throws IOException {
-        Diagram diagram = new Diagram(model, Views.apply(model, view), options);
+        Diagram diagram = Diagram.view(Views.apply(model, view)).from(model, options);
         StringBuilder streamed = new StringBuilder();
         new DotEmitter().write(diagram, streamed);
         String where = model.info().source() + " at " + view;
@@ -115,12 +115,12 @@ class DotStreamingTest {
                 .addNode(OnnxBuilder.node("/Add", "Add", OnnxBuilder.in("a", "b"), "y"));
         ModelGraph model = OnnxReader.read(OnnxBuilder.write(dir, "parallel.onnx", OnnxBuilder.model(graph)));
         for (ViewOptions view : VIEWS) {
-            Diagram diagram = new Diagram(model, Views.apply(model, view), DrawOptions.defaults());
+            Diagram diagram = Diagram.view(Views.apply(model, view)).from(model, DrawOptions.defaults());
             StringBuilder dot = new StringBuilder();
             new DotEmitter().write(diagram, dot);
             assertEquals(diagram.edges().size(), edgeLines(dot), view + "\n" + dot);
         }
-        Diagram everything = new Diagram(model, Views.apply(model, ViewOptions.everything()), DrawOptions.defaults());
+        Diagram everything = Diagram.view(Views.apply(model, ViewOptions.everything())).from(model, DrawOptions.defaults());
         StringBuilder dot = new StringBuilder();
         new DotEmitter().write(everything, dot);
         assertTrue(hasIdenticalParallelEdges(everything), "the model has what this test is about");

@@ -46,7 +46,7 @@ class GithubFitTest {
         ModelGraph model = OnnxReader.read(RealModels.miniLm());
         ViewOptions everything = new ViewOptions(null, List.of(), null, false, true).withFold(false);
         StringBuilder full = new StringBuilder();
-        new MermaidEmitter().write(new Diagram(model, Views.apply(model, everything), DrawOptions.defaults()), full);
+        new MermaidEmitter().write(Diagram.view(Views.apply(model, everything)).from(model, DrawOptions.defaults()), full);
         int fullEdges = Views.apply(model, everything).graph().edgeSet().size();
         assertTrue(fullEdges > GithubFit.MAX_EDGES || full.length() > GithubFit.MAX_CHARACTERS,
                 "the whole graph is over the limits: " + fullEdges + " edges");
@@ -80,11 +80,11 @@ class GithubFitTest {
         List<Integer> collapsed = new ArrayList<>();
         GithubFit.Choice<ViewOptions> counted = GithubFit.choose(candidates, v -> {
             collapsed.add(v.depth());
-            return new Diagram(model, Views.collapse(prepared, v), DrawOptions.defaults());
+            return Diagram.view(Views.collapse(prepared, v)).from(model, DrawOptions.defaults());
         }, v -> Views.nodeCountAfterCollapse(prepared, v), false);
         assertFalse(collapsed.contains(null), "the full graph was collapsed for nothing: " + collapsed);
         GithubFit.Choice<ViewOptions> tried = GithubFit.choose(candidates,
-                v -> new Diagram(model, Views.collapse(prepared, v), DrawOptions.defaults()));
+                v -> Diagram.view(Views.collapse(prepared, v)).from(model, DrawOptions.defaults()));
         assertEquals(tried.view(), counted.view(), "skipping changes nothing about the choice");
         assertEquals(tried.characters(), counted.characters());
     }
@@ -94,7 +94,7 @@ class GithubFitTest {
         ModelGraph model = OnnxReader.read(RealModels.miniLm());
         ViewOptions view = new ViewOptions(2, List.of(), null, false, false);
         StringBuilder text = new StringBuilder();
-        Diagram diagram = new Diagram(model, Views.apply(model, view), DrawOptions.defaults());
+        Diagram diagram = Diagram.view(Views.apply(model, view)).from(model, DrawOptions.defaults());
         new MermaidEmitter().write(diagram, text);
         List<String> nodeLines = text.toString().lines()
                 .filter(line -> line.matches("\\s*n\\d+[\\[({].*")).toList();

@@ -1,5 +1,6 @@
 package io.github.nnvizonnx.emit;
 
+import io.github.nnvizonnx.internal.io.AtomicFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -132,7 +133,7 @@ class HostileNamesTest {
         assertTrue(opTypes(fromJson).contains("lone\ufffdsurrogate"), "" + opTypes(fromJson));
         for (Emitter emitter : Emitters.installed()) {
             Path target = dir.resolve("out." + emitter.format());
-            AtomicFile.write(target, out -> emitter.writeBytes(new Diagram(fromJson, DrawOptions.defaults()), out));
+            AtomicFile.write(target, out -> emitter.writeBytes(Diagram.of(fromJson, DrawOptions.defaults()), out));
             assertTrue(Files.size(target) > 0, emitter.format());
         }
     }

@@ -45,9 +45,9 @@ class LabelsTest {
         ModelGraph model = new ModelGraph.Builder(new ModelInfo("t", 8, "", "", Map.of(), Map.of(), "g", "flat"))
                 .build();
         TensorEdge edge = new TensorEdge(IMAGE);
-        assertEquals("float32 1×3×224×224", Labels.edge(new Diagram(model, DTYPES), edge));
+        assertEquals("float32 1×3×224×224", Labels.edge(Diagram.of(model, DTYPES), edge));
         DrawOptions noShapes = new DrawOptions(Direction.LR, DTYPES.style().with("shapes", "false"), false, true);
-        assertEquals("", Labels.edge(new Diagram(model, noShapes), edge));
+        assertEquals("", Labels.edge(Diagram.of(model, noShapes), edge));
     }
 
     @Test
@@ -80,7 +80,7 @@ class LabelsTest {
         ModelGraph model = new ModelGraph.Builder(new ModelInfo("t", 8, "", "", Map.of(), Map.of(), "g", "flat"))
                 .addNode(input).addNode(relu).addEdge(input, relu, IMAGE, true).build();
         StringBuilder out = new StringBuilder();
-        new MermaidEmitter().write(new Diagram(model, DTYPES), out);
+        new MermaidEmitter().write(Diagram.of(model, DTYPES), out);
         assertTrue(out.toString().contains("-->|\"float32 1×3×224×224\"|"), out.toString());
         assertTrue(out.toString().contains("<b>x</b><br/>float32 1×3×224×224"), out.toString());
     }

@@ -41,8 +41,8 @@ class MermaidEmitterTest {
         for (io.github.nnvizonnx.emit.style.Theme theme : io.github.nnvizonnx.emit.style.Theme.values()) {
             DrawOptions options = new DrawOptions(Direction.TB, theme.style().with("params", "true"), true);
             StringBuilder text = new StringBuilder();
-            new MermaidEmitter().write(new Diagram(model, io.github.nnvizonnx.transform.Views.apply(model,
-                    ViewOptions.defaults()), options), text);
+            new MermaidEmitter().write(Diagram.view(io.github.nnvizonnx.transform.Views.apply(model,
+                    ViewOptions.defaults())).from(model, options), text);
             assertTrue(text.toString().contains("classDef fam_linear"), "colours by op family");
             assertTrue(text.toString().contains("params ("), "parameter share on nodes");
             Files.writeString(out.resolve(theme.name().toLowerCase() + ".mmd"), text);

@@ -25,7 +25,7 @@ public final class Drawing {
         try {
             ModelGraph prepared = Views.prepare(model, view);
             GithubFit.Choice<ViewOptions> choice = GithubFit.choose(Views.fitCandidates(view, Views.maxDepth(model)),
-                    v -> new Diagram(model, Views.collapse(prepared, v), DrawOptions.defaults()));
+                    v -> Diagram.view(Views.collapse(prepared, v)).from(model, DrawOptions.defaults()));
             StringBuilder out = new StringBuilder();
             new MermaidEmitter().write(choice.diagram(), out);
             return out.toString();
@@ -38,7 +38,7 @@ public final class Drawing {
         StringBuilder out = new StringBuilder();
         try {
             Emitters.byFormat(format).orElseThrow()
-                    .write(new Diagram(model, Views.apply(model, view), DrawOptions.defaults()), out);
+                    .write(Diagram.view(Views.apply(model, view)).from(model, DrawOptions.defaults()), out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

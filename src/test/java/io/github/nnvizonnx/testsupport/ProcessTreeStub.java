@@ -3,7 +3,7 @@ package io.github.nnvizonnx.testsupport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.nnvizonnx.cleanup.ProcessTree;
+import io.github.nnvizonnx.internal.cleanup.ProcessTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -69,7 +69,7 @@ public final class WholePipeline {
 
     private static Map<String, String> emitAll(ModelGraph full, ModelGraph view) {
         Map<String, String> outputs = new LinkedHashMap<>();
-        Diagram diagram = new Diagram(full, view, DrawOptions.defaults());
+        Diagram diagram = Diagram.view(view).from(full, DrawOptions.defaults());
         for (Emitter emitter : Emitters.installed()) {
             if (!OutputSyntax.covers(emitter.format())) {
                 continue; // rendered pictures (svg, pdf, png) come from dot, checked by the rendering tests
@@ -100,7 +100,7 @@ public final class WholePipeline {
     private static String mermaid(ModelGraph model, ViewOptions view) {
         StringBuilder out = new StringBuilder();
         try {
-            Emitters.byFormat("mermaid").orElseThrow().write(new Diagram(model, Views.apply(model, view),
+            Emitters.byFormat("mermaid").orElseThrow().write(Diagram.view(Views.apply(model, view)).from(model,
                     DrawOptions.defaults()), out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

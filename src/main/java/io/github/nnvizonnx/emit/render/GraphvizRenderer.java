@@ -1,7 +1,7 @@
 package io.github.nnvizonnx.emit.render;
 
-import io.github.nnvizonnx.cleanup.ExitCleanup;
-import io.github.nnvizonnx.cleanup.ProcessTree;
+import io.github.nnvizonnx.internal.cleanup.ExitCleanup;
+import io.github.nnvizonnx.internal.cleanup.ProcessTree;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +25,7 @@ import java.util.concurrent.TimeoutException;
  * {@code java.io.tmpdir/GraphvizJava} that it never removes (and fails on a second render in one JVM once they are
  * redirected), while a pipe needs no file at all.
  */
-public final class GraphvizRenderer {
+final class GraphvizRenderer {
     /** How long dot may take: laying out a huge graph can run for hours. */
     static final Duration TIME_LIMIT = Duration.ofMinutes(10);
 

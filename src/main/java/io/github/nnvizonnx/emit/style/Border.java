@@ -7,7 +7,14 @@ import java.util.Locale;
  * gives each op family its own pair of gray and border.
  */
 public enum Border {
-    SOLID(1), DASHED(1), DOTTED(1), BOLD(2.5);
+    /** A plain line. */
+    SOLID(1),
+    /** Dashes. */
+    DASHED(1),
+    /** Dots. */
+    DOTTED(1),
+    /** A plain line two and a half times as thick. */
+    BOLD(2.5);
 
     private final double widthFactor;
 
@@ -20,6 +27,7 @@ public enum Border {
         return Math.round(lineWidth * widthFactor * 100) / 100.0;
     }
 
+    /** The border named {@code name} ({@code solid}, {@code dashed}, …), in any case. */
     public static Border byName(String name) {
         try {
             return valueOf(name.strip().toUpperCase(Locale.ROOT));

@@ -12,21 +12,37 @@ import java.util.Map;
 
 /** What kind of computation a node does, for colouring. Classified by ONNX op type (any domain). */
 public enum OpFamily {
+    /** Convolution: {@code conv}. */
     CONVOLUTION("conv", "convolution"),
+    /** Linear / matmul: {@code linear}. */
     LINEAR("linear", "linear / matmul"),
+    /** Normalization: {@code norm}. */
     NORMALIZATION("norm", "normalization"),
+    /** Activation: {@code act}. */
     ACTIVATION("act", "activation"),
+    /** Pooling: {@code pool}. */
     POOLING("pool", "pooling"),
+    /** Elementwise math: {@code math}. */
     ELEMENTWISE("math", "elementwise math"),
+    /** Shape / reshape / indexing: {@code shape}. */
     SHAPE("shape", "shape / reshape / indexing"),
+    /** Reduction: {@code reduce}. */
     REDUCTION("reduce", "reduction"),
+    /** Attention: {@code attn}. */
     ATTENTION("attn", "attention"),
+    /** Recurrent: {@code rnn}. */
     RECURRENT("rnn", "recurrent"),
+    /** Control flow: {@code flow}. */
     CONTROL_FLOW("flow", "control flow"),
+    /** Quantization: {@code quant}. */
     QUANTIZATION("quant", "quantization"),
+    /** Constant: {@code const}. */
     CONSTANT("const", "constant"),
+    /** Input / output: {@code io}. */
     IO("io", "input / output"),
+    /** Collapsed module: {@code module}. */
     MODULE("module", "collapsed module"),
+    /** Other: {@code other}. */
     OTHER("other", "other");
 
     private static final Map<String, OpFamily> BY_OP = new HashMap<>();
@@ -90,14 +106,17 @@ public enum OpFamily {
         return key;
     }
 
+    /** What the family holds, for a legend. */
     public String description() {
         return description;
     }
 
+    /** The family of an ONNX operation type, e.g. {@code Conv}. */
     public static OpFamily ofOperation(String opType) {
         return BY_OP.getOrDefault(opType.toLowerCase(Locale.ROOT), OTHER);
     }
 
+    /** The family a node is drawn in. */
     public static OpFamily of(Node node) {
         if (node instanceof OperationNode op) {
             return ofOperation(op.opType());
@@ -109,6 +128,7 @@ public enum OpFamily {
         return m.module().kind() == ModuleKind.CONTROL_FLOW ? CONTROL_FLOW : MODULE;
     }
 
+    /** The family {@code --style color.KEY} names, e.g. {@code conv}. */
     public static OpFamily byKey(String key) {
         for (OpFamily f : values()) {
             if (f.key.equalsIgnoreCase(key) || f.name().equalsIgnoreCase(key)) {

@@ -36,6 +36,7 @@ public record Style(String font, double fontSize, double edgeFontSize, String ba
         moduleFills = List.copyOf(moduleFills);
     }
 
+    /** The fill colour of nodes of {@code family}. */
     public String fill(OpFamily family) {
         return fills.getOrDefault(family, fills.get(OpFamily.OTHER));
     }

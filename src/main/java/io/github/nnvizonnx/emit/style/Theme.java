@@ -11,8 +11,14 @@ import java.util.Map;
  * dark background.
  */
 public enum Theme {
-    DEFAULT, PAPER, DARK;
+    /** Pastel colours on white. */
+    DEFAULT,
+    /** Print-safe: serif, thin black lines, families told apart in grayscale. */
+    PAPER,
+    /** Light text on a dark background. */
+    DARK;
 
+    /** The theme named {@code name} in any case; IllegalArgumentException for another name. */
     public static Theme byName(String name) {
         try {
             return valueOf(name.strip().toUpperCase(Locale.ROOT));
@@ -21,6 +27,7 @@ public enum Theme {
         }
     }
 
+    /** The theme's starting style, which single settings can then change. */
     public Style style() {
         return switch (this) {
             case DEFAULT -> new Style("Helvetica", 11, 9, null, "#1a1a1a", "#555555", "#666666", 1.0,

@@ -1,34 +1,59 @@
 package io.github.nnvizonnx.read.hierarchy;
 
+import io.github.nnvizonnx.internal.Plugins;
 import java.util.List;
 import java.util.Locale;
 
-/** The known conventions by name, and the automatic choice for a file. */
+/**
+ * The installed conventions, and the automatic choice for a file. Conventions are plug-ins found with
+ * {@link java.util.ServiceLoader}: this library's (torch, dynamo, tf, functions, flat) and any listed in
+ * {@code META-INF/services/io.github.nnvizonnx.read.hierarchy.HierarchyConvention} of a jar on the class path.
+ */
 public final class Conventions {
-    /** The names {@code --hierarchy} accepts besides {@code auto}. */
-    public static final List<String> NAMES = List.of("torch", "dynamo", "tf", "functions", "flat");
+    /** The name that asks for the convention to be detected per file. */
+    public static final String AUTO = "auto";
 
     private Conventions() {
     }
 
-    /** The convention named {@code name} (one of {@link #NAMES}). */
+    /** A fresh instance of every installed convention, in class-path order. */
+    public static List<HierarchyConvention> installed() {
+        return Plugins.installed(HierarchyConvention.class);
+    }
+
+    /** The names the installed conventions answer to, which {@code --hierarchy} accepts besides {@link #AUTO}. */
+    public static List<String> names() {
+        return installed().stream().map(HierarchyConvention::name).toList();
+    }
+
+    /** The installed convention named {@code name}, in any case; IllegalArgumentException when none is. */
     public static HierarchyConvention byName(String name) {
-        return switch (name.toLowerCase(Locale.ROOT)) {
-            case "torch" -> new TorchScopeConvention();
-            case "dynamo" -> new DynamoMetadataConvention();
-            case "tf" -> new TfScopeConvention();
-            case "functions" -> new LocalFunctionConvention();
-            case "flat" -> new FlatConvention();
-            default -> throw new IllegalArgumentException("unknown hierarchy convention: " + name
-                    + " (expected auto, " + String.join(", ", NAMES) + ")");
-        };
+        String wanted = name.strip().toLowerCase(Locale.ROOT);
+        List<HierarchyConvention> installed = installed();
+        for (HierarchyConvention c : installed) {
+            if (c.name().toLowerCase(Locale.ROOT).equals(wanted)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("unknown hierarchy convention '" + name + "' (expected " + AUTO + ", "
+                + String.join(", ", installed.stream().map(HierarchyConvention::name).toList()) + ")");
     }
 
     /**
-     * Picks the convention from the main graph's nodes: dynamo metadata wins; then names with a leading '/' (torch)
-     * against names with inner '/' only (tf); functions when the file calls local functions; flat otherwise.
+     * Picks the convention from the main graph's nodes: a convention that {@linkplain HierarchyConvention#recognises
+     * recognises} them (a plug-in's) wins; then dynamo metadata; then names with a leading '/' (torch) against names
+     * with inner '/' only (tf); functions when the file calls local functions; flat otherwise.
      */
     public static String detect(List<NodeView> nodes, boolean callsLocalFunctions) {
+        for (HierarchyConvention c : installed()) {
+            if (c.recognises(nodes)) {
+                return c.name();
+            }
+        }
+        return detectBuiltIn(nodes, callsLocalFunctions);
+    }
+
+    private static String detectBuiltIn(List<NodeView> nodes, boolean callsLocalFunctions) {
         int torchLike = 0;
         int tfLike = 0;
         for (NodeView n : nodes) {

@@ -13,14 +13,17 @@ public record ScopeAssignment(List<ScopeSegment> path, String text, int shortNam
         path = List.copyOf(path);
     }
 
+    /** An assignment whose text is the short name alone. */
     public ScopeAssignment(List<ScopeSegment> path, String shortName) {
         this(path, shortName, 0);
     }
 
+    /** A node in no module, shown as {@code shortName}. */
     public static ScopeAssignment root(String shortName) {
         return new ScopeAssignment(List.of(), shortName);
     }
 
+    /** The node's name inside its module. */
     public String shortName() {
         return text.substring(shortNameStart);
     }

@@ -2,6 +2,7 @@ package io.github.nnvizonnx.read.hierarchy;
 
 /** One level of a node's module path: the module's display name and, when the file says, its class. */
 public record ScopeSegment(String name, String qualifiedClassName) {
+    /** A module level known by name only, without a class. */
     public static ScopeSegment named(String name) {
         return new ScopeSegment(name, null);
     }

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import io.github.nnvizonnx.emit.DestinationStream;
-import io.github.nnvizonnx.emit.OutputFailure;
+import io.github.nnvizonnx.internal.io.DestinationStream;
+import io.github.nnvizonnx.internal.io.OutputFailure;
 import io.github.nnvizonnx.testsupport.ProcessTreeStub;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -80,7 +80,7 @@ class PaperThemeTest {
     @Test
     void dotDrawsTheBordersAndGraphvizAcceptsThem(@TempDir Path dir) throws Exception {
         ModelGraph model = OnnxReader.read(ExternalTools.projectDir().resolve("testdata/nnviz_intro.onnx"));
-        Diagram diagram = new Diagram(model, Views.apply(model, ViewOptions.everything()),
+        Diagram diagram = Diagram.view(Views.apply(model, ViewOptions.everything())).from(model,
                 new DrawOptions(Direction.TB, PAPER, true));
         StringBuilder dot = new StringBuilder();
         new DotEmitter().write(diagram, dot);
@@ -100,7 +100,7 @@ class PaperThemeTest {
         ModelGraph model = OnnxReader.read(ExternalTools.projectDir().resolve("testdata/nnviz_intro.onnx"));
         StringBuilder mermaid = new StringBuilder();
         try {
-            new MermaidEmitter().write(new Diagram(model, Views.apply(model, ViewOptions.everything()),
+            new MermaidEmitter().write(Diagram.view(Views.apply(model, ViewOptions.everything())).from(model,
                     new DrawOptions(Direction.TB, PAPER, true)), mermaid);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

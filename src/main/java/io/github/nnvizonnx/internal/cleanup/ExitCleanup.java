@@ -1,4 +1,4 @@
-package io.github.nnvizonnx.cleanup;
+package io.github.nnvizonnx.internal.cleanup;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,9 @@
-package io.github.nnvizonnx.emit;
+package io.github.nnvizonnx.internal.io;
+
+import io.github.nnvizonnx.emit.Diagram;
+import io.github.nnvizonnx.emit.DrawOptions;
+import io.github.nnvizonnx.emit.Emitter;
+import io.github.nnvizonnx.emit.MermaidEmitter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -39,7 +44,7 @@ class AtomicFileTest {
     @BeforeEach
     void realDiagram() {
         ModelGraph model = OnnxReader.read(ExternalTools.projectDir().resolve("testdata/nnviz_intro.onnx"));
-        diagram = new Diagram(model, DrawOptions.defaults());
+        diagram = Diagram.of(model, DrawOptions.defaults());
     }
 
     /** Writes the first half of the real Mermaid output, then fails the way the given exception says. */

@@ -1,6 +1,6 @@
-package io.github.nnvizonnx.emit;
+package io.github.nnvizonnx.internal.io;
 
-import io.github.nnvizonnx.cleanup.ExitCleanup;
+import io.github.nnvizonnx.internal.cleanup.ExitCleanup;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

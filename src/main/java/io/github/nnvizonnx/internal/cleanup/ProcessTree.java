@@ -1,4 +1,4 @@
-package io.github.nnvizonnx.cleanup;
+package io.github.nnvizonnx.internal.cleanup;
 
 import java.time.Duration;
 import java.util.List;

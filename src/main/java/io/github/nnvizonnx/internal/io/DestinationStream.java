@@ -1,4 +1,4 @@
-package io.github.nnvizonnx.emit;
+package io.github.nnvizonnx.internal.io;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;

@@ -1,0 +1,56 @@
+package io.github.nnvizonnx.api;
+
+import io.github.nnvizonnx.emit.Diagram;
+import io.github.nnvizonnx.emit.DrawOptions;
+import io.github.nnvizonnx.emit.GithubFit;
+import io.github.nnvizonnx.model.ModelGraph;
+import io.github.nnvizonnx.transform.ViewOptions;
+import io.github.nnvizonnx.transform.Views;
+import java.io.IOException;
+import java.util.Locale;
+
+/**
+ * {@link Fit#GITHUB}: the most detailed view, from the one asked for down through the fixed depths, whose Mermaid
+ * GitHub renders.
+ */
+final class GithubFitting {
+    /** Nodes from which the depths are collapsed two at a time, on two cores. */
+    private static final int LARGE_MODEL = 20_000;
+
+    private GithubFitting() {
+    }
+
+    /** The model drawn at the view chosen; a warning goes to {@code reporter} when even depth 1 is too big. */
+    static Drawn choose(ModelGraph full, ViewOptions view, DrawOptions draw, Reporter reporter) throws IOException {
+        ModelGraph prepared = Views.prepare(full, view);
+        GithubFit.Choice<ViewOptions> choice = GithubFit.choose(Views.fitCandidates(view, Views.maxDepth(full)),
+                v -> Diagram.view(Views.collapse(prepared, v)).from(full, draw),
+                v -> Views.nodeCountAfterCollapse(prepared, v),
+                full.nodes().size() >= LARGE_MODEL);
+        if (!choice.fits()) {
+            reporter.warning(tooBig(choice));
+        }
+        return new Drawn(choice.diagram(), choice.view(), note(choice, view));
+    }
+
+    /** A diagram, the view it is drawn at, and why that view differs from the one asked for (or empty). */
+    record Drawn(Diagram diagram, ViewOptions view, String note) {
+    }
+
+    /** Empty when the view asked for fits, else why its depth was lowered. */
+    private static String note(GithubFit.Choice<ViewOptions> choice, ViewOptions requested) {
+        if (!choice.fits() || choice.view().equals(requested)) {
+            return "";
+        }
+        return " (lowered from " + requested.depthText() + " by --fit github to stay within"
+                + " GitHub's limits: " + GithubFit.MAX_EDGES + " edges, 50,000 characters)";
+    }
+
+    private static String tooBig(GithubFit.Choice<ViewOptions> choice) {
+        ViewOptions drawn = choice.view();
+        String where = drawn.depth() == null && !drawn.autoDepth() ? "every level" : "depth " + drawn.depthText();
+        return String.format(Locale.ROOT, "even at %s the Mermaid has %d edges and %,d characters, over GitHub's"
+                + " limits (%d edges, 50,000 characters): GitHub will not render it; try --layer, --collapse or"
+                + " --format svg", where, choice.edges(), choice.characters(), GithubFit.MAX_EDGES);
+    }
+}

@@ -1,0 +1,182 @@
+package io.github.nnvizonnx.api;
+
+import io.github.nnvizonnx.emit.Diagram;
+import io.github.nnvizonnx.emit.DrawOptions;
+import io.github.nnvizonnx.emit.Emitter;
+import io.github.nnvizonnx.emit.Emitters;
+import io.github.nnvizonnx.model.ModelGraph;
+import io.github.nnvizonnx.read.ModelReader;
+import io.github.nnvizonnx.read.OnnxReader;
+import io.github.nnvizonnx.shapes.RuntimePreload;
+import io.github.nnvizonnx.shapes.ShapeMode;
+import io.github.nnvizonnx.shapes.ShapeOutcome;
+import io.github.nnvizonnx.shapes.ShapeRequest;
+import io.github.nnvizonnx.shapes.Shapes;
+import io.github.nnvizonnx.transform.ViewOptions;
+import io.github.nnvizonnx.transform.Views;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * The library's entry point: one request that walks the whole pipeline, read → shapes → view → write.
+ * <pre>{@code
+ * String mermaid = Nnviz.read(Path.of("model.onnx")).view(View.defaults().depth(3)).text();
+ * Nnviz.read(Path.of("model.onnx")).format("dot").writeTo(Path.of("model.dot"));
+ * }</pre>
+ * Each setting returns this request; {@link #draw()} (or {@link #text()}, {@link #writeTo}) runs it. Defaults: the
+ * hierarchy convention detected from the file, the shapes the file declares (no onnxruntime run), {@link
+ * View#defaults()}, the default style, Mermaid at the depth asked for.
+ *
+ * <p>Failures are exceptions: {@link io.github.nnvizonnx.read.InvalidModelException} for a file that is not a model,
+ * {@link io.github.nnvizonnx.transform.UnknownModuleException} for a layer or module the model lacks,
+ * {@link io.github.nnvizonnx.shapes.ShapeRequestException} for shapes given to inputs the model lacks, and
+ * {@link IllegalArgumentException} for an unknown format or hierarchy convention.
+ */
+public final class Nnviz {
+    private final ModelInput input;
+    private String hierarchy = "auto";
+    private ShapeRequest shapes = ShapeRequest.of(ShapeMode.DECLARED);
+    private View view = View.defaults();
+    private DrawOptions style = DrawOptions.defaults();
+    private Fit fit = Fit.NONE;
+    private Emitter emitter;
+    private Reporter reporter = Reporter.SILENT;
+
+    private Nnviz(ModelInput input) {
+        this.input = Objects.requireNonNull(input, "input");
+    }
+
+    /** A request to draw the model in {@code file}: ONNX, or JSON written by the {@code json} format. */
+    public static Nnviz read(Path file) {
+        return read(ModelInput.file(file));
+    }
+
+    /** A request to draw the model {@code input} gives (a file, or the export of a converted model). */
+    public static Nnviz read(ModelInput input) {
+        return new Nnviz(input);
+    }
+
+    /**
+     * How module scopes are read from an ONNX file: {@code auto} (detected per file) or the name of an installed
+     * {@link io.github.nnvizonnx.read.hierarchy.HierarchyConvention} ({@code torch}, {@code dynamo}, {@code tf},
+     * {@code functions}, {@code flat}, or a plug-in's).
+     */
+    public Nnviz hierarchy(String convention) {
+        this.hierarchy = Objects.requireNonNull(convention, "convention");
+        return this;
+    }
+
+    /** Where edge shapes come from, with the limits of an onnxruntime run. */
+    public Nnviz shapes(ShapeRequest request) {
+        this.shapes = Objects.requireNonNull(request, "request");
+        return this;
+    }
+
+    /**
+     * Where edge shapes come from, with default limits. {@link ShapeMode#RUN} needs onnxruntime on the class path;
+     * without it the declared shapes are drawn and the {@link Reporter} gets a warning.
+     */
+    public Nnviz shapes(ShapeMode mode) {
+        return shapes(ShapeRequest.of(mode));
+    }
+
+    /** How much of the model to draw. */
+    public Nnviz view(View newView) {
+        this.view = Objects.requireNonNull(newView, "view");
+        return this;
+    }
+
+    /** How the diagram looks: direction, style, legend. */
+    public Nnviz style(DrawOptions options) {
+        this.style = Objects.requireNonNull(options, "options");
+        return this;
+    }
+
+    /** Whether a Mermaid diagram's depth is lowered to fit GitHub. */
+    public Nnviz fit(Fit newFit) {
+        this.fit = Objects.requireNonNull(newFit, "fit");
+        return this;
+    }
+
+    /** The output format by name ({@code mermaid}, {@code dot}, {@code json}, …; see {@link Emitters#installed()}). */
+    public Nnviz format(String name) {
+        return emitter(Emitters.byFormat(name).orElseThrow(() -> new IllegalArgumentException("unknown format '"
+                + name + "' (installed: " + String.join(", ", Emitters.formatNames()) + ")")));
+    }
+
+    /** The output format as an emitter, installed or not. */
+    public Nnviz emitter(Emitter newEmitter) {
+        this.emitter = Objects.requireNonNull(newEmitter, "emitter");
+        return this;
+    }
+
+    /** Who hears about progress, warnings and notes; by default nobody. */
+    public Nnviz reporter(Reporter newReporter) {
+        this.reporter = Objects.requireNonNull(newReporter, "reporter");
+        return this;
+    }
+
+    /** Runs the pipeline: reads the model, gives it shapes, chooses the view; writing is left to the drawing. */
+    public Drawing draw() throws IOException {
+        Emitter chosen = emitter != null ? emitter : Emitters.mermaid();
+        Read read = readWithShapes();
+        ModelGraph full = read.model();
+        boolean mermaid = chosen.format().equals("mermaid") || chosen.format().equals("markdown");
+        if (mermaid && fit == Fit.GITHUB) {
+            GithubFitting.Drawn drawn = GithubFitting.choose(full, read.view(), style, reporter);
+            return new Drawing(full, drawn.diagram(), drawn.view(), chosen, drawn.note());
+        }
+        Diagram diagram = Diagram.view(Views.apply(full, read.view())).from(full, style);
+        return new Drawing(full, diagram, read.view(), chosen, "");
+    }
+
+    /** Runs the pipeline and returns the drawing as text. */
+    public String text() throws IOException {
+        return draw().text();
+    }
+
+    /** Runs the pipeline and writes the drawing to {@code out}, which stays open. */
+    public void writeTo(OutputStream out) throws IOException {
+        draw().writeTo(out);
+    }
+
+    /** Runs the pipeline and writes the drawing to {@code file}, atomically. */
+    public void writeTo(Path file) throws IOException {
+        draw().writeTo(file);
+    }
+
+    /** The model read, and the view options with the modules they name resolved in it ({@link Views}). */
+    private record Read(ModelGraph model, ViewOptions view) {
+    }
+
+    /**
+     * The model with the shapes asked for; onnxruntime, when it will run, loads while the model is read. The modules
+     * the view names are resolved first, so that a typo is reported before the model runs (shapes change no module).
+     */
+    private Read readWithShapes() {
+        // A JSON model already carries the shapes it was written with; only ONNX files can be run.
+        boolean onnx = !ModelReader.looksLikeJson(input.file());
+        boolean run = onnx && shapes.mode() == ShapeMode.RUN;
+        try (RuntimePreload preload = RuntimePreload.startIf(run && Files.isRegularFile(input.file()))) {
+            OnnxReader.Options options = new OnnxReader.Options(hierarchy);
+            ModelGraph read = input.read(file -> ModelReader.read(file, input.name(), options));
+            ViewOptions resolved = Views.resolveNamedModules(read, view.options());
+            if (!run) { // a run reports what it refuses to read itself, in its own warning
+                read.info().warnings().forEach(w -> reporter.warning(read.info().source() + ": " + w));
+            }
+            return new Read(onnx ? withShapes(read) : read, resolved);
+        }
+    }
+
+    private ModelGraph withShapes(ModelGraph read) {
+        ShapeOutcome outcome = new Shapes().apply(read, input.file(), shapes, reporter::status);
+        if (outcome.warning() != null) {
+            reporter.warning(outcome.warning() + "; edges show the declared shapes");
+        }
+        outcome.notes().forEach(reporter::note);
+        return outcome.model();
+    }
+}

@@ -1,0 +1,37 @@
+package io.github.nnvizonnx.api;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.nnvizonnx.testsupport.LibraryJvm;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * onnxruntime and picocli are optional dependencies: the library draws (without a shape run) in a JVM whose class
+ * path lacks them. A class of theirs loaded on the way would end the child with NoClassDefFoundError.
+ */
+class LibraryClassPathTest {
+    @TempDir
+    Path dir;
+
+    private LibraryJvm.Run drawWithout(String jarName) throws Exception {
+        String classPath = LibraryJvm.classPathWithout(entry -> Path.of(entry).getFileName().toString()
+                .startsWith(jarName));
+        assertFalse(classPath.contains(jarName), classPath);
+        return LibraryJvm.runExample(dir, LibraryJvm.readmeExample(), classPath, "testdata/nnviz_intro.onnx");
+    }
+
+    @Test
+    void drawsWithoutOnnxruntime() throws Exception {
+        assertTrue(System.getProperty("java.class.path").contains("onnxruntime"), "the test needs it to leave out");
+        ReadmeExampleTest.assertIntroMermaid(drawWithout("onnxruntime"));
+    }
+
+    @Test
+    void drawsWithoutPicocli() throws Exception {
+        assertTrue(System.getProperty("java.class.path").contains("picocli"), "the test needs it to leave out");
+        ReadmeExampleTest.assertIntroMermaid(drawWithout("picocli"));
+    }
+}
