@@ -132,4 +132,23 @@ for file in "${models[@]}"; do
     "$(cell "$mermaid")" "$(cell "$dot")" "$(cell "$py_collapsed")" "$(cell "$py_full")" \
     "$(ratio "$py_collapsed" "$mermaid")" "$(ratio "$py_full" "$dot")" "$(cell "$default")" >> "$table"
 done
+
+# What folding and the node budget cost: the default Mermaid (--depth auto, folds) against a fixed depth without
+# folds (the default before them), on the synthetic models, whose identical layers all fold: the fold's worst case,
+# every layer's canonical form built and compared.
+{
+  echo
+  echo "Folding and the node budget (--shapes declared, Mermaid): the default against --depth 2 --no-fold"
+  echo
+  echo "| model | --depth 2 --no-fold | default (--depth auto, folds) | default ÷ fixed depth, time |"
+  echo "|---|---|---|---|"
+} >> "$table"
+for file in "${models[@]}"; do
+  name="$(basename "$file" .onnx)"
+  [[ "$name" == bert-* ]] || continue
+  fixed=$(measure "${ours[@]}" "$file" --shapes declared --depth 2 --no-fold -q)
+  folded=$(measure "${ours[@]}" "$file" --shapes declared -q)
+  printf '| %s | %s | %s | %s |\n' "$name" "$(cell "$fixed")" "$(cell "$folded")" \
+    "$(ratio "$folded" "$fixed" | cut -d' ' -f1)" >> "$table"
+done
 cat "$table"

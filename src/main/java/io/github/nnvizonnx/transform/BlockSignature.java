@@ -23,7 +23,8 @@ import java.util.Map;
  * in order with its kind, op type, domain, attributes and parameter count, where it sits in the module tree inside
  * (position among its siblings and class at each level, not names, which differ from block to block in some
  * exporters), every edge inside by the positions of its ends, every tensor crossing the boundary with its element
- * type and shape, and every weight with its place, element type and dims. Values are numbered through one table of
+ * type and shape (inside, the operations and weights fix them), and every weight with its place, element type and
+ * dims. Values are numbered through one table of
  * this pass, so two forms are equal exactly when the blocks are: forms are compared in full, never by a hash. The one
  * leniency: a tensor whose shape one block does not know matches the other's ({@link #compatible}).
  */
@@ -40,6 +41,7 @@ final class BlockSignature {
     private final Map<ModulePath, List<Parameter>> parametersByScope = new HashMap<>();
     /** By module path: its position among its siblings and its class, as one code. */
     private final Map<ModulePath, Integer> placeCodes = new HashMap<>();
+    private final Map<ModulePath, Integer> placeCodesByIdentity = new java.util.IdentityHashMap<>();
     /** By node number: its position in the block last encoded, valid where {@link #stampOf} is {@link #stamp}. */
     private final int[] position;
     private final int[] stampOf;
@@ -56,14 +58,27 @@ final class BlockSignature {
         for (Parameter p : model.parameters()) {
             parametersByScope.computeIfAbsent(p.scope(), s -> new ArrayList<>()).add(p);
         }
-        for (Module m : tree.all()) {
-            List<Module> children = tree.children(m.path());
-            for (int i = 0; i < children.size(); i++) {
-                Module child = children.get(i);
-                placeCodes.put(child.path(), code(List.of(i, String.valueOf(child.className()),
-                        String.valueOf(child.qualifiedClassName()), child.kind())));
-            }
+    }
+
+    /** The place code of a module ({@link #placeCodes}), worked out for it and its siblings when first asked. */
+    private int placeCode(ModulePath module) {
+        Integer known = placeCodesByIdentity.get(module); // nodes share their scope objects: mostly found here
+        if (known != null) {
+            return known;
         }
+        known = placeCodes.get(module);
+        if (known == null) {
+            List<Module> siblings = tree.children(module.parent());
+            for (int i = 0; i < siblings.size(); i++) {
+                Module sibling = siblings.get(i);
+                placeCodes.put(sibling.path(), code(List.of(i, String.valueOf(sibling.className()),
+                        String.valueOf(sibling.qualifiedClassName()), sibling.kind())));
+            }
+            known = placeCodes.getOrDefault(module, 0); // 0: a scope the tree does not know
+            placeCodes.putIfAbsent(module, known);
+        }
+        placeCodesByIdentity.put(module, known);
+        return known;
     }
 
     /** Whether the insides of {@code a} and {@code b} are identical (the first form is kept for the next call). */
@@ -100,17 +115,31 @@ final class BlockSignature {
             position[nodes[k]] = k;
             stampOf[nodes[k]] = stamp;
         }
-        LongBuffer out = new LongBuffer(nodes.length * 8);
+        LongBuffer out = new LongBuffer(nodes.length * 12);
+        LongBuffer weights = new LongBuffer(16);
+        Map<ModulePath, Boolean> scopesSeen = new HashMap<>();
+        ModulePath lastScope = null;
+        long[] lastPlace = null;
         for (int number : nodes) {
             Node n = model.nodeAt(number);
-            place(out, block, n.scope());
+            if (n.scope() != lastScope) { // neighbours mostly share their scope: its place is worked out once
+                lastScope = n.scope();
+                lastPlace = place(block, lastScope);
+                weights(weights, block, lastScope, scopesSeen);
+            }
+            out.addAll(lastPlace);
             node(out, n);
             // each list is preceded by its length, so that no two different blocks can write the same numbers
-            out.add(model.incomingEdgesOf(number).size());
-            for (TensorEdge e : model.incomingEdgesOf(number)) {
+            java.util.Set<TensorEdge> inputs = model.incomingEdgesOf(number);
+            out.add(inputs.size());
+            for (TensorEdge e : inputs) {
                 int source = model.sourceNumberOf(e);
-                out.add(stampOf[source] == stamp ? position[source] : OUTSIDE);
-                tensor(out, e.tensor());
+                if (stampOf[source] == stamp) {
+                    out.add(position[source]); // inside: the operations and weights fix its type and shape
+                } else {
+                    out.add(OUTSIDE);
+                    tensor(out, e.tensor());
+                }
             }
             // each tensor leaving once: how many readers it has outside depends on what follows the block
             int lengthAt = out.size();
@@ -124,7 +153,8 @@ final class BlockSignature {
                 }
             }
         }
-        weights(out, block, block);
+        out.add(weights.size());
+        out.addAll(weights.toArray());
         return out.toArray();
     }
 
@@ -148,17 +178,20 @@ final class BlockSignature {
         return false;
     }
 
-    /** Where {@code scope} sits inside {@code block}: the place code of each level below the block. */
-    private void place(LongBuffer out, ModulePath block, ModulePath scope) {
+    /** Where {@code scope} sits inside {@code block}: how many levels below it, and each level's place code. */
+    private long[] place(ModulePath block, ModulePath scope) {
         int levels = scope.length() - block.length();
-        out.add(levels);
-        for (int i = block.length() + 1; i <= scope.length(); i++) {
-            out.add(placeCodes.getOrDefault(scope.prefix(i), 0));
+        long[] place = new long[levels + 1];
+        place[0] = levels;
+        ModulePath p = scope;
+        for (int i = levels; i >= 1; i--, p = p.parent()) {
+            place[i] = placeCode(p);
         }
+        return place;
     }
 
     private void node(LongBuffer out, Node n) {
-        out.add(code(n.getClass()));
+        out.add(n instanceof OperationNode ? 1 : n instanceof InputNode ? 2 : n instanceof OutputNode ? 3 : 4);
         if (n instanceof OperationNode op) {
             out.add(code(op.opType()));
             out.add(code(op.domain()));
@@ -181,19 +214,25 @@ final class BlockSignature {
                 : UNKNOWN_SHAPE - code(java.util.Arrays.asList(tensor.elementType(), tensor.shape())));
     }
 
-    /** The weights of {@code module} and below, each with its place inside {@code block}. */
-    private void weights(LongBuffer out, ModulePath block, ModulePath module) {
-        List<Parameter> own = parametersByScope.getOrDefault(module, List.of());
-        out.add(own.size());
-        for (Parameter p : parametersByScope.getOrDefault(module, List.of())) {
-            place(out, block, module);
-            out.add(code(p.elementType()));
-            out.add(code(p.dims()));
-        }
-        List<Module> children = tree.children(module);
-        out.add(children.size());
-        for (Module child : children) {
-            weights(out, block, child.path());
+    /**
+     * The weights of {@code scope} and of its ancestors inside {@code block} not written yet, each with its place:
+     * the weights of a block belong to the modules its nodes sit in, or to their ancestors (shared by several).
+     */
+    private void weights(LongBuffer out, ModulePath block, ModulePath scope, Map<ModulePath, Boolean> seen) {
+        for (ModulePath p = scope; p.length() >= block.length() && seen.putIfAbsent(p, Boolean.TRUE) == null;
+             p = p.parent()) {
+            List<Parameter> own = parametersByScope.get(p);
+            if (own != null) {
+                long[] place = place(block, p);
+                for (Parameter parameter : own) {
+                    out.addAll(place);
+                    out.add(code(parameter.elementType()));
+                    out.add(code(parameter.dims()));
+                }
+            }
+            if (p.isRoot()) {
+                break;
+            }
         }
     }
 
@@ -219,6 +258,14 @@ final class BlockSignature {
 
         int size() {
             return size;
+        }
+
+        void addAll(long[] more) {
+            if (size + more.length > values.length) {
+                values = Arrays.copyOf(values, Math.max(2 * values.length, size + more.length));
+            }
+            System.arraycopy(more, 0, values, size, more.length);
+            size += more.length;
         }
 
         void increment(int index) {

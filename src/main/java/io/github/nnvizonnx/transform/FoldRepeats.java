@@ -12,6 +12,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,9 @@ public final class FoldRepeats {
     /** By node number: for a node of a run's last member, the first member's matching node; else -1. */
     private final int[] redirect;
     private final Map<ModulePath, Fold> folds = new LinkedHashMap<>();
+    private final NodeMarks inFirst;
+    private final NodeMarks inPrevious;
+    private final NodeMarks inNext;
     /** The members folded away (all but the first of each run). */
     private final Set<ModulePath> foldedAway = new HashSet<>();
 
@@ -51,6 +55,9 @@ public final class FoldRepeats {
         this.removed = new boolean[model.nodeNumbers()];
         this.redirect = new int[model.nodeNumbers()];
         java.util.Arrays.fill(redirect, -1);
+        this.inFirst = new NodeMarks(model.nodeNumbers());
+        this.inPrevious = new NodeMarks(model.nodeNumbers());
+        this.inNext = new NodeMarks(model.nodeNumbers());
     }
 
     /** {@code model} with every foldable run folded; the model itself when nothing repeats. */
@@ -71,11 +78,8 @@ public final class FoldRepeats {
                 if (end - i >= 2) {
                     fold(children.subList(i, end));
                 }
-                parents.add(children.get(i).path()); // only the first member of a run stays to be looked into
-                for (int k = end - i >= 2 ? end : i + 1; k < end; k++) {
-                    parents.add(children.get(k).path());
-                }
-                i = Math.max(end, i + 1);
+                parents.add(children.get(i).path()); // of a run, only the first member stays to be looked into
+                i = end;
             }
         }
     }
@@ -113,29 +117,32 @@ public final class FoldRepeats {
      * place. Members are identical, so their nodes and edges correspond one to one in order.
      */
     private boolean chained(ModulePath first, ModulePath previous, ModulePath next) {
-        for (int node : scopes.nodesOf(previous)) {
+        int[] firstNodes = scopes.nodesOf(first);
+        int[] previousNodes = scopes.nodesOf(previous);
+        int[] nextNodes = scopes.nodesOf(next);
+        inFirst.mark(firstNodes);
+        inPrevious.mark(previousNodes);
+        inNext.mark(nextNodes);
+        for (int node : previousNodes) {
             for (TensorEdge e : model.outgoingEdgesOf(node)) {
                 int target = model.targetNumberOf(e);
-                if (!scopes.inside(target, previous) && !scopes.inside(target, next)) {
+                if (!inPrevious.has(target) && !inNext.has(target)) {
                     return false; // an output of a middle member used elsewhere: the fold could not show it
                 }
             }
         }
-        int[] firstNodes = scopes.nodesOf(first);
-        int[] nextNodes = scopes.nodesOf(next);
         boolean fed = false;
         for (int k = 0; k < nextNodes.length; k++) {
-            List<TensorEdge> firstInputs = List.copyOf(model.incomingEdgesOf(firstNodes[k]));
-            int j = 0;
+            Iterator<TensorEdge> firstInputs = model.incomingEdgesOf(firstNodes[k]).iterator();
             for (TensorEdge e : model.incomingEdgesOf(nextNodes[k])) {
-                TensorEdge counterpart = firstInputs.get(j++);
+                TensorEdge counterpart = firstInputs.next(); // identical blocks: as many inputs, in the same order
                 int source = model.sourceNumberOf(e);
-                if (scopes.inside(source, next)) {
+                if (inNext.has(source)) {
                     continue;
                 }
-                if (scopes.inside(source, previous)) {
+                if (inPrevious.has(source)) {
                     fed = true;
-                    if (scopes.inside(model.sourceNumberOf(counterpart), first)) {
+                    if (inFirst.has(model.sourceNumberOf(counterpart))) {
                         return false; // the first member reads this inside itself: not the run's input
                     }
                 } else if (source != model.sourceNumberOf(counterpart)
@@ -145,6 +152,27 @@ public final class FoldRepeats {
             }
         }
         return fed;
+    }
+
+    /** A set of node numbers that is cheap to test and to replace: the numbers marked last. */
+    private static final class NodeMarks {
+        private final int[] marks;
+        private int stamp;
+
+        NodeMarks(int nodeNumbers) {
+            marks = new int[nodeNumbers];
+        }
+
+        void mark(int[] nodes) {
+            stamp++;
+            for (int n : nodes) {
+                marks[n] = stamp;
+            }
+        }
+
+        boolean has(int number) {
+            return marks[number] == stamp;
+        }
     }
 
     private void fold(List<Module> run) {

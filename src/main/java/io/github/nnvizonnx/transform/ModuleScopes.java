@@ -7,6 +7,7 @@ import io.github.nnvizonnx.model.ModuleTree;
 import io.github.nnvizonnx.model.Node;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
@@ -15,7 +16,6 @@ import java.util.Map;
  * descendants' only when asked for, so a pass that looks at a few modules pays for those alone.
  */
 final class ModuleScopes {
-    private final ModelGraph model;
     private final ModuleTree tree;
     /** Node numbers by the scope they sit in directly, each array in number order. */
     private final Map<ModulePath, int[]> direct = new HashMap<>();
@@ -23,11 +23,12 @@ final class ModuleScopes {
     private final Map<ModulePath, int[]> gathered = new HashMap<>();
 
     ModuleScopes(ModelGraph model) {
-        this.model = model;
         this.tree = model.modules();
-        Map<ModulePath, int[]> counts = new HashMap<>();
+        // Readers hand the nodes of one scope the same path object: gathered by identity first (cheap for a
+        // million nodes), then equal paths of different objects joined.
+        Map<ModulePath, NumberList> byScope = new IdentityHashMap<>();
         ModulePath lastScope = null;
-        int[] lastCount = null;
+        NumberList last = null;
         for (int number = 0; number < model.nodeNumbers(); number++) {
             Node n = model.nodeAt(number);
             if (n == null) {
@@ -35,18 +36,34 @@ final class ModuleScopes {
             }
             if (n.scope() != lastScope) { // neighbours mostly share their scope
                 lastScope = n.scope();
-                lastCount = counts.computeIfAbsent(lastScope, s -> new int[1]);
+                last = byScope.computeIfAbsent(lastScope, s -> new NumberList());
             }
-            lastCount[0]++;
+            last.add(number);
         }
-        counts.forEach((scope, count) -> direct.put(scope, new int[count[0]]));
-        Map<ModulePath, int[]> filled = new HashMap<>();
-        for (int number = 0; number < model.nodeNumbers(); number++) {
-            Node n = model.nodeAt(number);
-            if (n != null) {
-                int[] fill = filled.computeIfAbsent(n.scope(), s -> new int[1]);
-                direct.get(n.scope())[fill[0]++] = number;
+        byScope.forEach((scope, numbers) -> direct.merge(scope, numbers.toArray(), ModuleScopes::joined));
+    }
+
+    private static int[] joined(int[] a, int[] b) {
+        int[] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        Arrays.sort(both);
+        return both;
+    }
+
+    /** Node numbers in the order added. */
+    private static final class NumberList {
+        private int[] numbers = new int[8];
+        private int size;
+
+        void add(int number) {
+            if (size == numbers.length) {
+                numbers = Arrays.copyOf(numbers, 2 * size);
             }
+            numbers[size++] = number;
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(numbers, size);
         }
     }
 
@@ -95,8 +112,4 @@ final class ModuleScopes {
         return at;
     }
 
-    /** Whether the node numbered {@code number} lies in {@code path} or below it. */
-    boolean inside(int number, ModulePath path) {
-        return path.contains(model.nodeAt(number).scope());
-    }
 }

@@ -53,8 +53,11 @@ class BenchSmokeTest {
         assertEquals(0, p.exitValue(), out);
         List<String> rows = Files.readAllLines(dir.resolve("results.md")).stream()
                 .filter(l -> l.startsWith("| bert-150 |")).toList();
-        assertEquals(1, rows.size(), out);
+        assertEquals(2, rows.size(), "a row in each table: " + out);
         String row = rows.get(0);
+        String folding = rows.get(1);
+        assertTrue(!folding.contains("failed") && folding.matches("\\| bert-150 \\| [0-9.]+ s, [0-9]+ MiB \\| [0-9.]+ s,"
+                + " [0-9]+ MiB \\| [0-9.]+× \\|"), "both views timed, and their ratio: " + folding);
         assertTrue(row.contains("| 161 |"), "operations counted: " + row);
         assertTrue(!row.contains("failed") && row.matches(".*× time, [0-9.]+× memory \\| [0-9.]+ s, [0-9]+ MiB \\|$"),
                 "ratios, then the default command's time and memory: " + row);
