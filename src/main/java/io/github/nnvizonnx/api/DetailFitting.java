@@ -51,7 +51,6 @@ final class DetailFitting {
         }
         String where = medium == Medium.COLUMN ? "at most " + Medium.MAX_COLUMN_HEIGHT + " px tall in GitHub's column"
                 : "legible (text of " + (int) Medium.MIN_PAGE_TEXT + " pt or more) on a 6.5x9 in page";
-        return " (at most " + drawn.maxNodes() + " nodes, fewer than --max-nodes " + requested.maxNodes()
-                + ", so that the drawing is " + where + ")";
+        return " (fewer than --max-nodes " + requested.maxNodes() + ", so that the drawing is " + where + ")";
     }
 }
