@@ -2,7 +2,7 @@
 // (node_modules/mermaid/dist/mermaid.min.js) inside headless Chromium (Debian's /usr/bin/chromium,
 // driven by playwright-core; no browser download, no network).
 //
-//   node render.mjs <dir> [--svg] [--batch N] [--workers N]
+//   node render.mjs <dir> [--svg] [--measure] [--batch N] [--workers N]
 //
 // Prints one JSON document on stdout:
 //   {"mermaidVersion":"11.x.y","results":[
@@ -15,6 +15,9 @@
 // (so maxEdges 500 and maxTextSize 50000 apply; both are "secure" keys that diagrams cannot override).
 //
 // --svg      also writes <name>.svg next to each <name>.mmd (for debugging; error diagrams too).
+// --measure  shows each diagram as GitHub does, in an 880 px wide column (the SVG scaled down to fit, never up),
+//            and adds "width"/"height" (px, as displayed) and "fontPx" (the median node-label font size as
+//            displayed: its computed font size times the scale) to each successful result.
 // --batch N    number of diagrams rendered per page.evaluate round trip (default 25).
 // --workers N  pages (each in its own browser context / renderer process) rendering in parallel
 //              in the one browser (default min(4, available CPUs)); output order is always sorted.
@@ -42,15 +45,16 @@ const LAUNCH_ARGS = [
 
 function usage(msg) {
   if (msg) process.stderr.write(`render.mjs: ${msg}\n`);
-  process.stderr.write('usage: node render.mjs <dir> [--svg] [--batch N] [--workers N]\n');
+  process.stderr.write('usage: node render.mjs <dir> [--svg] [--measure] [--batch N] [--workers N]\n');
   process.exit(2);
 }
 
 function parseArgs(argv) {
-  const opts = { dir: null, svg: false, batch: 25, workers: Math.min(4, availableParallelism()) };
+  const opts = { dir: null, svg: false, measure: false, batch: 25, workers: Math.min(4, availableParallelism()) };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--svg') opts.svg = true;
+    else if (a === '--measure') opts.measure = true;
     else if (a === '--batch') {
       const n = Number(argv[++i]);
       if (!Number.isInteger(n) || n < 1) usage('--batch needs a positive integer');
@@ -68,7 +72,26 @@ function parseArgs(argv) {
 }
 
 // Runs inside the page. Renders the given diagrams one after the other; never throws per diagram.
-async function renderBatchInPage({ items, wantSvg }) {
+async function renderBatchInPage({ items, wantSvg, measure }) {
+  const COLUMN_PX = 880; // GitHub's Markdown column on a desktop screen
+  // Lays the SVG out in the column as GitHub does (mermaid's own style: width 100%, max-width its natural width).
+  const measured = (svg) => {
+    const column = document.createElement('div');
+    column.style.width = `${COLUMN_PX}px`;
+    column.innerHTML = svg;
+    document.body.appendChild(column);
+    const element = column.querySelector('svg');
+    const box = element.getBoundingClientRect();
+    const natural = element.viewBox.baseVal.width || box.width;
+    const scale = box.width / natural;
+    const sizes = [...element.querySelectorAll('.node .nodeLabel, .node text')]
+      .map((label) => parseFloat(getComputedStyle(label).fontSize) * scale)
+      .filter((px) => Number.isFinite(px))
+      .sort((a, b) => a - b);
+    const fontPx = sizes.length === 0 ? 0 : sizes[Math.floor(sizes.length / 2)];
+    column.remove();
+    return { width: box.width, height: box.height, fontPx };
+  };
   const ERROR_MARKERS = [
     'aria-roledescription="error"',
     'Syntax error in text',
@@ -100,7 +123,7 @@ async function renderBatchInPage({ items, wantSvg }) {
       const marker = ERROR_MARKERS.find((m) => svg.includes(m));
       const r = marker
         ? { ok: false, error: `mermaid rendered an error diagram (${marker})` }
-        : { ok: true, ...count(svg) };
+        : { ok: true, ...count(svg), ...(measure ? measured(svg) : {}) };
       if (wantSvg) r.svg = svg;
       out.push(r);
     } catch (e) {
@@ -153,7 +176,7 @@ async function main() {
       let page = await newMermaidPage(context, mermaidJs);
       const renderItems = async (names, base) => {
         const items = names.map((f, k) => ({ id: `mmd${base + k}`, text: readFileSync(join(dir, f), 'utf8') }));
-        return page.evaluate(renderBatchInPage, { items, wantSvg: opts.svg });
+        return page.evaluate(renderBatchInPage, { items, wantSvg: opts.svg, measure: opts.measure });
       };
       while (next < files.length) {
         const i = next;
@@ -182,7 +205,8 @@ async function main() {
           const r = batch[k];
           if (opts.svg && r.svg) writeFileSync(join(dir, f.replace(/\.mmd$/, '.svg')), r.svg);
           results[i + k] = r.ok
-            ? { file: f, ok: true, nodes: r.nodes, clusters: r.clusters }
+            ? { file: f, ok: true, nodes: r.nodes, clusters: r.clusters, width: r.width, height: r.height,
+                fontPx: r.fontPx }
             : { file: f, ok: false, error: r.error };
         });
       }

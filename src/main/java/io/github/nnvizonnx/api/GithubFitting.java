@@ -1,6 +1,7 @@
 package io.github.nnvizonnx.api;
 
 import io.github.nnvizonnx.emit.Diagram;
+import io.github.nnvizonnx.emit.Medium;
 import io.github.nnvizonnx.emit.DrawOptions;
 import io.github.nnvizonnx.emit.GithubFit;
 import io.github.nnvizonnx.model.ModelGraph;
@@ -11,7 +12,8 @@ import java.util.Locale;
 
 /**
  * {@link Fit#GITHUB}: the most detailed view, from the one asked for down through the fixed depths, whose Mermaid
- * GitHub renders.
+ * GitHub renders. The budget is lowered too while the drawing is taller than GitHub's column allows
+ * ({@link DetailFitting}): a long chain must not become a strip a reader scrolls through for minutes.
  */
 final class GithubFitting {
     /** Nodes from which the depths are collapsed two at a time, on two cores. */
@@ -23,14 +25,21 @@ final class GithubFitting {
     /** The model drawn at the view chosen; a warning goes to {@code reporter} when even depth 1 is too big. */
     static Drawn choose(ModelGraph full, ViewOptions view, DrawOptions draw, Reporter reporter) throws IOException {
         ModelGraph prepared = Views.prepare(full, view);
-        GithubFit.Choice<ViewOptions> choice = GithubFit.choose(Views.fitCandidates(view, Views.maxDepth(full)),
-                v -> Diagram.view(Views.collapse(prepared, v)).from(full, draw),
-                v -> Views.nodeCountAfterCollapse(prepared, v),
-                full.nodes().size() >= LARGE_MODEL);
+        @SuppressWarnings("unchecked")
+        GithubFit.Choice<ViewOptions>[] last = new GithubFit.Choice[1];
+        DetailFitting.Drawn drawn = DetailFitting.fit(view, draw.direction(), Medium.COLUMN, v -> {
+            last[0] = GithubFit.choose(Views.fitCandidates(v, Views.maxDepth(full)),
+                    c -> Diagram.view(Views.collapse(prepared, c)).from(full, draw),
+                    c -> Views.nodeCountAfterCollapse(prepared, c),
+                    full.nodes().size() >= LARGE_MODEL);
+            return new DetailFitting.Drawn(last[0].diagram(), last[0].view());
+        });
+        GithubFit.Choice<ViewOptions> choice = last[0];
         if (!choice.fits()) {
             reporter.warning(tooBig(choice));
         }
-        return new Drawn(choice.diagram(), choice.view(), note(choice, view));
+        String budgetNote = DetailFitting.note(choice.view(), view, Medium.COLUMN);
+        return new Drawn(drawn.diagram(), choice.view(), budgetNote.isEmpty() ? note(choice, view) : budgetNote);
     }
 
     /** A diagram, the view it is drawn at, and why that view differs from the one asked for (or empty). */

@@ -1,9 +1,11 @@
 package io.github.nnvizonnx.api;
 
 import io.github.nnvizonnx.emit.Diagram;
+import io.github.nnvizonnx.emit.Direction;
 import io.github.nnvizonnx.emit.DrawOptions;
 import io.github.nnvizonnx.emit.Emitter;
 import io.github.nnvizonnx.emit.Emitters;
+import io.github.nnvizonnx.emit.Medium;
 import io.github.nnvizonnx.model.ModelGraph;
 import io.github.nnvizonnx.read.ModelReader;
 import io.github.nnvizonnx.read.OnnxReader;
@@ -40,8 +42,9 @@ public final class Nnviz {
     private String hierarchy = "auto";
     private ShapeRequest shapes = ShapeRequest.of(ShapeMode.DECLARED);
     private View view = View.defaults();
-    private DrawOptions style = DrawOptions.defaults();
+    private DrawOptions style = DrawOptions.defaults().withDirection(Direction.AUTO);
     private Fit fit = Fit.NONE;
+    private Medium medium;
     private Emitter emitter;
     private Reporter reporter = Reporter.SILENT;
 
@@ -95,6 +98,15 @@ public final class Nnviz {
         return this;
     }
 
+    /**
+     * Where the drawing is shown, for {@link Direction#AUTO}: by default from the format (Mermaid in a Markdown
+     * column, PDF on a page, the rest on a screen). Mermaid is always fitted to the column.
+     */
+    public Nnviz medium(Medium where) {
+        this.medium = Objects.requireNonNull(where, "where");
+        return this;
+    }
+
     /** Whether a Mermaid diagram's depth is lowered to fit GitHub. */
     public Nnviz fit(Fit newFit) {
         this.fit = Objects.requireNonNull(newFit, "fit");
@@ -129,8 +141,11 @@ public final class Nnviz {
             GithubFitting.Drawn drawn = GithubFitting.choose(full, read.view(), style, reporter);
             return new Drawing(full, drawn.diagram(), drawn.view(), chosen, drawn.note());
         }
-        Diagram diagram = Diagram.view(Views.apply(full, read.view())).from(full, style);
-        return new Drawing(full, diagram, read.view(), chosen, "");
+        Medium where = mermaid ? Medium.COLUMN : medium != null ? medium : Medium.forFormat(chosen.format());
+        DetailFitting.Drawn drawn = DetailFitting.fit(read.view(), style.direction(), where,
+                v -> new DetailFitting.Drawn(Diagram.view(Views.apply(full, v)).from(full, style), v));
+        return new Drawing(full, drawn.diagram(), drawn.view(), chosen,
+                DetailFitting.note(drawn.view(), read.view(), where));
     }
 
     /** Runs the pipeline and returns the drawing as text. */

@@ -66,7 +66,8 @@ final class NnvizCommand implements Callable<Integer> {
     private String format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Write to FILE (atomically) instead of stdout; its extension picks the format.")
+            description = "Write to FILE (atomically) instead of stdout; its extension picks the format (a device such"
+                    + " as /dev/null without one: --format, else mermaid).")
     private Path output;
 
     @Option(names = {"-d", "--depth"}, paramLabel = "N|auto|all", converter = DepthConverter.class,
@@ -92,9 +93,10 @@ final class NnvizCommand implements Callable<Integer> {
             description = "Draw only this module; tensors crossing its boundary become its inputs and outputs.")
     private String layer;
 
-    @Option(names = "--direction", paramLabel = "LR|TB",
-            description = "Left to right (LR) or top to bottom (TB). Default: LR; TB with --theme paper, whose"
-                    + " figures go into a page column.")
+    @Option(names = "--direction", paramLabel = "auto|LR|TB", defaultValue = "auto",
+            description = "Left to right (LR), top to bottom (TB), or auto: chosen per drawing from its shape for"
+                    + " where it goes (Mermaid: GitHub's 880 px column; PDF and --theme paper: a 6.5x9 in page;"
+                    + " SVG/PNG: a screen). Default: ${DEFAULT-VALUE}.")
     private Direction direction;
 
     @Option(names = "--hierarchy", paramLabel = "CONVENTION", defaultValue = Conventions.AUTO,
@@ -173,6 +175,7 @@ final class NnvizCommand implements Callable<Integer> {
                     .view(View.of(new ViewOptions(depth.levels(), collapse, layer, expandSubgraphs, showConstants,
                             !noFold, depth.auto(), maxNodes)))
                     .style(draw)
+                    .medium(styleOptions.medium(emitter.format()))
                     .fit(fit)
                     .emitter(emitter)
                     .reporter(new StderrReporter(err, quiet))
@@ -198,10 +201,19 @@ final class NnvizCommand implements Callable<Integer> {
         }
         if (output != null) {
             String name = String.valueOf(output.getFileName());
+            if (isDevice(output) && Emitters.byFileName(name).isEmpty()) {
+                return Emitters.mermaid(); // /dev/null, /dev/stdout, a pipe: no extension to go by
+            }
             return Emitters.byFileName(name).orElseThrow(() -> usage("cannot tell the format from '" + name
                     + "'; add --format (installed: " + String.join(", ", FormatNames.names()) + ")"));
         }
         return Emitters.mermaid();
+    }
+
+    /** Whether {@code path} is a device or a pipe, which AtomicFile writes in place. */
+    private static boolean isDevice(Path path) {
+        return java.nio.file.Files.exists(path) && !java.nio.file.Files.isRegularFile(path)
+                && !java.nio.file.Files.isDirectory(path);
     }
 
     private CommandLine.ParameterException usage(String message) {

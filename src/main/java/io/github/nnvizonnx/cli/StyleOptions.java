@@ -2,6 +2,7 @@ package io.github.nnvizonnx.cli;
 
 import io.github.nnvizonnx.emit.Direction;
 import io.github.nnvizonnx.emit.DrawOptions;
+import io.github.nnvizonnx.emit.Medium;
 import io.github.nnvizonnx.emit.style.Style;
 import io.github.nnvizonnx.emit.style.Theme;
 import java.util.ArrayList;
@@ -25,11 +26,21 @@ final class StyleOptions {
     @Option(names = "--legend", description = "Add a legend of the op-family colours.")
     boolean legend;
 
+    @Option(names = "--dpi", paramLabel = "N", defaultValue = "" + DrawOptions.DEFAULT_DPI,
+            description = "Resolution of PNG output, in dots per inch (1-1200). Default: ${DEFAULT-VALUE}, crisp on a"
+                    + " laptop screen; 300 for print.")
+    int dpi;
+
     @Option(names = "--params", description = "Show parameter counts and their share of the total on nodes.")
     boolean params;
 
+    /** Where the drawing is shown, when not given by its format: a paper theme's figure goes on a page. */
+    Medium medium(String format) {
+        return theme == Theme.PAPER ? Medium.PAGE : Medium.forFormat(format);
+    }
+
     /**
-     * {@code direction} null: the theme's choice (paper figures are tall, for a page column). Throws
+     * {@code direction} null: chosen per drawing ({@link Direction#AUTO}). Throws
      * IllegalArgumentException (a usage error) for a bad theme or setting.
      */
     DrawOptions drawOptions(Direction direction) {
@@ -39,7 +50,7 @@ final class StyleOptions {
             s = s.with("params", "true");
         }
         s = s.with(style);
-        Direction flow = direction != null ? direction : chosen == Theme.PAPER ? Direction.TB : Direction.LR;
-        return new DrawOptions(flow, s, legend);
+        Direction flow = direction != null ? direction : Direction.AUTO;
+        return new DrawOptions(flow, s, legend, false, dpi);
     }
 }

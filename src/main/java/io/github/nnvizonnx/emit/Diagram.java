@@ -100,6 +100,11 @@ public final class Diagram {
         return inner;
     }
 
+    /** The same drawing flowing {@code direction}. */
+    public Diagram withDirection(Direction direction) {
+        return new Diagram(source, model, options.withDirection(direction));
+    }
+
     /** The graph as drawn. */
     public ModelGraph model() {
         return model;

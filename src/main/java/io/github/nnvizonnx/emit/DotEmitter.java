@@ -51,7 +51,8 @@ public final class DotEmitter implements Emitter {
     }
 
     @Override
-    public void write(Diagram diagram, Appendable out) throws IOException {
+    public void write(Diagram drawn, Appendable out) throws IOException {
+        Diagram diagram = AutoDirection.resolve(drawn, Medium.SCREEN);
         Style style = diagram.options().style();
         out.append("digraph \"nnviz\" {\n");
         List<Attribute> graph = new ArrayList<>(List.of(

@@ -35,7 +35,8 @@ public final class JsonEmitter implements Emitter {
                 .map(m -> m.module().path()).toList();
         Writer writer = out instanceof Writer w ? w : new AppendableWriter(out);
         List<Fold> folds = diagram.model().modules().all().stream().map(Module::fold).filter(f -> f != null).toList();
-        ModelJsonWriter.write(diagram.source(), collapsed, folds, diagram.options().direction().name(), writer);
+        String direction = AutoDirection.resolve(diagram, Medium.SCREEN).options().direction().name();
+        ModelJsonWriter.write(diagram.source(), collapsed, folds, direction, writer);
         writer.write('\n');
         writer.flush();
     }

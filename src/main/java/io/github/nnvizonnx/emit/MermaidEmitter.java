@@ -45,9 +45,10 @@ public final class MermaidEmitter implements Emitter {
     }
 
     @Override
-    public void write(Diagram diagram, Appendable out) throws IOException {
+    public void write(Diagram drawn, Appendable out) throws IOException {
+        Diagram diagram = AutoDirection.resolve(drawn, Medium.COLUMN);
         Style style = diagram.options().style();
-        out.append(initDirective(style));
+        out.append(initDirective(style, diagram.options().direction()));
         out.append("flowchart ").append(diagram.options().direction().name()).append('\n');
         Map<Node, String> ids = new HashMap<>();
         List<String> boxStyles = new ArrayList<>();
@@ -126,13 +127,19 @@ public final class MermaidEmitter implements Emitter {
     }
 
     /** Theme and font for mermaid; nothing when they are mermaid's own defaults, to keep the text plain. */
-    private static String initDirective(Style style) {
+    private static String initDirective(Style style, Direction direction) {
         Style plain = Theme.DEFAULT.style();
+        // Top to bottom, a chain's ranks set the height: closer ranks keep a ResNet within a few screens.
+        String spacing = direction == Direction.TB ? "\"flowchart\": {\"rankSpacing\": 20, \"nodeSpacing\": 20}" : "";
         if (style.mermaidTheme().equals(plain.mermaidTheme()) && style.font().equals(plain.font())
                 && style.fontSize() == plain.fontSize() && style.background() == null) {
-            return "";
+            return spacing.isEmpty() ? "" : "%%{init: {" + spacing + "}}%%\n";
         }
-        StringBuilder init = new StringBuilder("%%{init: {\"theme\": \"").append(style.mermaidTheme())
+        StringBuilder init = new StringBuilder("%%{init: {");
+        if (!spacing.isEmpty()) {
+            init.append(spacing).append(", ");
+        }
+        init.append("\"theme\": \"").append(style.mermaidTheme())
                 .append("\", \"themeVariables\": {\"fontFamily\": \"").append(cssFont(style.font()))
                 .append("\", \"fontSize\": \"").append(number(style.fontSize())).append("px\"");
         if (style.background() != null) {

@@ -3,6 +3,7 @@ package io.github.nnvizonnx.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.nnvizonnx.testsupport.OutputSyntax;
 import io.github.nnvizonnx.testsupport.LibraryJvm;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class ReadmeExampleTest {
      */
     static void assertIntroMermaid(LibraryJvm.Run run) {
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.out().startsWith("flowchart LR"), run.out());
+        assertTrue(run.out().matches(OutputSyntax.MERMAID_START), run.out());
         for (String part : new String[] {"block1–2 (LinearBlock) ×2", "linear (Linear)", "relu (ReLU)",
             "head (Linear)", "1×16"}) {
             assertTrue(run.out().contains(part), part + " missing from:\n" + run.out());

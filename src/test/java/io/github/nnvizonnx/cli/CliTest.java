@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.nnvizonnx.testsupport.OutputSyntax;
 import io.github.nnvizonnx.testsupport.OnnxBuilder;
 import io.github.nnvizonnx.testsupport.RealModels;
 import java.io.IOException;
@@ -51,11 +52,11 @@ class CliTest {
     @Test
     void drawsMermaidToStdout() {
         assertEquals(0, run(model.toString(), "--format", "mermaid", "--depth", "all"));
-        assertTrue(out.startsWith("flowchart LR\n"), out);
+        assertTrue(out.matches(OutputSyntax.MERMAID_START), out);
         assertTrue(out.contains("subgraph"), out);
         assertTrue(err.contains("2 operations"), err);
         assertEquals(0, run(model.toString(), "-q", "--direction", "TB"));
-        assertTrue(out.startsWith("flowchart TB\n"));
+        assertTrue(out.contains("\nflowchart TB\n"), out);
         assertEquals("", err);
     }
 
@@ -64,7 +65,7 @@ class CliTest {
         Path target = dir.resolve("diagram.mmd");
         assertEquals(0, run(model.toString(), "-o", target.toString(), "-q"));
         assertEquals("", out);
-        assertTrue(Files.readString(target).startsWith("flowchart LR"));
+        assertTrue(Files.readString(target).matches(OutputSyntax.MERMAID_START));
         try (var files = Files.list(dir)) {
             assertEquals(List.of(), files.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList());
         }
@@ -72,7 +73,7 @@ class CliTest {
 
     @Test
     void outputExtensionPicksTheFormatAndFormatOptionWins() throws IOException {
-        String[][] cases = {{"d.md", "```mermaid\nflowchart LR"}, {"d.mmd", "flowchart LR"},
+        String[][] cases = {{"d.md", "```mermaid\n%%{init: "}, {"d.mmd", "%%{init: "},
             {"d.dot", "digraph \"nnviz\""}, {"d.gv", "digraph \"nnviz\""}, {"d.graphml", "<?xml"},
             {"d.json", "{"}};
         for (String[] c : cases) {

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.nnvizonnx.testsupport.OutputSyntax;
 import io.github.nnvizonnx.proto.Onnx.GraphProto;
 import io.github.nnvizonnx.proto.Onnx.OperatorSetIdProto;
 import io.github.nnvizonnx.proto.Onnx.StringStringEntryProto;
@@ -46,7 +47,7 @@ class ShapesCliTest {
     /** Exit 0, a diagram on stdout, and (with -q) exactly one line on stderr: the warning, mentioning {@code why}. */
     private void assertDrawnWithOneWarning(int code, String why) {
         assertEquals(0, code, err);
-        assertTrue(out.startsWith("flowchart LR\n"), out);
+        assertTrue(out.matches(OutputSyntax.MERMAID_START), out);
         List<String> lines = err.lines().toList();
         assertEquals(1, lines.size(), err);
         assertTrue(lines.get(0).startsWith("nnviz-onnx: warning: "), err);

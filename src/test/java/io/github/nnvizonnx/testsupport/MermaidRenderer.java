@@ -44,8 +44,17 @@ public final class MermaidRenderer {
     private MermaidRenderer() {
     }
 
-    /** Outcome for one {@code .mmd} file; {@code nodes}/{@code clusters} are SVG elements with class node/cluster. */
-    public record Result(String file, boolean ok, String error, int nodes, int clusters) {
+    /**
+     * Outcome for one {@code .mmd} file; {@code nodes}/{@code clusters} are SVG elements with class node/cluster.
+     * Measured ({@link #measureAll}) as shown in GitHub's 880 px column: {@code width}/{@code height} in px and
+     * {@code fontPx}, the median node-label font size as displayed (computed size times the scale); else 0.
+     */
+    public record Result(String file, boolean ok, String error, int nodes, int clusters, double width, double height,
+                         double fontPx) {
+        /** A result without measurements. */
+        public Result(String file, boolean ok, String error, int nodes, int clusters) {
+            this(file, ok, error, nodes, clusters, 0, 0, 0);
+        }
     }
 
     /** Everything render.mjs reported, in file-name order. */
@@ -77,6 +86,15 @@ public final class MermaidRenderer {
      * @param writeSvg also write {@code <name>.svg} next to each {@code <name>.mmd} (debugging)
      */
     public static RenderReport renderAll(Path dirOfMmdFiles, boolean writeSvg) {
+        return renderAll(dirOfMmdFiles, writeSvg, false);
+    }
+
+    /** Renders every {@code *.mmd} file of {@code dirOfMmdFiles} and measures it as shown in GitHub's column. */
+    public static RenderReport measureAll(Path dirOfMmdFiles) {
+        return renderAll(dirOfMmdFiles, false, true);
+    }
+
+    private static RenderReport renderAll(Path dirOfMmdFiles, boolean writeSvg, boolean measure) {
         ExternalTools.require("node on PATH (Mermaid render check)", ExternalTools.onPath("node"));
         ExternalTools.require(CHROMIUM + " (Debian package chromium; Mermaid render check)",
                 Files.isExecutable(CHROMIUM));
@@ -96,6 +114,9 @@ public final class MermaidRenderer {
         List<String> cmd = new ArrayList<>(List.of("node", "render.mjs", dir.toString()));
         if (writeSvg) {
             cmd.add("--svg");
+        }
+        if (measure) {
+            cmd.add("--measure");
         }
         Run run = run(cmd, harness, RENDER_TIMEOUT_MINUTES);
         if (run.exitCode != 0) {
@@ -275,13 +296,18 @@ public final class MermaidRenderer {
             }
             Object error = m.get("error");
             results.add(new Result(file, ok, error == null ? null : error.toString(),
-                    intOr0(m.get("nodes")), intOr0(m.get("clusters"))));
+                    intOr0(m.get("nodes")), intOr0(m.get("clusters")), doubleOr0(m.get("width")),
+                    doubleOr0(m.get("height")), doubleOr0(m.get("fontPx"))));
         }
         return new RenderReport(String.valueOf(top.get("mermaidVersion")), results);
     }
 
     private static int intOr0(Object o) {
         return o instanceof Number n ? n.intValue() : 0;
+    }
+
+    private static double doubleOr0(Object o) {
+        return o instanceof Number n ? n.doubleValue() : 0;
     }
 
     /** Minimal strict JSON reader: objects to LinkedHashMap, arrays to List, numbers to Double. */

@@ -18,6 +18,8 @@ import org.xml.sax.InputSource;
  * entities and our tags; GraphML that an XML parser reads (DTDs off); strict JSON.
  */
 public final class OutputSyntax {
+    /** Mermaid text as the CLI writes it: an optional init directive, then a flowchart either way. */
+    public static final String MERMAID_START = "(?s)(%%\\{init: .*\\}%%\n)?flowchart (LR|TB)\n.*";
     /** Control, format (bidi), line and paragraph separator characters, and lone surrogates: never raw in output. */
     private static final String INVISIBLE = "\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}\\p{Cs}";
     /**
@@ -28,8 +30,12 @@ public final class OutputSyntax {
     /** A colour as Style lets it through: #rgb, #rrggbb, #rrggbbaa or a plain name. */
     private static final String COLOR = "(?:#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,20})";
     private static final String SIZE = "[0-9]+(?:\\.[0-9]+)?";
+    /** The closer ranks of a top-to-bottom flowchart. */
+    private static final String SPACING = "\"flowchart\": \\{\"rankSpacing\": [0-9]+, \"nodeSpacing\": [0-9]+\\}";
     private static final Pattern MERMAID_LINE = Pattern.compile("flowchart (?:LR|TB)"
-            + "|%%\\{init: \\{\"theme\": \"[a-z]+\", \"themeVariables\": \\{\"fontFamily\": \"[A-Za-z0-9 ._-]+,"
+            + "|%%\\{init: \\{" + SPACING + "\\}%%"
+            + "|%%\\{init: \\{(?:" + SPACING + ", )?\"theme\": \"[a-z]+\","
+            + " \"themeVariables\": \\{\"fontFamily\": \"[A-Za-z0-9 ._-]+,"
             + " (?:sans-)?serif\", \"fontSize\": \"" + SIZE + "px\"(?:, \"background\": \"" + COLOR + "\")?\\}\\}\\}%%"
             + "| {4}classDef fam_[a-z]+ fill:" + COLOR + ",stroke:" + COLOR + ",color:" + COLOR + ",stroke-width:"
             + SIZE + "px(?:,stroke-dasharray:[0-9]+ [0-9]+)?"

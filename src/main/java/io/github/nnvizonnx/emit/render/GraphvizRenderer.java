@@ -62,13 +62,19 @@ final class GraphvizRenderer {
     }
 
     public static void render(String dotSource, String format, OutputStream out) throws IOException {
+        render(dotSource, format, List.of(), out);
+    }
+
+    /** Renders with {@code options} added to dot's command line (e.g. {@code -Gdpi=144}). */
+    public static void render(String dotSource, String format, List<String> options, OutputStream out)
+            throws IOException {
         Path dot = dotExecutable();
         if (dot == null) {
             throw new RenderException("rendering " + format + " needs Graphviz's dot, which is not installed"
                     + " (apt-get install graphviz, brew install graphviz, or graphviz.org); --format dot writes the"
                     + " DOT source without it");
         }
-        render(dot, dotSource, format, out, TIME_LIMIT, System.err::println);
+        render(dot, dotSource, format, options, out, TIME_LIMIT, System.err::println);
     }
 
     /**
@@ -77,8 +83,14 @@ final class GraphvizRenderer {
      */
     static void render(Path dot, String dotSource, String format, OutputStream out, Duration limit,
                        Consumer<String> warnings) throws IOException {
-        try (ExitCleanup.Tracked<Process> tracked = ExitCleanup.start(new ProcessBuilder(dot.toString(),
-                "-T" + format))) {
+        render(dot, dotSource, format, List.of(), out, limit, warnings);
+    }
+
+    private static void render(Path dot, String dotSource, String format, List<String> options, OutputStream out,
+                               Duration limit, Consumer<String> warnings) throws IOException {
+        List<String> command = new java.util.ArrayList<>(List.of(dot.toString(), "-T" + format));
+        command.addAll(options);
+        try (ExitCleanup.Tracked<Process> tracked = ExitCleanup.start(new ProcessBuilder(command))) {
             Process process = tracked.get();
             CompletableFuture<byte[]> errors = CompletableFuture.supplyAsync(
                     () -> readAll(process.getErrorStream()), PIPE_THREADS);

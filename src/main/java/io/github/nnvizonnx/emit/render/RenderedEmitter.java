@@ -1,8 +1,10 @@
 package io.github.nnvizonnx.emit.render;
 
+import io.github.nnvizonnx.emit.AutoDirection;
 import io.github.nnvizonnx.emit.Diagram;
 import io.github.nnvizonnx.emit.DotEmitter;
 import io.github.nnvizonnx.emit.Emitter;
+import io.github.nnvizonnx.emit.Medium;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -37,8 +39,13 @@ abstract class RenderedEmitter implements Emitter {
     @Override
     public void writeBytes(Diagram diagram, OutputStream out) throws IOException {
         StringBuilder dot = new StringBuilder();
-        new DotEmitter().write(diagram, dot);
-        GraphvizRenderer.render(dot.toString(), format, out);
+        new DotEmitter().write(AutoDirection.resolve(diagram, Medium.forFormat(format)), dot);
+        GraphvizRenderer.render(dot.toString(), format, rendererOptions(diagram), out);
+    }
+
+    /** Options for dot's command line beyond the format: none unless a subclass needs some. */
+    List<String> rendererOptions(Diagram diagram) {
+        return List.of();
     }
 
     /** Only SVG is text; the binary formats refuse text output. */
