@@ -19,6 +19,8 @@ import java.util.List;
  */
 final class Labels {
     private static final int MAX_LINE = 60;
+    /** Up to this many op types, a collapsed module of unknown class lists them instead of counting operations. */
+    private static final int FEW_OP_TYPES = 3;
 
     private Labels() {
     }
@@ -49,7 +51,7 @@ final class Labels {
     }
 
     /**
-     * Further lines: the module an operation stands for alone, a collapsed module's class (or its single op type, or
+     * Further lines: the module an operation stands for alone, a collapsed module's class (or its few op types, or
      * its op count), the shape of an input or output; with the {@code params} style, the parameter count and its
      * share of the model's total, as NNViz shows it.
      */
@@ -82,6 +84,8 @@ final class Labels {
                         : module.className() + " " + module.fold().countText());
             } else if (m.opTypes().size() == 1) {
                 lines.add(m.opTypes().get(0));
+            } else if (m.opTypes().size() <= FEW_OP_TYPES) {
+                lines.add(String.join(" + ", m.opTypes())); // MatMul + Add says "a linear layer" at a glance
             } else if (m.operationCount() > 1) {
                 lines.add(m.operationCount() + " ops");
             }
