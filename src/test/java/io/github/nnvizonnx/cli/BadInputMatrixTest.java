@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.nnvizonnx.read.InvalidModelException;
+import io.github.nnvizonnx.testsupport.HangGuard;
 import io.github.nnvizonnx.testsupport.HostileFiles;
 import io.github.nnvizonnx.testsupport.WholePipeline;
 import java.io.IOException;
@@ -25,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * trace, never the "internal error" fallback. The time limit only guards against hangs; it is no benchmark.
  */
 class BadInputMatrixTest {
-    private static final Duration HANG_GUARD = Duration.ofSeconds(30);
+    private static final Duration HANG_GUARD = HangGuard.LIMIT;
 
     @TempDir
     Path dir;

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.nnvizonnx.testsupport.ChildCli;
 import io.github.nnvizonnx.testsupport.ExternalTools;
+import io.github.nnvizonnx.testsupport.HangGuard;
 import io.github.nnvizonnx.testsupport.ProcessTreeStub;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,7 +56,7 @@ class StopCleanupTest {
             child.awaitStarted();
         } finally {
             tool.destroy();
-            assertTrue(tool.waitFor(1, TimeUnit.MINUTES), "the tool exited");
+            assertTrue(tool.waitFor(HangGuard.AMOUNT, HangGuard.UNIT), "the tool exited");
         }
     }
 

@@ -12,11 +12,11 @@ import io.github.nnvizonnx.proto.Onnx.GraphProto;
 import io.github.nnvizonnx.proto.Onnx.StringStringEntryProto;
 import io.github.nnvizonnx.proto.Onnx.TensorProto;
 import io.github.nnvizonnx.testsupport.ExternalTools;
+import io.github.nnvizonnx.testsupport.HangGuard;
 import io.github.nnvizonnx.testsupport.OnnxBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,7 +49,7 @@ class ExternalDataTest {
         // Opening a FIFO for reading blocks until someone writes: a reader that opened it would never return.
         Process mkfifo = new ProcessBuilder("mkfifo", data.toString()).inheritIO().start();
         assertEquals(0, mkfifo.waitFor());
-        ModelGraph graph = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> OnnxReader.read(model));
+        ModelGraph graph = assertTimeoutPreemptively(HangGuard.LIMIT, () -> OnnxReader.read(model));
         assertTrue(graph.totalParameters() > 10_000);
     }
 

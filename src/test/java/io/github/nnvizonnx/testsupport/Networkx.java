@@ -38,7 +38,7 @@ public final class Networkx {
         try {
             Process p = new ProcessBuilder(PYTHON, "-c", "import networkx").redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();
-            available = p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
+            available = p.waitFor(HangGuard.AMOUNT, HangGuard.UNIT) && p.exitValue() == 0;
         } catch (IOException | InterruptedException e) {
             available = false;
         }

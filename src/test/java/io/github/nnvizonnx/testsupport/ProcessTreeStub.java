@@ -14,11 +14,12 @@ import java.util.List;
 
 /**
  * A stand-in for a slow external program (dot, python): a shell script that starts a child of its own, records both
- * process ids, and waits two minutes. Tests use it to see that the whole tree is ended, not only the direct child.
+ * process ids, and waits ten minutes, far beyond {@link HangGuard#LIMIT}, so that a tree nobody ended is still there
+ * when the test looks. Tests use it to see that the whole tree is ended, not only the direct child.
  */
 public record ProcessTreeStub(Path program, Path pidFile) {
     /** Far above any wait a test needs; no test should ever sit through it. */
-    private static final Duration GENEROUS = Duration.ofSeconds(60);
+    private static final Duration GENEROUS = HangGuard.LIMIT;
 
     /** Writes the script as {@code dir/name}. */
     public static ProcessTreeStub write(Path dir, String name) {
@@ -29,7 +30,7 @@ public record ProcessTreeStub(Path program, Path pidFile) {
     public static ProcessTreeStub write(Path dir, String name, String output) {
         Path pids = dir.resolve(name + ".pids");
         // the ids appear at once (mv), so a reader never sees half of them
-        Path program = ConverterFixtures.executable(dir, name, "sleep 120 &\necho $$ $! > '" + pids + ".part'\nmv '"
+        Path program = ConverterFixtures.executable(dir, name, "sleep 600 &\necho $$ $! > '" + pids + ".part'\nmv '"
                 + pids + ".part' '" + pids + "'\nprintf '%s' '" + output + "'\nwait");
         return new ProcessTreeStub(program, pids);
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.github.nnvizonnx.internal.io.DestinationStream;
 import io.github.nnvizonnx.internal.io.OutputFailure;
+import io.github.nnvizonnx.testsupport.HangGuard;
 import io.github.nnvizonnx.testsupport.ProcessTreeStub;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** dot that never finishes, or whose output cannot be written, is stopped with everything it started. */
 class GraphvizRendererTest {
     /** Only guards against a hang; a working renderer returns long before. */
-    private static final Duration HANG_GUARD = Duration.ofMinutes(1);
+    private static final Duration HANG_GUARD = HangGuard.LIMIT;
     private static final String SOURCE = "digraph { a -> b }";
 
     @TempDir

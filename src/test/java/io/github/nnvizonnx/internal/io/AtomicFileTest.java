@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.nnvizonnx.model.ModelGraph;
 import io.github.nnvizonnx.read.OnnxReader;
 import io.github.nnvizonnx.testsupport.ExternalTools;
+import io.github.nnvizonnx.testsupport.HangGuard;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -170,7 +170,7 @@ class AtomicFileTest {
             thread.setDaemon(true); // if the FIFO were replaced, nobody would ever write to what it waits on
             thread.start();
             write(target, new MermaidEmitter());
-            assertEquals(mermaid(), new String(reader.get(1, TimeUnit.MINUTES), StandardCharsets.UTF_8));
+            assertEquals(mermaid(), new String(reader.get(HangGuard.AMOUNT, HangGuard.UNIT), StandardCharsets.UTF_8));
             assertTrue(Files.readAttributes(fifo, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isOther(),
                     "still a FIFO");
             assertEquals(List.of(link, fifo), filesIn(dir));
