@@ -35,6 +35,17 @@ public record Shape(List<Dim> dims) {
         return text.toString();
     }
 
+    // equals and hashCode written out for start-up, with the generated values: see Dim.
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof Shape other && dims.equals(other.dims);
+    }
+
+    @Override
+    public int hashCode() {
+        return dims.hashCode();
+    }
+
     @Override
     public String toString() {
         return compact();
