@@ -13,10 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The benchmark's parts run: the generator writes what it says, bench/run.sh measures a tiny model; nothing is timed. */
+@Tag("slow") // the benchmark script: left out of the quick tier (-Pquick)
 class BenchSmokeTest {
     @TempDir
     Path dir;

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,6 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * through the command line: a clean one-line error or a correct diagram, never another exception, never a stack
  * trace, never the "internal error" fallback. The time limit only guards against hangs; it is no benchmark.
  */
+@Tag("slow") // every hostile file through every view and emitter, and the CLI: left out of the quick tier (-Pquick)
 class BadInputMatrixTest {
     private static final Duration HANG_GUARD = HangGuard.LIMIT;
 

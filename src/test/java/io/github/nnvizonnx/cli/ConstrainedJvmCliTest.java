@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * output (a file size limit, ulimit -f: the JVM ignores SIGXFSZ, so a write past it fails with EFBIG), or heap while
  * reading. Either way: one line on stderr, exit 1, the good output file untouched, no temporary file left.
  */
+@Tag("slow") // child JVMs: left out of the quick tier (-Pquick)
 class ConstrainedJvmCliTest {
     private static final String GOOD = "{\"an\": \"earlier, good output\"}\n";
 

@@ -16,10 +16,12 @@ import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code nnviz-onnx SPEC} and {@code nnviz-onnx convert SPEC}: PyTorch models converted on the way. */
+@Tag("slow") // real torch exports: left out of the quick tier (-Pquick)
 class ConvertCliTest {
     @TempDir
     Path dir;

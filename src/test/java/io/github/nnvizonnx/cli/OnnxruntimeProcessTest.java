@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * libraries and its telemetry leave nothing in the temp folder nor in the user's cache, and the process's real
  * stderr (native logging included) holds only our lines.
  */
+@Tag("slow") // child JVMs: left out of the quick tier (-Pquick)
 class OnnxruntimeProcessTest {
     @TempDir
     Path dir;

@@ -10,12 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * A diagram that cannot be written to the real standard output (a full device, a closed descriptor) is an error:
  * one line on stderr and exit 1, never a silent success with the diagram lost.
  */
+@Tag("slow") // child JVMs: left out of the quick tier (-Pquick)
 class StdoutFailureTest {
     private static final File DEV_FULL = new File("/dev/full");
     private static final String MODEL = ExternalTools.projectDir().resolve("testdata/nnviz_intro.onnx").toString();

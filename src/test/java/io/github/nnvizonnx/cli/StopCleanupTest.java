@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The tool stopped by SIGTERM (what Process.destroy sends; Ctrl-C's SIGINT takes the same way out of the JVM) ends
  * the programs it started, with their own children, and deletes its temporary files.
  */
+@Tag("slow") // child JVMs: left out of the quick tier (-Pquick)
 class StopCleanupTest {
     private static final String MODEL = ExternalTools.projectDir().resolve("testdata/nnviz_intro.onnx").toString();
 

@@ -23,10 +23,12 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The converter run for real: Debian's python with torch 1.13 exports, the reader reads the class map back. */
+@Tag("slow") // real torch exports: left out of the quick tier (-Pquick)
 class PyTorchConverterTest {
     @TempDir
     Path dir;

@@ -22,11 +22,13 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
+@Tag("slow") // Graphviz and networkx on real models: left out of the quick tier (-Pquick)
 class DotAndGraphmlTest {
     @TempDir
     Path dir;

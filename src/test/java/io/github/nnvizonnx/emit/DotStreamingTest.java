@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The streaming DOT emitter writes exactly what graphviz-java's serializer wrote for the same diagram, except that it
  * keeps every edge where graphviz-java wrote identical parallel edges (same ends, same label) once.
  */
+@Tag("slow") // large synthetic models: left out of the quick tier (-Pquick)
 class DotStreamingTest {
     private static final Pattern EDGE_LINE = Pattern.compile("(?m)^\"n\\d+\" -> \"n\\d+\"");
 

@@ -19,9 +19,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Every backend-corpus model through DOT (checked by dot), GraphML (checked by networkx) and JSON (round trip). */
+@Tag("slow") // the corpus through every emitter: left out of the quick tier (-Pquick)
 class EmitterCorpusTest {
     private record Drawn(String name, ModelGraph view, Path dot, Path graphml) {
     }

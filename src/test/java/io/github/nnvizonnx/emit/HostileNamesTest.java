@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -39,6 +40,7 @@ import org.w3c.dom.NodeList;
  * with securityLevel strict, dot, an XML parser, a JSON parser) and shows the name as text, never as markup,
  * directive or script.
  */
+@Tag("slow") // Chromium and Graphviz: left out of the quick tier (-Pquick)
 class HostileNamesTest {
     /** Labels are clipped; this much of a name is always shown. */
     private static final int SHOWN = 40;

@@ -13,9 +13,11 @@ import io.github.nnvizonnx.transform.ViewOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("slow") // Chromium: left out of the quick tier (-Pquick)
 class MermaidEmitterTest {
     @TempDir
     Path dir;

@@ -17,12 +17,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every model of the ONNX project's backend test corpus reads, and its Mermaid, made as the command line makes it by
  * default (--fit github), renders in mermaid 11 with its default limits; so do expanded control-flow bodies.
  */
+@Tag("slow") // the whole ONNX backend corpus: left out of the quick tier (-Pquick)
 class BackendCorpusTest {
     @Test
     void everyCorpusModelReadsAndItsMermaidRenders() throws IOException {

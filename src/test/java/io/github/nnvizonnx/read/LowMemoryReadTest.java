@@ -15,10 +15,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A 360 MB model reads in a JVM limited to 256 MB of heap: weight bytes are skipped, never held. */
+@Tag("slow") // a child JVM: left out of the quick tier (-Pquick)
 class LowMemoryReadTest {
     private static final int WEIGHTS = 12;
     private static final int WEIGHT_BYTES = 30 * 1024 * 1024;

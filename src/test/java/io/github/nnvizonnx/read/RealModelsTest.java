@@ -15,9 +15,11 @@ import io.github.nnvizonnx.testsupport.TorchExports;
 import io.github.nnvizonnx.transform.ViewOptions;
 import io.github.nnvizonnx.transform.Views;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The hierarchy rebuilt from real exports, checked against what their source code defines. */
+@Tag("slow") // real exports, torch when installed: left out of the quick tier (-Pquick)
 class RealModelsTest {
     private static List<String> childNames(ModelGraph g, ModulePath path) {
         return g.modules().children(path).stream().map(Module::displayName).toList();

@@ -12,12 +12,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * One onnxruntime run on every model of the ONNX backend corpus (a few seconds in all): each is either measured
  * completely or left with its declared shapes and a one-line reason, and nothing throws or crashes.
  */
+@Tag("slow") // onnxruntime over the corpus: left out of the quick tier (-Pquick)
 class BackendCorpusShapesTest {
     @Test
     void everyCorpusModelIsMeasuredOrExplained() {

@@ -23,9 +23,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Measured shapes on real exports, checked against onnxruntime itself and against the networks' definitions. */
+@Tag("slow") // onnxruntime on real models: left out of the quick tier (-Pquick)
 class RealModelShapesTest {
     private static ShapeOutcome run(Path file, ShapeRequest request) {
         return new Shapes().apply(OnnxReader.read(file), file, request, status -> { });

@@ -12,10 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Proves the Mermaid render harness can both pass and fail, so green render checks mean something. */
+@Tag("slow") // Chromium: left out of the quick tier (-Pquick)
 class MermaidRendererTest {
 
     private static final String VALID = """

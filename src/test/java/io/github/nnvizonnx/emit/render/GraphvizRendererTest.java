@@ -13,10 +13,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** dot that never finishes, or whose output cannot be written, is stopped with everything it started. */
+@Tag("slow") // waits out a time limit: left out of the quick tier (-Pquick)
 class GraphvizRendererTest {
     /** Only guards against a hang; a working renderer returns long before. */
     private static final Duration HANG_GUARD = HangGuard.LIMIT;

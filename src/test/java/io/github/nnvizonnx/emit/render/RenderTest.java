@@ -14,11 +14,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 
 /** SVG, PDF and PNG through the real command line in a child JVM, as a user runs it. */
+@Tag("slow") // Graphviz on real models: left out of the quick tier (-Pquick)
 class RenderTest {
     @TempDir
     Path dir;

@@ -12,6 +12,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The launcher's cache of onnxruntime's native library: unpacked once, reused by the next run, and nothing left in
  * the temp folder. Each run is a child JVM, since a process loads the library only once.
  */
+@Tag("slow") // a child JVM: left out of the quick tier (-Pquick)
 class NativeLibraryCacheTest {
     @TempDir
     Path dir;
