@@ -1,5 +1,6 @@
 package io.github.nnvizonnx.cli;
 
+import io.github.nnvizonnx.read.OnnxReader;
 import picocli.CommandLine;
 
 /** Entry point of the command line tool. */
@@ -9,6 +10,7 @@ public final class Main {
 
     /** Runs the command line tool and exits with its code. */
     public static void main(String[] args) {
+        OnnxReader.prepareInBackground(); // while picocli reads its annotations
         try {
             System.exit(run(args));
         } catch (OutOfMemoryError e) {
