@@ -10,7 +10,12 @@ public final class Main {
 
     /** Runs the command line tool and exits with its code. */
     public static void main(String[] args) {
-        OnnxReader.prepareInBackground(); // while picocli reads its annotations
+        for (String arg : args) {
+            if (arg.endsWith(".onnx")) { // a model to read: its schema is built while picocli reads its annotations
+                OnnxReader.prepareInBackground();
+                break;
+            }
+        }
         try {
             System.exit(run(args));
         } catch (OutOfMemoryError e) {
