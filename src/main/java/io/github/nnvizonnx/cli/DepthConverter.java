@@ -8,6 +8,12 @@ final class DepthConverter implements ITypeConverter<DepthConverter.Depth> {
     /** A depth as asked: {@code auto} chooses by the node budget; otherwise {@code levels}, null for every level. */
     record Depth(boolean auto, Integer levels) {
         static final Depth AUTO = new Depth(true, null);
+
+        /** As written on the command line; picocli shows it as the default (a record's own is linked slowly). */
+        @Override
+        public String toString() {
+            return auto ? "auto" : levels == null ? "all" : levels.toString();
+        }
     }
 
     @Override

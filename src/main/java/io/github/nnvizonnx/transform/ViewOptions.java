@@ -1,6 +1,7 @@
 package io.github.nnvizonnx.transform;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * How much of the model to draw. {@code depth}: modules at this depth become single nodes (null draws every level),
@@ -28,6 +29,27 @@ public record ViewOptions(Integer depth, List<String> collapse, String layer, bo
         if (maxNodes < 1) {
             throw new IllegalArgumentException("the node budget must be 1 or more");
         }
+    }
+
+    // equals and hashCode written out for start-up, with the generated values: see model.Dim.
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof ViewOptions other && Objects.equals(depth, other.depth)
+                && collapse.equals(other.collapse) && Objects.equals(layer, other.layer)
+                && expandSubgraphs == other.expandSubgraphs && showConstants == other.showConstants
+                && fold == other.fold && autoDepth == other.autoDepth && maxNodes == other.maxNodes;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Objects.hashCode(depth);
+        h = 31 * h + collapse.hashCode();
+        h = 31 * h + Objects.hashCode(layer);
+        h = 31 * h + Boolean.hashCode(expandSubgraphs);
+        h = 31 * h + Boolean.hashCode(showConstants);
+        h = 31 * h + Boolean.hashCode(fold);
+        h = 31 * h + Boolean.hashCode(autoDepth);
+        return 31 * h + maxNodes;
     }
 
     /** A fixed depth, runs folded. */
