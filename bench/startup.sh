@@ -47,7 +47,8 @@ median_seconds() {
 row() {
   local label="$1"
   shift
-  printf '| %s | `%s` | %s s |\n' "$label" "$*" "$(median_seconds "$@")"
+  local command="$*"
+  printf '| %s | `%s` | %s s |\n' "$label" "${command//$root\//}" "$(median_seconds "$@")"
 }
 
 intro="$root/testdata/nnviz_intro.onnx"
