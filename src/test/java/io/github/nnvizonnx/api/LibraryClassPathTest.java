@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.nnvizonnx.testsupport.LibraryJvm;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
  * onnxruntime and picocli are optional dependencies: the library draws (without a shape run) in a JVM whose class
  * path lacks them. A class of theirs loaded on the way would end the child with NoClassDefFoundError.
  */
+@Tag("slow") // child JVMs: left out of the quick tier (-Pquick)
 class LibraryClassPathTest {
     @TempDir
     Path dir;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.nnvizonnx.testsupport.OutputSyntax;
 import io.github.nnvizonnx.testsupport.LibraryJvm;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * README says ({@code java -cp ... Example.java testdata/nnviz_intro.onnx}); before packaging, the class path is the
  * library's classes and their dependencies instead of the jar.
  */
+@Tag("slow") // child JVMs: left out of the quick tier (-Pquick)
 class ReadmeExampleTest {
     @TempDir
     Path dir;

@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The default drawing of real exports is the figure an author would draw: repeated layers folded with their count,
  * detail chosen by the node budget, one node per module call, built-in layers whole.
  */
+@Tag("slow") // real torch exports, Chromium and Graphviz: left out of the quick tier (-Pquick)
 class ExpertDrawingTest {
     @TempDir
     Path dir;
