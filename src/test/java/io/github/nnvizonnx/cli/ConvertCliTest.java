@@ -42,7 +42,8 @@ class ConvertCliTest {
     @Test
     void torchvisionNameDrawsClassNames() {
         TorchExports.requireTorch();
-        CommandRun r = run(ConverterFixtures.sharedCache(), "resnet18", "--format", "mermaid", "-q");
+        CommandRun r = run(ConverterFixtures.sharedCache(), "resnet18", "--format", "mermaid", "--depth", "2",
+                "--no-fold", "-q");
         assertEquals(0, r.code(), r.err());
         assertEquals("", r.err());
         assertTrue(r.out().contains("subgraph s0[\"layer1 (Sequential)\"]"), r.out());
@@ -56,7 +57,8 @@ class ConvertCliTest {
         String spec = tower();
         Path cache = dir.resolve("cache");
         Path mmd = dir.resolve("net.mmd");
-        CommandRun first = run(cache, spec, "--input", "1x16", "-o", mmd.toString(), "--depth", "all");
+        CommandRun first = run(cache, spec, "--input", "1x16", "-o", mmd.toString(), "--depth", "all",
+                "--no-fold");
         assertEquals(0, first.code(), first.err());
         String diagram = Files.readString(mmd);
         assertTrue(diagram.contains("subgraph s0[\"stages (Sequential)\"]"), diagram);
@@ -68,7 +70,8 @@ class ConvertCliTest {
 
         Path export = onlyExport(cache);
         Files.setLastModifiedTime(export, FileTime.fromMillis(0));
-        CommandRun second = run(cache, spec, "--input", "1x16", "-o", mmd.toString(), "--depth", "all");
+        CommandRun second = run(cache, spec, "--input", "1x16", "-o", mmd.toString(), "--depth", "all",
+                "--no-fold");
         assertEquals(0, second.code(), second.err());
         assertTrue(second.err().contains("nnviz-onnx: using cached export " + export), second.err());
         assertFalse(second.err().contains("exporting"), second.err());
@@ -92,7 +95,7 @@ class ConvertCliTest {
         byte[] good = Files.readAllBytes(export);
         Files.write(export, Arrays.copyOf(good, good.length / 2)); // cut short, as by a full disk
 
-        CommandRun draw = run(cache, spec, "--input", "1x16", "--depth", "all");
+        CommandRun draw = run(cache, spec, "--input", "1x16", "--depth", "all", "--no-fold");
         assertEquals(0, draw.code(), draw.err());
         assertTrue(draw.err().contains("nnviz-onnx: dropping the cached export, " + export + " is not a valid ONNX"
                 + " file"), draw.err());
