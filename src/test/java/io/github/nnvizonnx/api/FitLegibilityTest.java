@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * rendered by mermaid 11 in Chromium inside GitHub's 880 px column, and paper PDFs rendered by Graphviz, fitted into
  * a 6.5 × 9 in text block, their words measured by poppler's {@code pdftotext -bbox}.
  */
+@Tag("slow") // real torch exports, Chromium and Graphviz: left out of the quick tier (-Pquick)
 class FitLegibilityTest {
     /** The smallest median label font a reader can read in GitHub's column, in px. */
     private static final double MIN_FONT_PX = 8;
