@@ -132,6 +132,10 @@ public final class DotEmitter implements Emitter {
         if (n instanceof InputNode || n instanceof OutputNode) {
             out.append(",\"shape\"=\"ellipse\"");
             look = "filled";
+            String tensorName = renamedTensor(n);
+            if (tensorName != null) {
+                out.append(",\"tooltip\"=").append(GraphvizText.quoted(tensorName));
+            }
         } else if (n instanceof ModuleNode m) {
             boolean flow = m.module().kind() == ModuleKind.CONTROL_FLOW;
             out.append(",\"shape\"=").append(flow ? "\"hexagon\"" : "\"box3d\"");
@@ -141,6 +145,14 @@ public final class DotEmitter implements Emitter {
             out.append(',').append(a.key()).append('=').append(a.value());
         }
         out.append("]\n");
+    }
+
+    /** The tensor name of an input or output shown under another name ({@code --layer}), or null. */
+    private static String renamedTensor(Node n) {
+        if (n instanceof InputNode in && in.label() != null) {
+            return in.tensor().name();
+        }
+        return n instanceof OutputNode out && out.label() != null ? out.tensor().name() : null;
     }
 
     /** The style and width that draw a family's border on a node styled {@code look} (null: the default style). */

@@ -36,10 +36,10 @@ final class Labels {
             return clip(op.opType());
         }
         if (node instanceof InputNode in) {
-            return clip(in.tensor().name());
+            return clip(in.displayName());
         }
         if (node instanceof OutputNode out) {
-            return clip(out.tensor().name());
+            return clip(out.displayName());
         }
         Module module = ((ModuleNode) node).module();
         if (module.kind() == ModuleKind.CONTROL_FLOW) {

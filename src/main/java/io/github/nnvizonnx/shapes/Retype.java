@@ -32,10 +32,10 @@ final class Retype {
             Node updated = n;
             if (n instanceof InputNode in) {
                 TensorInfo t = rewrite.apply(in.tensor(), in.scope().isRoot());
-                updated = t == in.tensor() ? n : new InputNode(in.id(), t, in.scope());
+                updated = t == in.tensor() ? n : in.withTensor(t);
             } else if (n instanceof OutputNode out) {
                 TensorInfo t = rewrite.apply(out.tensor(), out.scope().isRoot());
-                updated = t == out.tensor() ? n : new OutputNode(out.id(), t, out.scope());
+                updated = t == out.tensor() ? n : out.withTensor(t);
             }
             if (updated != n) {
                 replaced.put(n, updated);

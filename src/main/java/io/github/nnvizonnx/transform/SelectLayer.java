@@ -11,15 +11,21 @@ import io.github.nnvizonnx.model.TensorEdge;
 import io.github.nnvizonnx.model.TensorInfo;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jgrapht.Graph;
 
 /**
  * Draws one module alone: its nodes become the whole graph, the module becomes the root, and every tensor crossing
- * its boundary becomes an Input (coming in) or an Output (going out), one per tensor.
+ * its boundary becomes an Input (coming in) or an Output (going out), one per tensor, named for people by
+ * {@link BoundaryNames}.
  */
 final class SelectLayer {
+    /** A tensor leaving the layer: the node inside that makes it, its first edge out, and every reader outside. */
+    private record Leaving(Node producer, TensorEdge first, List<Node> consumers) {
+    }
+
     private SelectLayer() {
     }
 
@@ -35,7 +41,8 @@ final class SelectLayer {
             }
         }
         Map<String, Node> inputs = new HashMap<>();
-        Map<String, Node> outputs = new HashMap<>();
+        Map<String, Leaving> outputs = new LinkedHashMap<>();
+        BoundaryNames names = new BoundaryNames(model.modules(), layer);
         int next = 0;
         for (TensorEdge e : graph.edgeSet()) {
             Node from = moved.get(graph.getEdgeSource(e));
@@ -46,17 +53,22 @@ final class SelectLayer {
             } else if (to != null) {
                 Node input = inputs.get(tensor.name());
                 if (input == null) {
-                    input = new InputNode("b" + next++, tensor, ModulePath.ROOT);
+                    input = new InputNode("b" + next++, tensor, ModulePath.ROOT, names.from(graph.getEdgeSource(e)));
                     inputs.put(tensor.name(), input);
                     builder.addNode(input);
                 }
                 builder.addEdge(input, to, tensor, e.isTopLevel());
-            } else if (from != null && !outputs.containsKey(tensor.name())) {
-                Node output = new OutputNode("b" + next++, tensor, ModulePath.ROOT);
-                outputs.put(tensor.name(), output);
-                builder.addNode(output);
-                builder.addEdge(from, output, tensor, e.isTopLevel());
+            } else if (from != null) {
+                outputs.computeIfAbsent(tensor.name(), name -> new Leaving(from, e, new ArrayList<>()))
+                        .consumers().add(graph.getEdgeTarget(e));
             }
+        }
+        // An output is named once all its consumers are known: it is drawn once however many read it.
+        for (Leaving leaving : outputs.values()) {
+            TensorEdge e = leaving.first();
+            Node output = new OutputNode("b" + next++, e.tensor(), ModulePath.ROOT, names.to(leaving.consumers()));
+            builder.addNode(output);
+            builder.addEdge(leaving.producer(), output, e.tensor(), e.isTopLevel());
         }
         List<Module> modules = new ArrayList<>();
         for (Module m : model.modules().all()) {
