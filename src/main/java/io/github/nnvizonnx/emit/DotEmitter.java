@@ -77,29 +77,39 @@ public final class DotEmitter implements Emitter {
         }
         int[] clusters = {0};
         List<String> clusterStyles = new ArrayList<>();
+        DotClusterTitles titles = new DotClusterTitles(diagram);
         for (Module box : diagram.boxesIn(ModulePath.ROOT)) {
-            cluster(diagram, box, 1, ids, clusters, clusterStyles, out);
-        }
-        if (diagram.options().legend()) {
-            legend(diagram, out);
+            cluster(diagram, box, 1, ids, clusters, clusterStyles, titles, out);
         }
         edges(diagram, ids, out);
+        titles.writeLinks(out, ids);
+        if (diagram.options().legend()) {
+            attributeLine(out, "graph", List.of(html("label", DotLegend.table(style,
+                    List.copyOf(diagram.families()), diagram.options().direction())), pair("labelloc", "b")));
+        }
         out.append("}\n");
     }
 
-    private static void cluster(Diagram diagram, Module box, int level, Map<Node, Integer> ids, int[] clusters,
-                                List<String> clusterStyles, Appendable out) throws IOException {
-        out.append("subgraph \"cluster_s").append(Integer.toString(clusters[0]++)).append("\" {\n");
-        out.append("graph [").append(GraphvizText.quoted("label")).append("=<")
-                .append(GraphvizText.escape(Labels.boxTitle(box))).append('>')
-                .append(clusterStyle(diagram.options().style(), level, clusterStyles)).append('\n');
+    /** Writes a box and everything in it; returns its number, which also names its title node. */
+    private static int cluster(Diagram diagram, Module box, int level, Map<Node, Integer> ids, int[] clusters,
+                               List<String> clusterStyles, DotClusterTitles titles, Appendable out)
+            throws IOException {
+        int number = clusters[0]++;
+        out.append("subgraph \"cluster_s").append(Integer.toString(number)).append("\" {\n");
+        out.append("graph [").append(clusterStyle(diagram.options().style(), level, clusterStyles).substring(1))
+                .append('\n');
+        out.append(GraphvizText.quoted(DotClusterTitles.id(number))).append(" [\"label\"=<")
+                .append(GraphvizText.escape(Labels.boxTitle(box)))
+                .append(">,\"shape\"=\"plaintext\",\"style\"=\"\",\"margin\"=\"0.04,0\",\"height\"=\"0\"]\n");
         for (Node n : diagram.nodesDirectlyIn(box.path())) {
             node(diagram, n, ids, out);
+            titles.node(number, box.path(), n);
         }
         for (Module inner : diagram.boxesIn(box.path())) {
-            cluster(diagram, inner, level + 1, ids, clusters, clusterStyles, out);
+            titles.inner(number, cluster(diagram, inner, level + 1, ids, clusters, clusterStyles, titles, out));
         }
         out.append("}\n");
+        return number;
     }
 
     /** The attributes after a box's label, the same for every box of one level: made once per level. */
@@ -110,7 +120,7 @@ public final class DotEmitter implements Emitter {
         String known = byLevel.get(level);
         if (known == null) {
             StringBuilder text = new StringBuilder();
-            for (Attribute a : List.of(pair("labeljust", "l"), pair("style", "rounded,filled"),
+            for (Attribute a : List.of(pair("style", "rounded,filled"),
                     pair("fillcolor", style.moduleFill(level)), pair("color", style.moduleBorder()),
                     pair("penwidth", style.lineWidth()))) {
                 text.append(',').append(a.key()).append('=').append(a.value());
@@ -138,7 +148,8 @@ public final class DotEmitter implements Emitter {
             }
         } else if (n instanceof ModuleNode m) {
             boolean flow = m.module().kind() == ModuleKind.CONTROL_FLOW;
-            out.append(",\"shape\"=").append(flow ? "\"hexagon\"" : "\"box3d\"");
+            // box3d's front face starts below the node's top: more room above keeps its line off the bold title
+            out.append(",\"shape\"=").append(flow ? "\"hexagon\"" : "\"box3d\",\"margin\"=\"0.12,0.09\"");
             look = "filled";
         }
         for (Attribute a : outline(style, family, look)) {
@@ -180,31 +191,6 @@ public final class DotEmitter implements Emitter {
             return look;
         }
         return (look == null ? "rounded,filled" : look) + "," + dashes;
-    }
-
-    private static void legend(Diagram diagram, Appendable out) throws IOException {
-        Style style = diagram.options().style();
-        out.append("subgraph ").append(GraphvizText.quoted("cluster_legend")).append(" {\n");
-        attributeLine(out, "graph", List.of(html("label", "<B>Legend</B>"), pair("labeljust", "l"),
-                pair("style", "rounded"), pair("color", style.moduleBorder())));
-        List<String> entries = new ArrayList<>();
-        for (OpFamily family : diagram.families()) {
-            String id = GraphvizText.quoted("legend_" + family.key());
-            entries.add(id);
-            out.append(id);
-            List<Attribute> entry = new ArrayList<>(List.of(html("label", GraphvizText.escape(family.description())),
-                    pair("fillcolor", style.fill(family))));
-            entry.addAll(outline(style, family, null));
-            attributes(out, entry);
-            out.append('\n');
-        }
-        // An invisible chain lays the entries out in one row (or column, with TB) instead of a stack.
-        for (int i = 1; i < entries.size(); i++) {
-            out.append(entries.get(i - 1)).append(" -> ").append(entries.get(i));
-            attributes(out, List.of(pair("style", "invis")));
-            out.append('\n');
-        }
-        out.append("}\n");
     }
 
     /** The edges in graphviz-java's order (see the class comment). */
