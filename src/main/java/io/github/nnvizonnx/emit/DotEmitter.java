@@ -144,7 +144,7 @@ public final class DotEmitter implements Emitter {
             look = "filled";
             String tensorName = renamedTensor(n);
             if (tensorName != null) {
-                out.append(",\"tooltip\"=").append(GraphvizText.quoted(tensorName));
+                out.append(",\"tooltip\"=").append(GraphvizText.quoted(GraphvizText.tooltip(tensorName)));
             }
         } else if (n instanceof ModuleNode m) {
             boolean flow = m.module().kind() == ModuleKind.CONTROL_FLOW;

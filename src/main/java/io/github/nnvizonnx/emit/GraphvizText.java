@@ -48,6 +48,17 @@ final class GraphvizText {
         return "\"" + body + (trailing % 2 == 1 ? "\\" : "") + "\"";
     }
 
+    /**
+     * A tooltip's text: Graphviz expands backslash sequences ({@code \\N}) in it and a viewer shows control and
+     * invisible characters badly, so backslashes become slashes and invisible characters are dropped.
+     */
+    static String tooltip(String text) {
+        StringBuilder plain = new StringBuilder(text.length());
+        text.codePoints().filter(GraphvizText::allowedInXml).filter(cp -> !Character.isISOControl(cp)
+                && Character.getType(cp) != Character.FORMAT).forEach(cp -> plain.appendCodePoint(cp == '\\' ? '/' : cp));
+        return plain.toString();
+    }
+
     private static boolean needsEscaping(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

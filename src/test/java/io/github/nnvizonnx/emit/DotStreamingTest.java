@@ -35,6 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("slow") // large synthetic models: left out of the quick tier (-Pquick)
 class DotStreamingTest {
+    private static final Pattern TITLE_LINK_OR_LEGEND =
+            Pattern.compile("(?m)^(?:\"t\\d+\" -> \"[nt]\\d+\" \\[\"style\"=\"invis\",.*|graph \\[\"label\"=<<TABLE.*)\n");
     private static final Pattern EDGE_LINE = Pattern.compile("(?m)^\"n\\d+\" -> \"n\\d+\"");
 
     private static final List<ViewOptions> VIEWS = List.of(ViewOptions.defaults(), ViewOptions.everything(),
@@ -50,8 +52,16 @@ class DotStreamingTest {
         String where = model.info().source() + " at " + view;
         assertEquals(diagram.edges().size(), edgeLines(streamed), "every edge is drawn: " + where);
         if (!hasIdenticalParallelEdges(diagram)) { // the only case where graphviz-java's text is not the reference
-            assertEquals(GraphvizJavaDot.write(diagram), streamed.toString(), where);
+            assertEquals(GraphvizJavaDot.write(diagram), withoutTitleLinksAndLegend(streamed.toString()), where);
         }
+    }
+
+    /**
+     * The streamed text without what the reference leaves out: the invisible edges holding box titles in place and
+     * the legend label, both written after the edges, where graphviz-java would have ordered them otherwise.
+     */
+    private static String withoutTitleLinksAndLegend(String dot) {
+        return TITLE_LINK_OR_LEGEND.matcher(dot).replaceAll("");
     }
 
     private static boolean hasIdenticalParallelEdges(Diagram diagram) {

@@ -57,9 +57,6 @@ final class GraphvizJavaDot {
                 attr("penwidth", style.lineWidth()), attr("arrowsize", "0.6"));
         Map<Node, String> ids = new HashMap<>();
         addScope(diagram, ModulePath.ROOT, 1, root, ids, new int[] {0});
-        if (diagram.options().legend()) {
-            root.add(legend(diagram));
-        }
         for (TensorEdge e : diagram.edges()) {
             MutableNode from = mutNode(ids.get(diagram.source(e)));
             String label = Labels.edge(diagram, e);
@@ -82,33 +79,15 @@ final class GraphvizJavaDot {
             graph.add(styled(mutNode(id).add(Label.html(label(diagram, n))), n, style));
         }
         for (Module box : diagram.boxesIn(scope)) {
-            MutableGraph cluster = mutGraph("s" + clusters[0]++).setCluster(true).setDirected(true);
-            cluster.graphAttrs().add(Label.html(GraphvizText.escape(Labels.boxTitle(box))),
-                    attr("labeljust", "l"), attr("style", "rounded,filled"), attr("fillcolor", style.moduleFill(level)),
+            int number = clusters[0]++;
+            MutableGraph cluster = mutGraph("s" + number).setCluster(true).setDirected(true);
+            cluster.graphAttrs().add(attr("style", "rounded,filled"), attr("fillcolor", style.moduleFill(level)),
                     attr("color", style.moduleBorder()), attr("penwidth", style.lineWidth()));
+            cluster.add(mutNode("t" + number).add(Label.html(GraphvizText.escape(Labels.boxTitle(box))),
+                    attr("shape", "plaintext"), attr("style", ""), attr("margin", "0.04,0"), attr("height", "0")));
             addScope(diagram, box.path(), level + 1, cluster, ids, clusters);
             graph.add(cluster);
         }
-    }
-
-    private static MutableGraph legend(Diagram diagram) {
-        Style style = diagram.options().style();
-        MutableGraph legend = mutGraph("legend").setCluster(true).setDirected(true);
-        legend.graphAttrs().add(Label.html("<B>Legend</B>"), attr("labeljust", "l"), attr("style", "rounded"),
-                attr("color", style.moduleBorder()));
-        MutableNode previous = null;
-        for (OpFamily family : diagram.families()) {
-            MutableNode entry = outlined(mutNode("legend_" + family.key())
-                    .add(Label.html(GraphvizText.escape(family.description())), attr("fillcolor", style.fill(family))),
-                    style, family, null);
-            if (previous != null) {
-                // An invisible chain lays the entries out in one row (or column, with TB) instead of a stack.
-                previous.addLink(to(entry).with(attr("style", "invis")));
-            }
-            legend.add(entry);
-            previous = entry;
-        }
-        return legend;
     }
 
     private static String label(Diagram diagram, Node n) {
@@ -127,7 +106,11 @@ final class GraphvizJavaDot {
             node.add(Shape.ELLIPSE);
             look = "filled";
         } else if (n instanceof ModuleNode m) {
-            node.add(m.module().kind() == ModuleKind.CONTROL_FLOW ? Shape.HEXAGON : Shape.BOX_3D);
+            boolean flow = m.module().kind() == ModuleKind.CONTROL_FLOW;
+            node.add(flow ? Shape.HEXAGON : Shape.BOX_3D);
+            if (!flow) {
+                node.add(attr("margin", "0.12,0.09"));
+            }
             look = "filled";
         }
         return outlined(node, style, family, look);

@@ -50,14 +50,22 @@ public final class OutputSyntax {
             + "|( {4})+end"
             + "| {4}n\\d+ -->(?:\\|" + LABEL + "\\|)? n\\d+");
 
-    /** An HTML-like label: entities, our bold and line-break tags, and no other markup or invisible character. */
-    private static final String DOT_LABEL = "<(?:[^<>&\"\\\\" + INVISIBLE + "]|&#\\d+;|<B>|</B>|<BR/>)*>";
+    /**
+     * An HTML-like label: entities, our bold and line-break tags, the legend's table tags (attributes of our own
+     * words), and no other markup or invisible character.
+     */
+    private static final String DOT_LABEL = "<(?:[^<>&\"\\\\" + INVISIBLE + "]|&#\\d+;|<B>|</B>|<BR/>"
+            + "|<(?:TABLE|TD)(?: [A-Z]+=\"[A-Za-z0-9#]*\")*>|</TABLE>|<TR>|</TR>|</TD>)*>";
     private static final String DOT_VALUE = "(?:\"[A-Za-z0-9_.,# -]*\"|[0-9.]+|" + DOT_LABEL + ")";
-    private static final String DOT_ATTRIBUTES = "\\[\"[a-z]+\"=" + DOT_VALUE + "(?:,\"[a-z]+\"=" + DOT_VALUE + ")*\\]";
-    private static final Pattern DOT_SUBGRAPH = Pattern.compile("subgraph \"cluster_(?:s\\d+|legend)\" \\{");
+    /** A tooltip holds a raw tensor name: any visible text, quotes escaped, no backslash of its own. */
+    private static final String DOT_TOOLTIP = "\"tooltip\"=\"(?:[^\"\\\\" + INVISIBLE + "]|\\\\\")*\"";
+    private static final String DOT_ATTRIBUTE = "(?:\"[a-z]+\"=" + DOT_VALUE + "|" + DOT_TOOLTIP + ")";
+    private static final String DOT_ATTRIBUTES = "\\[" + DOT_ATTRIBUTE + "(?:," + DOT_ATTRIBUTE + ")*\\]";
+    private static final Pattern DOT_SUBGRAPH = Pattern.compile("subgraph \"cluster_s\\d+\" \\{");
     private static final Pattern DOT_STATEMENT = Pattern.compile("(?:graph|node|edge) " + DOT_ATTRIBUTES
-            + "|\"(?:n\\d+|legend_[a-z]+)\"(?: " + DOT_ATTRIBUTES + ")?"
-            + "|\"(?:n\\d+|legend_[a-z]+)\" -> \"(?:n\\d+|legend_[a-z]+)\"(?: " + DOT_ATTRIBUTES + ")?");
+            + "|\"[nt]\\d+\"(?: " + DOT_ATTRIBUTES + ")?"
+            + "|\"[nt]\\d+\" -> \"n\\d+\"(?: " + DOT_ATTRIBUTES + ")?"
+            + "|\"t\\d+\" -> \"t\\d+\"(?: " + DOT_ATTRIBUTES + ")?");
 
     private OutputSyntax() {
     }
