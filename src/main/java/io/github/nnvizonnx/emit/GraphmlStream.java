@@ -1,7 +1,6 @@
 package io.github.nnvizonnx.emit;
 
 import java.io.IOException;
-import java.io.Writer;
 import javax.xml.transform.OutputKeys;
 import javax.xml.transform.TransformerConfigurationException;
 import javax.xml.transform.sax.SAXTransformerFactory;
@@ -31,7 +30,7 @@ final class GraphmlStream {
         handler.getTransformer().setOutputProperty(OutputKeys.ENCODING, "UTF-8");
         handler.getTransformer().setOutputProperty(OutputKeys.INDENT, "yes");
         handler.getTransformer().setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "4");
-        handler.setResult(new StreamResult(new AppendableWriter(out)));
+        handler.setResult(new StreamResult(AppendableWriter.of(out)));
         run(() -> {
             handler.startDocument();
             handler.startElement("", "", "graphml", attributes("xmlns", NS, "xmlns:xsi", XSI,
@@ -116,35 +115,6 @@ final class GraphmlStream {
                 throw io;
             }
             throw new IOException("GraphML could not be written: " + e.getMessage(), e);
-        }
-    }
-
-    /** The serializer writes to a Writer; an emitter is given an Appendable. */
-    private static final class AppendableWriter extends Writer {
-        private final Appendable out;
-
-        AppendableWriter(Appendable out) {
-            this.out = out;
-        }
-
-        @Override
-        public void write(char[] buffer, int offset, int length) throws IOException {
-            out.append(java.nio.CharBuffer.wrap(buffer, offset, length));
-        }
-
-        @Override
-        public void write(String text, int offset, int length) throws IOException {
-            out.append(text, offset, offset + length);
-        }
-
-        @Override
-        public void flush() {
-            // the Appendable's owner flushes
-        }
-
-        @Override
-        public void close() {
-            // the Appendable's owner closes
         }
     }
 }

@@ -11,47 +11,36 @@ import org.junit.jupiter.api.Test;
 /** The counting sort groups like a list per key filled in edge order. */
 class AdjacencyTest {
     @Test
-    void groupsEdgeNumbersLikeListsPerKey() {
+    void groupsEdgesAndValuesLikeListsPerKeyFilledInEdgeOrder() {
         Random random = new Random(11);
-        for (int round = 0; round < 50; round++) {
+        for (int round = 0; round < 100; round++) {
             int groups = 1 + random.nextInt(20);
-            int[] keys = randomKeys(random, groups, random.nextInt(60));
-            int edgeCount = keys.length == 0 ? 0 : random.nextInt(keys.length + 1); // arrays may have spare room
-            List<List<Integer>> expected = emptyGroups(groups);
-            for (int e = 0; e < edgeCount; e++) {
-                expected.get(keys[e]).add(e);
-            }
-            assertEquals(expected, groupsOf(Adjacency.edgesBy(groups, keys, edgeCount), groups));
-        }
-    }
-
-    @Test
-    void groupsValuesLikeListsPerKeyKeepingOnlyTheValuesAsked() {
-        Random random = new Random(12);
-        for (int round = 0; round < 50; round++) {
-            int groups = 1 + random.nextInt(20);
-            int[] keys = randomKeys(random, groups, random.nextInt(60));
-            int[] values = randomKeys(random, groups, keys.length);
+            int[] keys = randomEnds(random, groups, random.nextInt(60));
+            int[] values = randomEnds(random, groups, keys.length);
+            int edgeCount = random.nextInt(keys.length + 1); // the arrays may have spare room past the edges
             BitSet only = round % 3 == 0 ? null : new BitSet();
             for (int v = 0; only != null && v < groups; v++) {
                 only.set(v, random.nextBoolean());
             }
-            List<List<Integer>> expected = emptyGroups(groups);
-            for (int e = 0; e < keys.length; e++) {
+            List<List<Integer>> edgesExpected = emptyGroups(groups);
+            List<List<Integer>> valuesExpected = emptyGroups(groups);
+            for (int e = 0; e < edgeCount; e++) {
+                edgesExpected.get(keys[e]).add(e);
                 if (only == null || only.get(values[e])) {
-                    expected.get(keys[e]).add(values[e]);
+                    valuesExpected.get(keys[e]).add(values[e]);
                 }
             }
-            assertEquals(expected, groupsOf(Adjacency.valuesBy(groups, keys, values, keys.length, only), groups));
+            assertEquals(edgesExpected, groupsOf(Adjacency.edgesBy(groups, keys, edgeCount), groups));
+            assertEquals(valuesExpected, groupsOf(Adjacency.valuesBy(groups, keys, values, edgeCount, only), groups));
         }
     }
 
-    private static int[] randomKeys(Random random, int groups, int count) {
-        int[] keys = new int[count];
+    private static int[] randomEnds(Random random, int groups, int count) {
+        int[] ends = new int[count];
         for (int e = 0; e < count; e++) {
-            keys[e] = random.nextInt(groups);
+            ends[e] = random.nextInt(groups);
         }
-        return keys;
+        return ends;
     }
 
     private static List<List<Integer>> emptyGroups(int groups) {
