@@ -28,7 +28,7 @@ import org.jgrapht.nio.graphml.GraphMLExporter.AttributeCategory;
  * networkx, igraph, Gephi and yEd.
  */
 public final class GraphmlEmitter implements Emitter {
-    /** A GraphML attribute both files declare; its id is {@code key} and its place in {@link #KEYS}. */
+    /** A GraphML attribute both files declare; its id is {@code key} followed by its place in {@link #KEYS}. */
     record Key(String name, AttributeCategory category, AttributeType type) {
     }
 

@@ -35,6 +35,10 @@ import java.util.concurrent.Future;
  * outputs; then every input name is resolved in its graph's scope. That tolerates files whose nodes are not
  * topologically sorted. A drafted operation may get its module later ({@link DeferredScopes}), and becomes a node
  * only when the graph is built, with its final module and parameter count.
+ *
+ * <p>This class walks the graphs; the rest is done by parts with one job each: the modules ({@link ModuleRegistry}),
+ * local function calls ({@link FunctionCalls}), reads made into edges ({@link PendingReads}), weights given to
+ * modules ({@link ParameterAttribution}) and the fixed inputs of operations ({@link FixedInputNotes}).
  */
 final class GraphImporter {
     /** Graphs with this many nodes or more are read with two threads. */
