@@ -1,6 +1,7 @@
 package io.github.nnvizonnx.emit;
 
 import io.github.nnvizonnx.emit.style.Border;
+import io.github.nnvizonnx.internal.Adjacency;
 import io.github.nnvizonnx.emit.style.OpFamily;
 import io.github.nnvizonnx.emit.style.Style;
 import io.github.nnvizonnx.model.InputNode;
@@ -206,7 +207,6 @@ public final class DotEmitter implements Emitter {
         List<TensorEdge> edges = new ArrayList<>(diagram.edges());
         int[] sources = new int[edges.size()];
         int[] targets = new int[edges.size()];
-        int[] start = new int[nodes + 1];
         for (int e = 0; e < edges.size(); e++) {
             sources[e] = ids.get(diagram.source(edges.get(e)));
             targets[e] = ids.get(diagram.target(edges.get(e)));
@@ -216,21 +216,13 @@ public final class DotEmitter implements Emitter {
                     order[ordered++] = id;
                 }
             }
-            start[sources[e] + 1]++;
         }
-        for (int n = 0; n < nodes; n++) {
-            start[n + 1] += start[n];
-        }
-        int[] bySource = new int[edges.size()]; // edge indices grouped by source, in edge order within a group
-        int[] filled = java.util.Arrays.copyOf(start, nodes);
-        for (int e = 0; e < edges.size(); e++) {
-            bySource[filled[sources[e]]++] = e;
-        }
+        Adjacency bySource = Adjacency.edgesBy(nodes, sources, edges.size());
         Map<String, String> labels = new HashMap<>(); // escaped once per distinct label: a model has few shapes
         for (int k = 0; k < ordered; k++) {
             int from = order[k];
-            for (int i = start[from + 1] - 1; i >= start[from]; i--) {
-                int e = bySource[i];
+            for (int i = bySource.end(from) - 1; i >= bySource.start(from); i--) {
+                int e = bySource.item(i);
                 edgeLine(out, from, targets[e], edgeLabel(diagram, edges.get(e), labels));
             }
         }

@@ -28,9 +28,26 @@ import org.jgrapht.nio.graphml.GraphMLExporter.AttributeCategory;
  * networkx, igraph, Gephi and yEd.
  */
 public final class GraphmlEmitter implements Emitter {
-    private static final String[] NODE_KEYS = {"kind", "label", "name", "op_type", "domain", "module_path",
-        "module_class", "attributes", "fold"};
-    private static final String[] EDGE_KEYS = {"tensor_name", "dtype", "shape"};
+    /** A GraphML attribute both files declare; its id is {@code key} followed by its place in {@link #KEYS}. */
+    record Key(String name, AttributeCategory category, AttributeType type) {
+    }
+
+    /** The keys, in the order they are declared (jgrapht-io numbers them so: key0, key1...). */
+    static final List<Key> KEYS = keys();
+
+    private static List<Key> keys() {
+        List<Key> keys = new java.util.ArrayList<>();
+        for (String name : List.of("kind", "label", "name", "op_type", "domain", "module_path", "module_class",
+                "attributes", "fold")) {
+            keys.add(new Key(name, AttributeCategory.NODE, AttributeType.STRING));
+        }
+        keys.add(new Key("parameters", AttributeCategory.NODE, AttributeType.LONG));
+        keys.add(new Key("fold_count", AttributeCategory.NODE, AttributeType.INT));
+        for (String name : List.of("tensor_name", "dtype", "shape")) {
+            keys.add(new Key(name, AttributeCategory.EDGE, AttributeType.STRING));
+        }
+        return List.copyOf(keys);
+    }
 
     @Override
     public String format() {
@@ -50,13 +67,8 @@ public final class GraphmlEmitter implements Emitter {
     @Override
     public void write(Diagram diagram, Appendable out) throws IOException {
         GraphMLExporter<Node, TensorEdge> exporter = new GraphMLExporter<>(Node::id);
-        for (String key : NODE_KEYS) {
-            exporter.registerAttribute(key, AttributeCategory.NODE, AttributeType.STRING);
-        }
-        exporter.registerAttribute("parameters", AttributeCategory.NODE, AttributeType.LONG);
-        exporter.registerAttribute("fold_count", AttributeCategory.NODE, AttributeType.INT);
-        for (String key : EDGE_KEYS) {
-            exporter.registerAttribute(key, AttributeCategory.EDGE, AttributeType.STRING);
+        for (Key key : KEYS) {
+            exporter.registerAttribute(key.name(), key.category(), key.type());
         }
         exporter.setVertexAttributeProvider(n -> nodeAttributes(diagram, n));
         exporter.setEdgeAttributeProvider(GraphmlEmitter::edgeAttributes);
@@ -67,7 +79,8 @@ public final class GraphmlEmitter implements Emitter {
         out.append(text.toString());
     }
 
-    private static Map<String, Attribute> nodeAttributes(Diagram diagram, Node n) {
+    /** The data of node {@code n}, by key name. */
+    static Map<String, Attribute> nodeAttributes(Diagram diagram, Node n) {
         Map<String, Attribute> a = new LinkedHashMap<>();
         put(a, "label", Labels.title(n));
         if (n instanceof OperationNode op) {
@@ -124,7 +137,8 @@ public final class GraphmlEmitter implements Emitter {
         return m.qualifiedClassName() != null ? m.qualifiedClassName() : m.className();
     }
 
-    private static Map<String, Attribute> edgeAttributes(TensorEdge e) {
+    /** The data of edge {@code e}, by key name. */
+    static Map<String, Attribute> edgeAttributes(TensorEdge e) {
         Map<String, Attribute> a = new LinkedHashMap<>();
         TensorInfo t = e.tensor();
         put(a, "tensor_name", t.name());

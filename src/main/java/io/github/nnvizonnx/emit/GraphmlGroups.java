@@ -3,85 +3,95 @@ package io.github.nnvizonnx.emit;
 import io.github.nnvizonnx.model.Module;
 import io.github.nnvizonnx.model.ModulePath;
 import io.github.nnvizonnx.model.Node;
+import java.io.IOException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
+import java.util.Set;
+import org.jgrapht.nio.graphml.GraphMLExporter.AttributeCategory;
 
 /**
- * Turns a flat GraphML document into a nested one: each module box of the diagram becomes a group node, as yEd writes
- * them ({@code yfiles.foldertype="group"}, a {@code <graph>} inside), and the box's nodes and inner boxes move into
- * it. Edges stay in the top graph, which GraphML allows for edges between nodes at any depth. The group nodes carry
- * the same keys as module nodes, with {@code kind} {@code group}.
+ * The nodes of a nested GraphML file, in their graphs: each module box of the diagram becomes a group node, as yEd
+ * writes them ({@code yfiles.foldertype="group"}, a {@code <graph>} inside) holding the box's nodes and inner boxes;
+ * nodes in no box stay in the top graph, before the groups. Edges are left to the caller: they all go in the top
+ * graph, which GraphML allows for edges between nodes at any depth. The group nodes carry the same keys as module
+ * nodes, with {@code kind} {@code group}.
  */
 final class GraphmlGroups {
-    private static final String NS = "http://graphml.graphdrawing.org/xmlns";
+    /** Writes the element of one node of the diagram. */
+    interface NodeElement {
+        void write(Node node) throws IOException;
+    }
 
-    private final Document doc;
     private final Diagram diagram;
+    private final GraphmlStream xml;
+    private final NodeElement nodes;
     private final Map<String, String> nodeKeys = new HashMap<>();
-    private final Map<String, Element> nodesById = new HashMap<>();
+    /** Every node id of the file: group ids avoid them. */
+    private final Set<String> nodeIds = new HashSet<>();
     private int groups;
 
-    private GraphmlGroups(Document doc, Diagram diagram) {
-        this.doc = doc;
+    GraphmlGroups(Diagram diagram, GraphmlStream xml, NodeElement nodes) {
         this.diagram = diagram;
-    }
-
-    /** Nests {@code doc}, written by {@link GraphmlEmitter} for {@code diagram}, in place. */
-    static void nest(Document doc, Diagram diagram) {
-        new GraphmlGroups(doc, diagram).nest();
-    }
-
-    private void nest() {
-        // A deep node list counts its length by walking the document: asked once, not at every step.
-        NodeList keys = doc.getElementsByTagNameNS(NS, "key");
-        for (int i = 0, count = keys.getLength(); i < count; i++) {
-            Element key = (Element) keys.item(i);
-            if (key.getAttribute("for").equals("node")) {
-                nodeKeys.put(key.getAttribute("attr.name"), key.getAttribute("id"));
+        this.xml = xml;
+        this.nodes = nodes;
+        for (int k = 0; k < GraphmlEmitter.KEYS.size(); k++) {
+            if (GraphmlEmitter.KEYS.get(k).category() == AttributeCategory.NODE) {
+                nodeKeys.put(GraphmlEmitter.KEYS.get(k).name(), NestedGraphmlEmitter.keyId(k));
             }
         }
-        NodeList nodes = doc.getElementsByTagNameNS(NS, "node");
-        for (int i = 0, count = nodes.getLength(); i < count; i++) {
-            Element node = (Element) nodes.item(i);
-            nodesById.put(node.getAttribute("id"), node);
-        }
-        Element top = (Element) doc.getElementsByTagNameNS(NS, "graph").item(0);
-        // Groups go before the first edge, so each graph lists its nodes first, as the flat file does.
-        org.w3c.dom.Node firstEdge = doc.getElementsByTagNameNS(NS, "edge").item(0);
+    }
+
+    /** Every node of the diagram's graph: first those in no box, in the graph's order, then the top boxes' groups. */
+    void writeNodes() throws IOException {
+        Set<String> boxed = new HashSet<>(); // by id, as the file knows its nodes
         for (Module box : diagram.boxesIn(ModulePath.ROOT)) {
-            top.insertBefore(group(box), firstEdge);
+            collectBoxed(box, boxed);
+        }
+        for (Node n : diagram.model().graph().vertexSet()) {
+            nodeIds.add(n.id());
+        }
+        for (Node n : diagram.model().graph().vertexSet()) {
+            if (!boxed.contains(n.id())) {
+                nodes.write(n);
+            }
+        }
+        for (Module box : diagram.boxesIn(ModulePath.ROOT)) {
+            group(box);
+        }
+    }
+
+    private void collectBoxed(Module box, Set<String> boxed) {
+        for (Node n : diagram.nodesDirectlyIn(box.path())) {
+            boxed.add(n.id());
+        }
+        for (Module inner : diagram.boxesIn(box.path())) {
+            collectBoxed(inner, boxed);
         }
     }
 
     /** The group node of {@code box}, holding its nodes and, recursively, its inner boxes. */
-    private Element group(Module box) {
+    private void group(Module box) throws IOException {
         String id = freshId();
-        Element group = doc.createElementNS(NS, "node");
-        group.setAttribute("id", id);
-        group.setAttribute("yfiles.foldertype", "group");
-        data(group, "kind", "group");
-        data(group, "label", Labels.boxTitle(box));
-        data(group, "name", box.path().dotted());
-        data(group, "module_path", box.path().dotted());
+        xml.startNode(id, "group");
+        data("kind", "group");
+        data("label", Labels.boxTitle(box));
+        data("name", box.path().dotted());
+        data("module_path", box.path().dotted());
         String moduleClass = GraphmlEmitter.moduleClass(box);
         if (moduleClass != null) {
-            data(group, "module_class", moduleClass);
+            data("module_class", moduleClass);
         }
-        data(group, "parameters", Long.toString(box.parameterCount()));
-        Element inside = doc.createElementNS(NS, "graph");
-        inside.setAttribute("id", id + ":");
-        inside.setAttribute("edgedefault", "directed");
+        data("parameters", Long.toString(box.parameterCount()));
+        xml.startGraph(id + ":");
         for (Node n : diagram.nodesDirectlyIn(box.path())) {
-            inside.appendChild(nodesById.get(n.id())); // appending moves the element out of the top graph
+            nodes.write(n);
         }
         for (Module inner : diagram.boxesIn(box.path())) {
-            inside.appendChild(group(inner));
+            group(inner);
         }
-        group.appendChild(inside);
-        return group;
+        xml.end("graph");
+        xml.end("node");
     }
 
     /** An id no node of the file has. */
@@ -89,14 +99,11 @@ final class GraphmlGroups {
         String id;
         do {
             id = "g" + groups++;
-        } while (nodesById.containsKey(id));
+        } while (nodeIds.contains(id));
         return id;
     }
 
-    private void data(Element node, String keyName, String value) {
-        Element data = doc.createElementNS(NS, "data");
-        data.setAttribute("key", nodeKeys.get(keyName));
-        data.setTextContent(GraphmlEmitter.xmlText(value));
-        node.appendChild(data);
+    private void data(String keyName, String value) throws IOException {
+        xml.data(nodeKeys.get(keyName), GraphmlEmitter.xmlText(value));
     }
 }

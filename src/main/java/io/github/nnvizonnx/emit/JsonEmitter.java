@@ -33,35 +33,11 @@ public final class JsonEmitter implements Emitter {
     public void write(Diagram diagram, Appendable out) throws IOException {
         List<ModulePath> collapsed = diagram.model().nodes(ModuleNode.class).stream()
                 .map(m -> m.module().path()).toList();
-        Writer writer = out instanceof Writer w ? w : new AppendableWriter(out);
+        Writer writer = AppendableWriter.of(out);
         List<Fold> folds = diagram.model().modules().all().stream().map(Module::fold).filter(f -> f != null).toList();
         String direction = AutoDirection.resolve(diagram, Medium.SCREEN).options().direction().name();
         ModelJsonWriter.write(diagram.source(), collapsed, folds, direction, writer);
         writer.write('\n');
         writer.flush();
-    }
-
-    /** Adapts an Appendable (e.g. a StringBuilder) for the streaming JSON writer. */
-    private static final class AppendableWriter extends Writer {
-        private final Appendable target;
-
-        AppendableWriter(Appendable target) {
-            this.target = target;
-        }
-
-        @Override
-        public void write(char[] buffer, int offset, int length) throws IOException {
-            target.append(java.nio.CharBuffer.wrap(buffer, offset, length));
-        }
-
-        @Override
-        public void flush() {
-            // nothing buffered here
-        }
-
-        @Override
-        public void close() {
-            // the target belongs to the caller
-        }
     }
 }

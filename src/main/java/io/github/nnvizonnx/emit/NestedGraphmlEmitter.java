@@ -1,30 +1,21 @@
 package io.github.nnvizonnx.emit;
 
+import io.github.nnvizonnx.model.Node;
+import io.github.nnvizonnx.model.TensorEdge;
 import java.io.IOException;
-import java.io.StringReader;
-import java.io.StringWriter;
 import java.util.List;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.transform.OutputKeys;
-import javax.xml.transform.Transformer;
-import javax.xml.transform.TransformerException;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
+import java.util.Map;
+import org.jgrapht.Graph;
+import org.jgrapht.nio.Attribute;
+import org.jgrapht.nio.graphml.GraphMLExporter.AttributeCategory;
 
 /**
- * GraphML with the hierarchy as nested graphs too: the flat file of {@link GraphmlEmitter} (same keys, nodes and
- * edges), with each module box made a group node by {@link GraphmlGroups}, in the form yEd writes groups in;
- * networkx's {@code read_graphml} reads every node and edge, and each group as one more node (kind {@code group}, no
- * edges). Opt-in, by {@code --format graphml-nested}: the {@code .graphml} extension keeps choosing the flat file,
- * whose node count is the model's.
+ * GraphML with the hierarchy as nested graphs too: the keys, nodes and edges of {@link GraphmlEmitter}'s flat file,
+ * with each module box a group node made by {@link GraphmlGroups}, in the form yEd writes groups in; networkx's
+ * {@code read_graphml} reads every node and edge, and each group as one more node (kind {@code group}, no edges).
+ * Written element by element as the diagram is walked ({@link GraphmlStream}). Opt-in, by
+ * {@code --format graphml-nested}: the {@code .graphml} extension keeps choosing the flat file, whose node count is
+ * the model's.
  */
 public final class NestedGraphmlEmitter implements Emitter {
     @Override
@@ -44,58 +35,43 @@ public final class NestedGraphmlEmitter implements Emitter {
 
     @Override
     public void write(Diagram diagram, Appendable out) throws IOException {
-        StringBuilder flat = new StringBuilder();
-        new GraphmlEmitter().write(diagram, flat);
-        Document doc = parse(flat.toString());
-        GraphmlGroups.nest(doc, diagram);
-        dropIndentation(doc.getDocumentElement());
-        out.append(serialize(doc));
+        GraphmlStream xml = new GraphmlStream(out);
+        List<GraphmlEmitter.Key> keys = GraphmlEmitter.KEYS;
+        for (int k = 0; k < keys.size(); k++) {
+            GraphmlEmitter.Key key = keys.get(k);
+            xml.key(keyId(k), key.category().toString(), key.name(), key.type().toString());
+        }
+        xml.startGraph(null);
+        new GraphmlGroups(diagram, xml, n -> {
+            xml.startNode(n.id(), null);
+            data(xml, AttributeCategory.NODE, GraphmlEmitter.nodeAttributes(diagram, n));
+            xml.end("node");
+        }).writeNodes();
+        Graph<Node, TensorEdge> graph = diagram.model().graph();
+        int number = 0;
+        for (TensorEdge e : graph.edgeSet()) {
+            xml.startEdge("e" + number++, graph.getEdgeSource(e).id(), graph.getEdgeTarget(e).id());
+            data(xml, AttributeCategory.EDGE, GraphmlEmitter.edgeAttributes(e));
+            xml.end("edge");
+        }
+        xml.end("graph");
+        xml.finish();
     }
 
-    private static Document parse(String xml) throws IOException {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            return factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
-        } catch (ParserConfigurationException | SAXException e) {
-            throw new IllegalStateException("the flat GraphML did not parse", e);
-        }
+    /** The id of the key at {@code index} in {@link GraphmlEmitter#KEYS}, as jgrapht-io numbers them. */
+    static String keyId(int index) {
+        return "key" + index;
     }
 
-    /**
-     * Removes the flat file's line breaks and indents between elements, which moved nodes would carry along; values
-     * ({@code data}, {@code default}) are left as they are, blank ones too.
-     */
-    private static void dropIndentation(Element element) {
-        if (element.getLocalName().equals("data") || element.getLocalName().equals("default")) {
-            return;
-        }
-        Node child = element.getFirstChild();
-        while (child != null) {
-            Node next = child.getNextSibling();
-            if (child.getNodeType() == Node.TEXT_NODE && child.getNodeValue().isBlank()) {
-                element.removeChild(child);
-            } else if (child instanceof Element inner) {
-                dropIndentation(inner);
+    /** The values {@code data} has for keys of {@code category}, in the keys' order. */
+    private static void data(GraphmlStream xml, AttributeCategory category, Map<String, Attribute> data)
+            throws IOException {
+        List<GraphmlEmitter.Key> keys = GraphmlEmitter.KEYS;
+        for (int k = 0; k < keys.size(); k++) {
+            Attribute value = keys.get(k).category() == category ? data.get(keys.get(k).name()) : null;
+            if (value != null && value.getValue() != null) {
+                xml.data(keyId(k), value.getValue());
             }
-            child = next;
-        }
-    }
-
-    private static String serialize(Document doc) throws IOException {
-        try {
-            doc.setXmlStandalone(true);
-            Transformer transformer = TransformerFactory.newInstance().newTransformer();
-            transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
-            transformer.setOutputProperty(OutputKeys.INDENT, "yes");
-            transformer.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "4");
-            StringWriter text = new StringWriter();
-            transformer.transform(new DOMSource(doc), new StreamResult(text));
-            return text.toString();
-        } catch (TransformerException e) {
-            throw new IOException("GraphML could not be written: " + e.getMessage(), e);
         }
     }
 }

@@ -172,7 +172,7 @@ public final class ModelGraph {
     /** Collects nodes, edges, modules and parameters, then freezes them into a {@link ModelGraph}. */
     public static final class Builder {
         private ModelInfo info;
-        private final CompactGraph.Draft graph;
+        private final CompactGraphDraft graph;
         private Collection<Module> modules = List.of();
         private List<Parameter> parameters = List.of();
         private FixedInputs[] fixedInputs = new FixedInputs[0];
@@ -185,7 +185,7 @@ public final class ModelGraph {
         /** A builder with room for about this many nodes and edges: a large graph then grows no table. */
         public Builder(ModelInfo info, int expectedNodes, int expectedEdges) {
             this.info = info;
-            this.graph = new CompactGraph.Draft(expectedNodes, expectedEdges);
+            this.graph = new CompactGraphDraft(expectedNodes, expectedEdges);
         }
 
         /** Replaces the model info. */

@@ -1,7 +1,7 @@
 package io.github.nnvizonnx.read;
 
+import io.github.nnvizonnx.internal.IntList;
 import io.github.nnvizonnx.read.hierarchy.ScopeAssignment;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -20,9 +20,8 @@ final class DeferredScopes {
     private final Future<List<ScopeAssignment>> assigning;
     private List<ScopeAssignment> assignments;
     /** Of each node remembered, by its index in the graph: its draft index. */
-    private int[] nodes = new int[0];
-    private int[] draftIndices = new int[0];
-    private int size;
+    private final IntList nodes = new IntList();
+    private final IntList draftIndices = new IntList();
 
     DeferredScopes(Future<List<ScopeAssignment>> assigning) {
         this.assigning = assigning;
@@ -35,14 +34,8 @@ final class DeferredScopes {
 
     /** Remembers node {@code node} of the graph, added to the draft at {@code draftIndex}, to be placed later. */
     void defer(int node, int draftIndex) {
-        if (size == nodes.length) {
-            int capacity = Math.max(1024, 2 * size);
-            nodes = Arrays.copyOf(nodes, capacity);
-            draftIndices = Arrays.copyOf(draftIndices, capacity);
-        }
-        nodes[size] = node;
-        draftIndices[size] = draftIndex;
-        size++;
+        nodes.add(node);
+        draftIndices.add(draftIndex);
     }
 
     /** The assignments, waited for if need be; every node remembered is handed to {@code placement} first. */
@@ -50,10 +43,11 @@ final class DeferredScopes {
         if (assignments == null) {
             assignments = join(assigning);
         }
-        for (int k = 0; k < size; k++) {
-            placement.place(draftIndices[k], assignments.get(nodes[k]));
+        for (int k = 0; k < nodes.size(); k++) {
+            placement.place(draftIndices.get(k), assignments.get(nodes.get(k)));
         }
-        size = 0;
+        nodes.clear();
+        draftIndices.clear();
         return assignments;
     }
 

@@ -1,5 +1,7 @@
 package io.github.nnvizonnx.read;
 
+import io.github.nnvizonnx.internal.Adjacency;
+import io.github.nnvizonnx.internal.IntList;
 import io.github.nnvizonnx.model.AttributeSummary;
 import io.github.nnvizonnx.model.DisplayText;
 import io.github.nnvizonnx.model.ModulePath;
@@ -32,10 +34,10 @@ final class GraphDraft {
     private final List<TensorInfo> tensors = new ArrayList<>();
     /** Edges whose tensor belongs to the main graph (not to a function or control-flow body). */
     private final BitSet topLevel = new BitSet();
-    private int[] sources = new int[1024];
-    private int[] targets = new int[1024];
+    private final IntList sources = new IntList(1024);
+    private final IntList targets = new IntList(1024);
     /** Work space of {@link #placeAfterProducers}, empty between calls. */
-    private int[] stack = new int[8];
+    private final IntList stack = new IntList();
     /** Not a BitSet: clearing its highest bit rescans all its words, which made this quadratic. */
     private boolean[] onStack = new boolean[0];
 
@@ -137,12 +139,8 @@ final class GraphDraft {
 
     void addEdge(int from, int to, TensorInfo tensor, boolean mainGraphTensor) {
         int edge = tensors.size();
-        if (edge == sources.length) {
-            sources = Arrays.copyOf(sources, edge * 2);
-            targets = Arrays.copyOf(targets, edge * 2);
-        }
-        sources[edge] = from;
-        targets[edge] = to;
+        sources.add(from);
+        targets.add(to);
         tensors.add(tensor);
         topLevel.set(edge, mainGraphTensor);
     }
@@ -153,11 +151,11 @@ final class GraphDraft {
 
     /** The index of an edge's source node. */
     int edgeSource(int edge) {
-        return sources[edge];
+        return sources.get(edge);
     }
 
     int edgeTarget(int edge) {
-        return targets[edge];
+        return targets.get(edge);
     }
 
     TensorInfo edgeTensor(int edge) {
@@ -174,13 +172,13 @@ final class GraphDraft {
      * consumers are placed before their producers so that chains (Constant, then Cast, then Conv) move together.
      */
     void placeConstantsWithConsumers() {
-        Adjacency consumers = Adjacency.of(size, sources, targets, tensors.size(), null);
+        Adjacency consumers = Adjacency.valuesBy(size, sources.toArray(), targets.toArray(), tensors.size(), null);
         int[] order = constantLikeInDiscoveryOrder(consumers);
         for (int i = order.length - 1; i >= 0; i--) {
             int id = order[i];
             ModulePath common = null;
             for (int k = consumers.start(id); k < consumers.end(id); k++) {
-                ModulePath s = scopes[consumers.neighbour(k)];
+                ModulePath s = scopes[consumers.item(k)];
                 common = common == null ? s : common.commonAncestor(s);
             }
             if (common != null) {
@@ -194,7 +192,7 @@ final class GraphDraft {
     private int[] constantLikeInDiscoveryOrder(Adjacency consumers) {
         int[] unresolvedInputs = new int[size];
         for (int e = 0; e < tensors.size(); e++) {
-            unresolvedInputs[targets[e]]++;
+            unresolvedInputs[targets.get(e)]++;
         }
         int[] order = new int[plainOperations.cardinality()];
         int queued = 0;
@@ -206,7 +204,7 @@ final class GraphDraft {
         for (int next = 0; next < queued; next++) {
             int id = order[next];
             for (int k = consumers.start(id); k < consumers.end(id); k++) {
-                int consumer = consumers.neighbour(k);
+                int consumer = consumers.item(k);
                 if (plainOperations.get(consumer) && --unresolvedInputs[consumer] == 0) {
                     order[queued++] = consumer;
                 }
@@ -221,11 +219,11 @@ final class GraphDraft {
      * declaration order, and a weight's Identity listed at the top of the file would otherwise drag its module there.
      */
     int[] drawingOrder() {
-        Adjacency movedProducers = Adjacency.of(size, targets, sources, tensors.size(), movedConstants);
+        Adjacency movedProducers = Adjacency.valuesBy(size, targets.toArray(), sources.toArray(), tensors.size(), movedConstants);
         BitSet hasConsumers = new BitSet(size);
         for (int e = 0; e < tensors.size(); e++) {
-            if (movedConstants.get(sources[e])) {
-                hasConsumers.set(sources[e]);
+            if (movedConstants.get(sources.get(e))) {
+                hasConsumers.set(sources.get(e));
             }
         }
         Order order = new Order(size);
@@ -253,70 +251,30 @@ final class GraphDraft {
     }
 
     private void placeAfterProducers(int id, Adjacency producers, BitSet placed, Order order) {
-        int depth = 0;
-        stack[depth++] = id;
+        stack.add(id);
         onStack[id] = true;
-        while (depth > 0) {
-            int current = stack[depth - 1];
+        while (!stack.isEmpty()) {
+            int current = stack.last();
             if (placed.get(current)) {
-                onStack[stack[--depth]] = false;
+                onStack[stack.removeLast()] = false;
                 continue;
             }
             int next = -1;
             for (int k = producers.start(current); k < producers.end(current); k++) {
-                int p = producers.neighbour(k);
+                int p = producers.item(k);
                 if (!placed.get(p) && !onStack[p]) {
                     next = p;
                     break;
                 }
             }
             if (next >= 0) {
-                if (depth == stack.length) {
-                    stack = Arrays.copyOf(stack, depth * 2);
-                }
-                stack[depth++] = next;
+                stack.add(next);
                 onStack[next] = true;
             } else {
-                onStack[stack[--depth]] = false;
+                onStack[stack.removeLast()] = false;
                 placed.set(current);
                 order.indices[order.size++] = current;
             }
-        }
-    }
-
-    /** Edges grouped by one end, in edge order: the neighbours of node {@code n} are at {@code [start(n), end(n))}. */
-    private record Adjacency(int[] offsets, int[] neighbours) {
-        /** Groups by {@code key[e]} the values {@code value[e]} of the edges whose value is in {@code only}. */
-        static Adjacency of(int nodes, int[] key, int[] value, int edges, BitSet only) {
-            int[] offsets = new int[nodes + 1];
-            for (int e = 0; e < edges; e++) {
-                if (only == null || only.get(value[e])) {
-                    offsets[key[e] + 1]++;
-                }
-            }
-            for (int n = 0; n < nodes; n++) {
-                offsets[n + 1] += offsets[n];
-            }
-            int[] neighbours = new int[offsets[nodes]];
-            int[] filled = Arrays.copyOf(offsets, nodes);
-            for (int e = 0; e < edges; e++) {
-                if (only == null || only.get(value[e])) {
-                    neighbours[filled[key[e]]++] = value[e];
-                }
-            }
-            return new Adjacency(offsets, neighbours);
-        }
-
-        int start(int node) {
-            return offsets[node];
-        }
-
-        int end(int node) {
-            return offsets[node + 1];
-        }
-
-        int neighbour(int k) {
-            return neighbours[k];
         }
     }
 }

@@ -1,7 +1,5 @@
 package io.github.nnvizonnx.read;
 
-import io.github.nnvizonnx.model.DisplayText;
-import io.github.nnvizonnx.model.FixedInputs;
 import io.github.nnvizonnx.model.InputNode;
 import io.github.nnvizonnx.model.ModelGraph;
 import io.github.nnvizonnx.model.ModelInfo;
@@ -25,8 +23,6 @@ import io.github.nnvizonnx.read.hierarchy.ScopeAssignment;
 import io.github.nnvizonnx.read.hierarchy.ScopeSegment;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -39,79 +35,50 @@ import java.util.concurrent.Future;
  * outputs; then every input name is resolved in its graph's scope. That tolerates files whose nodes are not
  * topologically sorted. A drafted operation may get its module later ({@link DeferredScopes}), and becomes a node
  * only when the graph is built, with its final module and parameter count.
+ *
+ * <p>This class walks the graphs; the rest is done by parts with one job each: the modules ({@link ModuleRegistry}),
+ * local function calls ({@link FunctionCalls}), reads made into edges ({@link PendingReads}), weights given to
+ * modules ({@link ParameterAttribution}) and the fixed inputs of operations ({@link FixedInputNotes}).
  */
 final class GraphImporter {
     /** Graphs with this many nodes or more are read with two threads. */
     static final int PARALLEL_FROM = 20_000;
 
-    /** Tensors read by nodes, resolved once every producer is known: consumer, scope, number in that scope. */
-    private static final class Pending {
-        private int[] consumers = new int[1024];
-        private int[] ids = new int[1024];
-        private TensorScope[] scopes = new TensorScope[1024];
-        private int size;
-
-        /** {@code consumer}: the draft index of the reading node. */
-        void add(int consumer, TensorScope scope, int id) {
-            if (size == ids.length) {
-                consumers = java.util.Arrays.copyOf(consumers, 2 * size);
-                ids = java.util.Arrays.copyOf(ids, 2 * size);
-                scopes = java.util.Arrays.copyOf(scopes, 2 * size);
-            }
-            consumers[size] = consumer;
-            ids[size] = id;
-            scopes[size] = scope;
-            size++;
-        }
-    }
-
     private final HierarchyConvention convention;
     /** Null when function calls are drawn as plain operations. */
-    private final LocalFunctions functions;
-    private final Map<ModulePath, Module> modules = new LinkedHashMap<>();
-    /** Module paths already made for a (base, scope list) pair: the nodes of one scope share one list. */
-    private final Map<ModulePath, Map<List<ScopeSegment>, ModulePath>> scopePaths = new HashMap<>();
+    private final FunctionCalls functions;
+    private final ModuleRegistry modules = new ModuleRegistry();
     private GraphDraft draft;
     private final ExternalDataNotes externalData = new ExternalDataNotes();
     private final Interner<io.github.nnvizonnx.model.Shape> shapes = new Interner<>();
     /** Attribute summaries repeat over thousands of nodes (axis=1, value=int64[1]): each distinct list is kept once. */
     private final Interner<List<io.github.nnvizonnx.model.AttributeSummary>> attributeLists = new Interner<>();
-    private final Pending pending = new Pending();
+    private final PendingReads pending = new PendingReads();
     private final List<TensorScope.Weight> weights = new ArrayList<>();
-    /** Draft indices of the inputs made for names that are read but never produced. */
-    private final Map<String, Integer> missingInputs = new HashMap<>();
-    /** For {@link #uniqueChild}: the next repeat number to try for each wanted child. */
-    private final Map<ModulePath, Integer> nextRepeat = new HashMap<>();
     private TensorScope mainScope;
     /** Work space of {@link #importOperation}: the name numbers of an operation's inputs (-1: left out). */
     private int[] inputIds = new int[8];
-    /** By draft index: the main graph's operations that read a weight or such a constant (null: neither). */
-    private FixedInputs[] fixedInputs = new FixedInputs[0];
-    /** {@link #ensureModules}'s last question and answer. */
-    private ModulePath lastBase;
-    private List<ScopeSegment> lastRelative;
-    private ModulePath lastPath;
+    private final FixedInputNotes fixedInputs = new FixedInputNotes();
 
     /** {@code functionCallsAreModules}: each call of a local function is a module holding the function's body. */
     GraphImporter(HierarchyConvention convention, boolean functionCallsAreModules, List<FunctionProto> localFunctions) {
         this.convention = convention;
-        this.functions = functionCallsAreModules ? new LocalFunctions(localFunctions) : null;
+        this.functions = functionCallsAreModules ? new FunctionCalls(new LocalFunctions(localFunctions), modules)
+                : null;
     }
 
     /** {@code views}: the main graph's nodes as {@link #views} sees them (computed once by the caller). */
     ModelGraph importMain(GraphContent graph, List<NodeView> views, ModelInfo info) {
-        String rootClass = convention.rootClassName(views);
-        modules.put(ModulePath.ROOT, new Module(ModulePath.ROOT, graph.name(), shortClass(rootClass), rootClass,
-                ModuleKind.MODULE, 0));
+        modules.addRoot(graph.name(), convention.rootClassName(views));
         // value_info mostly names node outputs: the larger of the two counts the names they make, not their sum
         mainScope = TensorScope.main(graph.inputs().size() + graph.outputs().size() + graph.initializers().size()
                 + Math.max(graph.valueInfo().size(), graph.nodes().size()));
         draft = new GraphDraft(graph.inputs().size() + graph.nodes().size() + graph.outputs().size());
         importGraph(graph, views, ModulePath.ROOT, EnclosingScope.NONE, mainScope, -1);
-        resolvePending();
+        pending.resolve(draft, mainScope);
         mainScope = null;
         draft.placeConstantsWithConsumers();
-        List<Parameter> parameters = attributeWeights();
+        List<Parameter> parameters = ParameterAttribution.attribute(weights, draft);
         return assemble(info, parameters);
     }
 
@@ -162,14 +129,14 @@ final class GraphImporter {
                 }
                 addWeight(scope, w.name(), w.dataType(), w.dims());
                 if (scope == mainScope && w.location() == null && IntegerConstants.isSmall(w.dataType(), w.dims())) {
-                    noteIntegers(w.name(), IntegerConstants.of(initializers.get(i)));
+                    FixedInputNotes.noteIntegers(mainScope, w.name(), IntegerConstants.of(initializers.get(i)));
                 }
             } else {
                 TensorProto t = initializers.get(i);
                 externalData.note(t);
                 addWeight(scope, t.getName(), t.getDataType(), t.getDimsList());
                 if (scope == mainScope) {
-                    noteIntegers(t.getName(), IntegerConstants.of(t));
+                    FixedInputNotes.noteIntegers(mainScope, t.getName(), IntegerConstants.of(t));
                 }
             }
         }
@@ -207,7 +174,7 @@ final class GraphImporter {
     private void importNodes(List<NodeProto> protos, List<NodeView> views, DeferredScopes scopes, ModulePath base,
                              EnclosingScope enclosing, TensorScope scope, int callDepth) {
         DeferredScopes.Placement placement = (index, a) -> draft.setScope(index,
-                ensureModules(base, enclosing.within(a.path())));
+                modules.ensureModules(base, enclosing.within(a.path())));
         Map<List<String>, Integer> prefixCounts = null; // counted on the first call of a local function
         for (int i = 0; i < protos.size(); i++) {
             NodeWiring wiring = NodeWiring.of(protos, i);
@@ -222,10 +189,11 @@ final class GraphImporter {
             ScopeAssignment assignment = assignments.get(i);
             List<ScopeSegment> path = enclosing.within(assignment.path());
             if (function != null) {
-                prefixCounts = prefixCounts != null ? prefixCounts : prefixCounts(assignments);
-                inlineCall(wiring, function, callPath(base, path, prefixCounts, function), scope, callDepth);
+                prefixCounts = prefixCounts != null ? prefixCounts : FunctionCalls.prefixCounts(assignments);
+                inlineCall(wiring, function, functions.callPath(base, path, prefixCounts, function), scope,
+                        callDepth);
             } else {
-                importOperation(wiring, bodies, view, ensureModules(base, path), assignment.shortName(),
+                importOperation(wiring, bodies, view, modules.ensureModules(base, path), assignment.shortName(),
                         bodies.isEmpty() ? enclosing : enclosing.inside(path), scope);
             }
         }
@@ -245,46 +213,6 @@ final class GraphImporter {
     }
 
     /**
-     * Where a function call sits. torch names a call after the scope of the last op traced inside it (the layer1
-     * call is {@code /layer1/layer1.1/relu/Sequential.1}), so the call's own module is the shortest prefix of its
-     * scope that no other node of the graph shares; without such a prefix (or without a scope) the call becomes a
-     * child named after the function's class.
-     */
-    private ModulePath callPath(ModulePath base, List<ScopeSegment> path, Map<List<String>, Integer> prefixCounts,
-                                FunctionProto function) {
-        List<String> names = new ArrayList<>(path.size());
-        for (int length = 1; length <= path.size(); length++) {
-            names.add(path.get(length - 1).name());
-            if (prefixCounts.getOrDefault(names, 0) < 2) { // the call itself is the only node under this prefix
-                ModulePath parent = ensureModules(base, path.subList(0, length - 1));
-                return uniqueChild(parent, path.get(length - 1).name());
-            }
-        }
-        return uniqueChild(ensureModules(base, path), LocalFunctions.classBaseName(function.getName()));
-    }
-
-    /**
-     * How many nodes of one graph lie under each scope prefix (compared by names), so that finding a call's own
-     * module does not scan every node for every call. Nodes of one scope share their path list: each distinct list
-     * is expanded once.
-     */
-    private static Map<List<String>, Integer> prefixCounts(List<ScopeAssignment> assignments) {
-        Map<List<ScopeSegment>, Integer> perPath = new IdentityHashMap<>();
-        for (ScopeAssignment a : assignments) {
-            perPath.merge(a.path(), 1, Integer::sum);
-        }
-        Map<List<String>, Integer> counts = new HashMap<>();
-        perPath.forEach((path, nodes) -> {
-            List<String> names = new ArrayList<>(path.size());
-            for (ScopeSegment s : path) {
-                names.add(s.name());
-                counts.merge(List.copyOf(names), nodes, Integer::sum);
-            }
-        });
-        return counts;
-    }
-
-    /**
      * Adds an operation to the draft and returns its index. {@code view}: the node as {@link #views} saw it; its
      * strings are the ones kept. {@code bodies}: its graph attributes ({@link #bodies}). {@code path}: its module,
      * or null when it is placed later (only for a node without bodies). {@code bodyScope}: its bodies' enclosing
@@ -298,7 +226,8 @@ final class GraphImporter {
         ModulePath scopePath = path;
         if (!bodies.isEmpty()) {
             String name = shortName.isEmpty() ? view.opType() : shortName;
-            scopePath = register(uniqueChild(path, name), view.opType(), null, ModuleKind.CONTROL_FLOW);
+            scopePath = modules.register(modules.uniqueChild(path, name), view.opType(), null,
+                    ModuleKind.CONTROL_FLOW);
         }
         int node = draft.addOperation(view.name(), view.opType(), view.domain(),
                 attributeLists.intern(List.copyOf(AttributeSummaries.of(wiring.attributes()))), scopePath,
@@ -311,7 +240,7 @@ final class GraphImporter {
             scope.declareIfAbsent(constant);
         }
         if (scope == mainScope && constant != null) {
-            noteIntegers(constant.name(), IntegerConstants.ofConstant(view, wiring));
+            FixedInputNotes.noteIntegers(mainScope, constant.name(), IntegerConstants.ofConstant(view, wiring));
         }
         List<String> inputs = wiring.inputs();
         inputIds = inputIds.length >= inputs.size() ? inputIds : new int[2 * inputs.size()];
@@ -323,7 +252,7 @@ final class GraphImporter {
             }
         }
         if (scope == mainScope) {
-            noteFixedInputs(node, inputs.size());
+            fixedInputs.note(mainScope, node, inputIds, inputs.size());
         }
         for (AttributeProto attribute : bodies) {
             if (attribute.hasG()) {
@@ -335,42 +264,6 @@ final class GraphImporter {
             }
         }
         return node;
-    }
-
-    private void noteIntegers(String name, long[] values) {
-        if (values != null && !name.isEmpty()) {
-            mainScope.setIntegers(mainScope.id(name), values);
-        }
-    }
-
-    /**
-     * Records the inputs of main-graph operation {@code node} when it reads a weight or a small int64 constant (one
-     * produced before it: files list nodes in topological order). Names are the scope's own strings, not the
-     * node's copies: a large graph has hundreds of thousands of such operations.
-     */
-    private void noteFixedInputs(int node, int inputCount) {
-        long[][] values = null;
-        boolean readsWeight = false;
-        for (int i = 0; i < inputCount; i++) { // by the numbers the inputs were just given: no lookup by name
-            int id = inputIds[i];
-            long[] known = id < 0 ? null : mainScope.integers(id);
-            readsWeight |= id >= 0 && mainScope.isLocalWeight(id);
-            if (known != null) {
-                values = values != null ? values : new long[inputCount][];
-                values[i] = known;
-            }
-        }
-        if (values == null && !readsWeight) {
-            return;
-        }
-        String[] names = new String[inputCount];
-        for (int i = 0; i < names.length; i++) {
-            names[i] = inputIds[i] < 0 ? "" : mainScope.name(inputIds[i]);
-        }
-        if (node >= fixedInputs.length) {
-            fixedInputs = java.util.Arrays.copyOf(fixedInputs, Math.max(node + 1, 2 * fixedInputs.length));
-        }
-        fixedInputs[node] = new FixedInputs(names, values);
     }
 
     /** Constant values and other tensor attributes may keep their data in external files too. */
@@ -390,98 +283,23 @@ final class GraphImporter {
     /** {@code owner}: the draft index of the node the body belongs to. */
     private void importBody(GraphProto body, ModulePath region, String branchName, EnclosingScope enclosing,
                             TensorScope outer, int owner) {
-        ModulePath branch = register(uniqueChild(region, branchName), null, null, ModuleKind.BRANCH);
+        ModulePath branch = modules.register(modules.uniqueChild(region, branchName), null, null, ModuleKind.BRANCH);
         importGraph(GraphContent.of(body), views(body.getNodeList()), branch, enclosing, outer.nested(), owner);
     }
 
     private void inlineCall(NodeWiring call, FunctionProto function, ModulePath wantedPath, TensorScope scope,
                             int callDepth) {
-        String className = LocalFunctions.classBaseName(function.getName());
-        String qualified = function.getDomain().isEmpty() ? className : function.getDomain() + "." + className;
-        ModulePath callPath = register(wantedPath, className, qualified, ModuleKind.FUNCTION);
-        Map<String, String> formalToActual = new HashMap<>();
-        for (int i = 0; i < function.getInputCount() && i < call.inputs().size(); i++) {
-            if (!call.inputs().get(i).isEmpty()) {
-                formalToActual.put(function.getInput(i), call.inputs().get(i));
-            }
-        }
-        TensorScope body = scope.function(formalToActual);
-        declareAll(body, function.getValueInfoList());
-        functions.enter(function);
+        FunctionCalls.Call inlined = functions.enter(call, function, wantedPath, scope);
+        declareAll(inlined.body(), function.getValueInfoList());
         List<NodeView> bodyViews = views(function.getNodeList());
         importNodes(function.getNodeList(), bodyViews,
-                new DeferredScopes(CompletableFuture.completedFuture(convention.assign(bodyViews))), callPath,
-                EnclosingScope.NONE, body, callDepth + 1);
-        functions.leave();
-        for (int i = 0; i < function.getOutputCount() && i < call.outputs().size(); i++) {
-            int producer = body.resolve(function.getOutput(i)).producer();
-            if (producer >= 0) {
-                scope.produce(call.outputs().get(i), producer);
-            }
-        }
+                new DeferredScopes(CompletableFuture.completedFuture(convention.assign(bodyViews))), inlined.path(),
+                EnclosingScope.NONE, inlined.body(), callDepth + 1);
+        functions.leave(inlined, scope);
     }
 
     private FunctionProto calledFunction(NodeView view, NodeWiring wiring, int callDepth) {
-        return functions == null ? null
-                : functions.calledBy(view.domain(), view.opType(), wiring.overload(), callDepth);
-    }
-
-    // ---- phase 2: edges
-
-    private void resolvePending() {
-        for (int k = 0; k < pending.size; k++) {
-            TensorScope scope = pending.scopes[k];
-            int id = pending.ids[k];
-            int consumer = pending.consumers[k];
-            int localProducer = scope.localProducer(id);
-            if (localProducer >= 0) { // the usual cases, without a Resolution
-                draft.addEdge(localProducer, consumer, scope.localTensor(id), scope == mainScope);
-                continue;
-            }
-            TensorScope.Weight localWeight = scope.localWeight(id);
-            if (localWeight != null) {
-                localWeight.addConsumer(consumer);
-                continue;
-            }
-            TensorScope.Resolution r = scope.resolve(id);
-            TensorInfo tensor = r.tensor();
-            boolean topLevel = r.owner() == mainScope;
-            if (r.producer() >= 0) {
-                draft.addEdge(r.producer(), consumer, tensor, topLevel);
-            } else if (r.weight() != null) {
-                r.weight().addConsumer(consumer);
-            } else if (scope == mainScope) {
-                // Consumed but never produced nor declared: show where the data would have to come from.
-                int source = missingInputs.computeIfAbsent(r.name(),
-                        n -> draft.add(new InputNode(draft.nextId(), tensor, ModulePath.ROOT)));
-                draft.addEdge(source, consumer, tensor, true);
-            }
-        }
-        pending.size = 0;
-    }
-
-    // ---- passes over the drafted graph
-
-    /**
-     * Each weight belongs to the deepest module containing its consumers (the module itself, not its parent, when
-     * the consumers are calls of one shared module); a weight read by one node counts there.
-     */
-    private List<Parameter> attributeWeights() {
-        List<Parameter> parameters = new ArrayList<>(weights.size());
-        for (TensorScope.Weight w : weights) {
-            ModulePath scope = null;
-            int readers = w.consumerCount();
-            for (int k = 0; k < readers; k++) {
-                ModulePath s = draft.scope(w.consumer(k));
-                scope = scope == null ? s : scope.commonModule(s); // a shared module's weights: once, its own
-            }
-            Parameter p = new Parameter(w.name, w.elementType, w.dims, scope == null ? ModulePath.ROOT : scope);
-            parameters.add(p);
-            if (readers == 1 && draft.isOperation(w.consumer(0))) {
-                draft.addParameters(w.consumer(0), p.count());
-            }
-        }
-        return parameters;
+        return functions == null ? null : functions.calledBy(view, wiring, callDepth);
     }
 
     private ModelGraph assemble(ModelInfo info, List<Parameter> parameters) {
@@ -498,14 +316,7 @@ final class GraphImporter {
                 continue;
             }
         }
-        Map<ModulePath, long[]> totals = parameterTotals(parameters);
-        List<Module> kept = new ArrayList<>();
-        for (Module m : modules.values()) {
-            if (m.path().isRoot() || used.contains(m.path())) {
-                long[] total = totals.get(m.path());
-                kept.add(m.withParameterCount(total == null ? 0 : total[0]));
-            }
-        }
+        List<Module> kept = modules.kept(used, ParameterAttribution.totals(parameters));
         ModelGraph.Builder builder = new ModelGraph.Builder(info.withExternalData(externalData.locations(),
                 externalData.warnings()), draft.size(), draft.edgeCount());
         int[] order = draft.drawingOrder();
@@ -513,9 +324,7 @@ final class GraphImporter {
         for (int k = 0; k < order.length; k++) {
             builder.addNewNode(draft.node(order[k])); // "n" + its draft index: distinct
             numberOf[order[k]] = k;
-            if (order[k] < fixedInputs.length) {
-                builder.fixedInputs(k, fixedInputs[order[k]]);
-            }
+            builder.fixedInputs(k, fixedInputs.of(order[k]));
         }
         for (int e = 0; e < draft.edgeCount(); e++) {
             builder.addEdge(numberOf[draft.edgeSource(e)], numberOf[draft.edgeTarget(e)], draft.edgeTensor(e),
@@ -525,113 +334,6 @@ final class GraphImporter {
     }
 
     // ---- helpers
-
-    /**
-     * The parameters in each module and below it. Summed per module first, then handed up the tree level by level,
-     * deepest first: each module is added to its parent once, instead of each weight to every ancestor.
-     */
-    private static Map<ModulePath, long[]> parameterTotals(List<Parameter> parameters) {
-        Map<ModulePath, long[]> totals = new HashMap<>();
-        List<List<ModulePath>> byLength = new ArrayList<>();
-        for (Parameter p : parameters) {
-            long[] total = totals.get(p.scope());
-            if (total == null) {
-                total = new long[1];
-                totals.put(p.scope(), total);
-                atLength(byLength, p.scope().length()).add(p.scope());
-            }
-            total[0] = DisplayText.saturatingAdd(total[0], p.count());
-        }
-        for (int length = byLength.size() - 1; length > 0; length--) {
-            for (ModulePath path : byLength.get(length)) {
-                long[] parentTotal = totals.get(path.parent());
-                if (parentTotal == null) {
-                    parentTotal = new long[1];
-                    totals.put(path.parent(), parentTotal);
-                    atLength(byLength, length - 1).add(path.parent());
-                }
-                parentTotal[0] = DisplayText.saturatingAdd(parentTotal[0], totals.get(path)[0]);
-            }
-        }
-        return totals;
-    }
-
-    private static List<ModulePath> atLength(List<List<ModulePath>> byLength, int length) {
-        while (byLength.size() <= length) {
-            byLength.add(new ArrayList<>());
-        }
-        return byLength.get(length);
-    }
-
-    /**
-     * The module path of a node: {@code relative} under {@code base}, its modules made where missing. Nodes of one
-     * scope come in runs, so the last answer is kept apart from the map of all answers.
-     */
-    private ModulePath ensureModules(ModulePath base, List<ScopeSegment> relative) {
-        if (relative == lastRelative && base == lastBase) {
-            return lastPath;
-        }
-        Map<List<ScopeSegment>, ModulePath> made = scopePaths.computeIfAbsent(base, b -> new IdentityHashMap<>());
-        ModulePath path = made.get(relative);
-        if (path == null) { // its modules exist otherwise, with the classes this list names
-            // The levels it shares with the last path asked are made already: the walk starts below them.
-            int shared = base == lastBase && lastRelative != null ? sharedLevels(relative, lastRelative) : 0;
-            path = shared == 0 ? base : lastPath.prefix(base.length() + shared);
-            for (ScopeSegment s : relative.subList(shared, relative.size())) {
-                path = ensureChild(path, s);
-            }
-            made.put(relative, path);
-        }
-        lastBase = base;
-        lastRelative = relative;
-        lastPath = path;
-        return path;
-    }
-
-    private static int sharedLevels(List<ScopeSegment> a, List<ScopeSegment> b) {
-        int shared = 0;
-        while (shared < a.size() && shared < b.size() && a.get(shared).equals(b.get(shared))) {
-            shared++;
-        }
-        return shared;
-    }
-
-    private ModulePath ensureChild(ModulePath parent, ScopeSegment s) {
-        ModulePath child = parent.child(s.name());
-        Module existing = modules.get(child);
-        if (existing == null) {
-            modules.put(child, new Module(child, s.name(), s.className(), s.qualifiedClassName(), ModuleKind.MODULE,
-                    0));
-            return child;
-        }
-        if (existing.className() == null && s.className() != null) {
-            modules.put(existing.path(), existing.withClassName(s.className(), s.qualifiedClassName()));
-        }
-        return existing.path(); // one instance per path: later lookups match by identity
-    }
-
-    private ModulePath register(ModulePath path, String className, String qualifiedClassName, ModuleKind kind) {
-        modules.put(path, new Module(path, path.last(), className, qualifiedClassName, kind, 0));
-        return path;
-    }
-
-    /**
-     * A child name not yet taken; repeats are numbered as torch numbers repeated calls ({@code If_1}). The next
-     * number to try is remembered per name, so that thousands of calls of one name stay linear.
-     */
-    private ModulePath uniqueChild(ModulePath parent, String wanted) {
-        String name = wanted.isEmpty() ? "?" : wanted;
-        ModulePath first = parent.child(name);
-        ModulePath candidate = first;
-        int k = nextRepeat.getOrDefault(first, 1);
-        if (modules.containsKey(candidate)) {
-            do {
-                candidate = parent.child(name + "_" + k++);
-            } while (modules.containsKey(candidate));
-        }
-        nextRepeat.put(first, k);
-        return candidate;
-    }
 
     private void addWeight(TensorScope scope, String name, int dataType, List<Long> dims) {
         if (name.isEmpty()) {
@@ -656,9 +358,5 @@ final class GraphImporter {
             }
             scope.declare(d.name(), d.elementType(), shapes.intern(d.shape()));
         }
-    }
-
-    private static String shortClass(String qualified) {
-        return qualified == null ? null : new ScopeSegment("", qualified).className();
     }
 }

@@ -4,10 +4,10 @@ import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.MessageLite;
 import com.google.protobuf.Parser;
+import io.github.nnvizonnx.internal.IntList;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.AbstractList;
-import java.util.Arrays;
 import java.util.RandomAccess;
 
 /**
@@ -18,9 +18,8 @@ import java.util.RandomAccess;
 final class LazyMessages<T extends MessageLite> extends AbstractList<T> implements RandomAccess {
     /** Where each element is: at {@code offset >= 0} in the file, or at {@code -offset - 1} in the copy. */
     static final class Ranges {
-        private int[] offsets = new int[16];
-        private int[] lengths = new int[16];
-        private int size;
+        private final IntList offsets = new IntList(16);
+        private final IntList lengths = new IntList(16);
 
         void addOriginal(int offset, int length) {
             add(offset, length);
@@ -31,13 +30,12 @@ final class LazyMessages<T extends MessageLite> extends AbstractList<T> implemen
         }
 
         private void add(int offset, int length) {
-            if (size == offsets.length) {
-                offsets = Arrays.copyOf(offsets, size * 2);
-                lengths = Arrays.copyOf(lengths, size * 2);
-            }
-            offsets[size] = offset;
-            lengths[size] = length;
-            size++;
+            offsets.add(offset);
+            lengths.add(length);
+        }
+
+        int size() {
+            return offsets.size();
         }
     }
 
@@ -60,8 +58,8 @@ final class LazyMessages<T extends MessageLite> extends AbstractList<T> implemen
 
     /** Element {@code index} read by {@code decoder} without parsing it; null when the decoder declines. */
     <R> R decode(int index, Decoder<R> decoder) {
-        int offset = ranges.offsets[index];
-        int length = ranges.lengths[index];
+        int offset = ranges.offsets.get(index);
+        int length = ranges.lengths.get(index);
         WireCursor in = offset >= 0 ? new WireCursor(file, offset)
                 : new WireCursor(ByteBuffer.wrap(filtered), -offset - 1);
         try {
@@ -73,11 +71,11 @@ final class LazyMessages<T extends MessageLite> extends AbstractList<T> implemen
 
     @Override
     public T get(int index) {
-        if (index < 0 || index >= ranges.size) {
+        if (index < 0 || index >= ranges.size()) {
             throw new IndexOutOfBoundsException(index);
         }
-        int offset = ranges.offsets[index];
-        int length = ranges.lengths[index];
+        int offset = ranges.offsets.get(index);
+        int length = ranges.lengths.get(index);
         CodedInputStream in = offset >= 0 ? CodedInputStream.newInstance(file.slice(offset, length))
                 : CodedInputStream.newInstance(filtered, -offset - 1, length);
         in.setRecursionLimit(WeightlessParser.RECURSION_LIMIT);
@@ -90,6 +88,6 @@ final class LazyMessages<T extends MessageLite> extends AbstractList<T> implemen
 
     @Override
     public int size() {
-        return ranges.size;
+        return ranges.size();
     }
 }

@@ -1,5 +1,6 @@
 package io.github.nnvizonnx.read;
 
+import io.github.nnvizonnx.internal.IntList;
 import io.github.nnvizonnx.model.Shape;
 import io.github.nnvizonnx.model.TensorInfo;
 import java.util.Arrays;
@@ -23,8 +24,7 @@ final class TensorScope {
         final java.util.List<Long> dims;
         /** Most weights have one reader: it is kept alone (-1: none yet), and an array is made only for more. */
         private int firstConsumer = -1;
-        private int[] moreConsumers;
-        private int moreCount;
+        private IntList moreConsumers;
 
         Weight(String name, String elementType, java.util.List<Long> dims) {
             this.name = name;
@@ -38,20 +38,18 @@ final class TensorScope {
                 return;
             }
             if (moreConsumers == null) {
-                moreConsumers = new int[2];
-            } else if (moreCount == moreConsumers.length) {
-                moreConsumers = Arrays.copyOf(moreConsumers, 2 * moreCount);
+                moreConsumers = new IntList(2);
             }
-            moreConsumers[moreCount++] = consumer;
+            moreConsumers.add(consumer);
         }
 
         int consumerCount() {
-            return firstConsumer < 0 ? 0 : 1 + moreCount;
+            return firstConsumer < 0 ? 0 : 1 + (moreConsumers == null ? 0 : moreConsumers.size());
         }
 
         /** Reader {@code k}, in the order they were added. */
         int consumer(int k) {
-            return k == 0 ? firstConsumer : moreConsumers[k - 1];
+            return k == 0 ? firstConsumer : moreConsumers.get(k - 1);
         }
     }
 
