@@ -66,6 +66,11 @@ public final class ModuleTree {
         return result;
     }
 
+    /** The paths of the modules directly inside {@code path}, in order; nothing is copied (walks of large trees). */
+    public List<ModulePath> childPaths(ModulePath path) {
+        return Collections.unmodifiableList(children.getOrDefault(path, List.of()));
+    }
+
     /** Every module, the root included. */
     public Collection<Module> all() {
         return Collections.unmodifiableCollection(modules.values());

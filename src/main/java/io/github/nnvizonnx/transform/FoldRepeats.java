@@ -44,7 +44,7 @@ public final class FoldRepeats {
     private final NodeMarks inFirst;
     private final NodeMarks inPrevious;
     private final NodeMarks inNext;
-    /** The members folded away (all but the first of each run). */
+    /** The members folded away (all but the first of each run) and every module inside them. */
     private final Set<ModulePath> foldedAway = new HashSet<>();
 
     private FoldRepeats(ModelGraph model) {
@@ -190,7 +190,7 @@ public final class FoldRepeats {
                 for (int node : scopes.nodesOf(m.path())) {
                     removed[node] = true;
                 }
-                foldedAway.add(m.path());
+                markFoldedAway(m.path());
             }
         }
         folds.put(first, new Fold(members, Fold.range(run.get(0).ownTitle(), run.get(run.size() - 1).ownTitle())));
@@ -225,7 +225,7 @@ public final class FoldRepeats {
         }
         List<Module> kept = new ArrayList<>();
         for (Module m : tree.all()) {
-            if (isFoldedAway(m.path())) {
+            if (foldedAway.contains(m.path())) {
                 continue;
             }
             Fold fold = folds.get(m.path());
@@ -234,13 +234,12 @@ public final class FoldRepeats {
         return builder.modules(kept).parameters(model.parameters()).build();
     }
 
-    private boolean isFoldedAway(ModulePath path) {
-        for (ModulePath p = path; !p.isRoot(); p = p.parent()) {
-            if (foldedAway.contains(p)) {
-                return true;
-            }
+    /** {@code member} and every module inside it leave the tree. */
+    private void markFoldedAway(ModulePath member) {
+        foldedAway.add(member);
+        for (ModulePath child : tree.childPaths(member)) {
+            markFoldedAway(child);
         }
-        return false;
     }
 
     private long parameters(Fold fold) {

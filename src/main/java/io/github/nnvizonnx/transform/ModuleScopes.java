@@ -1,7 +1,6 @@
 package io.github.nnvizonnx.transform;
 
 import io.github.nnvizonnx.model.ModelGraph;
-import io.github.nnvizonnx.model.Module;
 import io.github.nnvizonnx.model.ModulePath;
 import io.github.nnvizonnx.model.ModuleTree;
 import io.github.nnvizonnx.model.Node;
@@ -19,8 +18,8 @@ final class ModuleScopes {
     private final ModuleTree tree;
     /** Node numbers by the scope they sit in directly, each array in number order. */
     private final Map<ModulePath, int[]> direct = new HashMap<>();
-    private final Map<ModulePath, Integer> inside = new HashMap<>();
     private final Map<ModulePath, int[]> gathered = new HashMap<>();
+    private final Map<ModulePath, Integer> inside = new HashMap<>();
 
     ModuleScopes(ModelGraph model) {
         this.tree = model.modules();
@@ -62,23 +61,35 @@ final class ModuleScopes {
             numbers[size++] = number;
         }
 
+        void addAll(int[] more) {
+            if (size + more.length > numbers.length) {
+                numbers = Arrays.copyOf(numbers, Math.max(2 * numbers.length, size + more.length));
+            }
+            System.arraycopy(more, 0, numbers, size, more.length);
+            size += more.length;
+        }
+
         int[] toArray() {
             return Arrays.copyOf(numbers, size);
         }
     }
 
-    /** How many nodes lie in {@code path} or below it. */
+    /** How many nodes lie in {@code path} or below it (counted, not gathered: asked of large modules too). */
     int nodesInside(ModulePath path) {
-        Integer known = inside.get(path);
-        if (known == null) {
-            int count = direct.getOrDefault(path, new int[0]).length;
-            for (Module child : tree.children(path)) {
-                count += nodesInside(child.path());
-            }
-            known = count;
-            inside.put(path, known);
+        int[] known = gathered.get(path);
+        if (known != null) {
+            return known.length;
         }
-        return known;
+        Integer count = inside.get(path);
+        if (count == null) {
+            int sum = nodesDirectlyIn(path);
+            for (ModulePath child : tree.childPaths(path)) {
+                sum += nodesInside(child);
+            }
+            count = sum;
+            inside.put(path, count);
+        }
+        return count;
     }
 
     /** How many nodes sit directly in {@code path}, not in a child module. */
@@ -91,25 +102,23 @@ final class ModuleScopes {
     int[] nodesOf(ModulePath path) {
         int[] known = gathered.get(path);
         if (known == null) {
-            known = new int[nodesInside(path)];
-            int filled = gather(path, known, 0);
-            Arrays.sort(known, 0, filled);
+            NumberList all = new NumberList();
+            gather(path, all);
+            known = all.toArray();
+            Arrays.sort(known);
             gathered.put(path, known);
         }
         return known;
     }
 
-    private int gather(ModulePath path, int[] into, int from) {
+    private void gather(ModulePath path, NumberList into) {
         int[] own = direct.get(path);
-        int at = from;
         if (own != null) {
-            System.arraycopy(own, 0, into, at, own.length);
-            at += own.length;
+            into.addAll(own);
         }
-        for (Module child : tree.children(path)) {
-            at = gather(child.path(), into, at);
+        for (ModulePath child : tree.childPaths(path)) {
+            gather(child, into);
         }
-        return at;
     }
 
 }
