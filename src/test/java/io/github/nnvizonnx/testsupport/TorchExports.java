@@ -51,6 +51,14 @@ public final class TorchExports {
     }
 
     /**
+     * torchvision resnet18 with dynamic N, H and W on its input (named by torch: {@code input_dynamic_axes_1}, ...)
+     * and an output declared {@code batch×classes}, whose {@code classes} is in fact always 1000.
+     */
+    public static Path resnet18DynamicAxes() {
+        return export("resnet18", false, 0, true);
+    }
+
+    /**
      * Exports (or reuses the cached export of) a torchvision model.
      *
      * @param model     a {@code torchvision.models} builder name, e.g. resnet18, efficientnet_b0, vit_b_16
@@ -63,6 +71,10 @@ public final class TorchExports {
 
     /** {@link #export(String, boolean)} at ONNX opset {@code opset} (0: the script's default). */
     public static synchronized Path export(String model, boolean functions, int opset) {
+        return export(model, functions, opset, false);
+    }
+
+    private static synchronized Path export(String model, boolean functions, int opset, boolean dynamicAxes) {
         if (model == null || !MODEL_NAME.matcher(model).matches()) {
             throw new IllegalArgumentException("not a torchvision model name: " + model);
         }
@@ -71,7 +83,8 @@ public final class TorchExports {
         if (!Files.isRegularFile(script)) {
             throw new AssertionError("export script not found: " + script);
         }
-        String name = model + (functions ? "-functions" : "") + (opset > 0 ? "-opset" + opset : "");
+        String name = model + (functions ? "-functions" : "") + (opset > 0 ? "-opset" + opset : "")
+                + (dynamicAxes ? "-dynamic" : "");
         Path dir = project.resolve("target").resolve("testmodels");
         Path out = dir.resolve(name + ".onnx");
         try {
@@ -88,6 +101,9 @@ public final class TorchExports {
             List<String> command = new ArrayList<>(List.of(PYTHON, script.toString(), model, tmp.toString()));
             if (functions) {
                 command.add("--functions");
+            }
+            if (dynamicAxes) {
+                command.add("--dynamic-axes");
             }
             if (opset > 0) {
                 command.addAll(List.of("--opset", Integer.toString(opset)));
