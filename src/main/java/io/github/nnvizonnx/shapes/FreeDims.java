@@ -14,7 +14,7 @@ import java.util.Set;
 /**
  * The free dims of a model's top-level inputs (those neither the file, {@code --dim} nor {@code --input} fixes), with
  * example sizes for the runs: an image (rank 4 with 1, 3 or 4 channels) is N×C×224×224 with N = 1, a token sequence
- * 1×16, a waveform 1×16000 samples, any other free dim 1. Inputs that name a dim with one symbol share it; a symbol
+ * 1×16, a waveform (batch × samples, or batch × 1 or 2 channels × samples) 1×16000 samples, any other free dim 1. Inputs that name a dim with one symbol share it; a symbol
  * one input uses on two axes (MiniLM's {@code batch×batch}) names two dims, as it must to feed real sequences.
  */
 final class FreeDims {
@@ -90,7 +90,7 @@ final class FreeDims {
             String declared = declaredNames.get(key);
             Role role = roles.get(key);
             dims.add(new FreeDim(names.name(ReadableNames.isReadable(declared) ? declared : null, role.name()),
-                    role.base(), role.perturbed()));
+                    role.base(), role.perturbed(), declared));
         }
         return new FreeDims(dims, layouts, types);
     }
@@ -117,6 +117,10 @@ final class FreeDims {
         }
         if (rank == 1 && !integer) {
             return SAMPLES;
+        }
+        Dim audioChannels = rank == 3 ? shape.dims().get(1) : null;
+        if (!integer && audioChannels != null && audioChannels.isKnown() && audioChannels.value() <= 2) {
+            return axis == 0 ? BATCH : SAMPLES; // batch × channels × samples, mono or stereo
         }
         return axis == 0 && rank > 1 ? BATCH : OTHER;
     }
@@ -154,8 +158,8 @@ final class FreeDims {
         return tensors;
     }
 
-    /** Each free dim as {@code name=base}, for notes and warnings. */
+    /** Each free dim as the option that binds it at its example size, for notes and warnings. */
     String describe() {
-        return String.join(", ", dims.stream().map(d -> d.name() + "=" + d.base()).toList());
+        return String.join(", ", dims.stream().map(FreeDim::binding).toList());
     }
 }

@@ -102,8 +102,9 @@ public final class Shapes {
                     () -> status.accept("measuring tensor shapes with onnxruntime (at most "
                             + TimedRun.seconds(request.timeLimit()) + ")..."), runner::cancel);
         } catch (ShapeRunException e) {
-            throw free.isEmpty() ? e : new ShapeRunException(e.getMessage() + "; the inputs' free dims were set to "
-                    + DisplayText.clip(free.describe(), 200) + ": bind them with --dim NAME=VALUE or --input", e);
+            throw free.isEmpty() ? e : new ShapeRunException(e.getMessage() + "; the inputs' free dims were "
+                    + "set to example sizes; bind them to sizes the model takes: " + DisplayText.clip(free.describe(),
+                    200), e);
         }
         List<Map<String, TensorInfo>> perturbed = runs.subList(1, runs.size());
         boolean everyRunWorked = perturbed.stream().allMatch(java.util.Objects::nonNull);
@@ -115,8 +116,8 @@ public final class Shapes {
                     : t.elementType(), m.shape() != null ? m.shape() : t.shape());
         });
         List<String> notes = everyRunWorked ? List.of() : List.of("the model did not run with its free dims"
-                + " changed, so the sizes are drawn for " + DisplayText.clip(free.describe(), 200)
-                + " (bind them with --dim)");
+                + " changed, so the sizes are drawn as measured with "
+                + DisplayText.clip(free.describe(), 200));
         return new ShapeOutcome(result, null, notes);
     }
 

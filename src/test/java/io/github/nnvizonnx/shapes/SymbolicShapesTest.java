@@ -83,6 +83,35 @@ class SymbolicShapesTest {
     }
 
     @Test
+    void aWaveformModelRunsOn16000SamplesAndReadsItsFramesAsFractionsOfThem() {
+        Path file = TorchExports.wav2letter();
+        ShapeOutcome outcome = run(file, ShapeRequest.of(ShapeMode.RUN));
+        assertNull(outcome.warning(), "one sample would fail its first strided Conv");
+        ModelGraph g = outcome.model();
+        assertEquals("batch×1×samples", g.nodes(InputNode.class).get(0).tensor().shape().compact());
+        String output = g.nodes(OutputNode.class).get(0).tensor().shape().compact();
+        assertTrue(output.matches("batch×40×samples/\\d+(\\+\\d+)?"), "declared scores_dynamic_axes_1×40×...: " + output);
+
+        Map<String, Long> sizes = Map.of("batch", 2L, "samples", 32000L);
+        ModelGraph bound = run(file, new ShapeRequest(ShapeMode.RUN, sizes, List.of(),
+                ShapeRequest.DEFAULT_MEMORY_LIMIT, ShapeRequest.DEFAULT_TIME_LIMIT)).model();
+        Map<String, String> measured = new LinkedHashMap<>();
+        bound.graph().edgeSet().forEach(e -> measured.put(e.tensor().name(), shape(e)));
+        assertTrue(checkAgainst(g, measured, sizes) > 15);
+    }
+
+    @Test
+    void aRunThatFailsNamesTheDimsToBind() {
+        Path file = TorchExports.wav2letter();
+        // 100 samples are too few for a kernel of 250: the dims left free are named with the option that binds them.
+        ShapeOutcome outcome = run(file, new ShapeRequest(ShapeMode.RUN, Map.of("samples", 100L), List.of(),
+                ShapeRequest.DEFAULT_MEMORY_LIMIT, ShapeRequest.DEFAULT_TIME_LIMIT));
+        assertNotNull(outcome.warning());
+        assertTrue(outcome.warning().endsWith("bind them to sizes the model takes: --dim batch=1"),
+                outcome.warning());
+    }
+
+    @Test
     void fitsTheFormsAReaderKnowsAndNothingElse() {
         FreeDim h = new FreeDim("H", 224, 256);
         FreeDim l = new FreeDim("L", 16, 32);
