@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Export a torchvision model to ONNX with the TorchScript exporter (torch.onnx.export).
 
-Usage: /usr/bin/python3 testdata/export_torchvision.py [MODEL] OUT.onnx [--functions] [--opset N]
+Usage: /usr/bin/python3 testdata/export_torchvision.py [MODEL] OUT.onnx [--functions] [--opset N] [--dynamic-axes]
                                                         [--function-classes auto|all|blocks]
 
 MODEL is any torchvision.models builder name (resnet18 by default), built with random
@@ -74,6 +74,9 @@ def main(argv=None):
     parser.add_argument("--functions", action="store_true",
                         help="export module classes as ONNX local functions")
     parser.add_argument("--opset", type=int, default=17)
+    parser.add_argument("--dynamic-axes", action="store_true",
+                        help="input N, H, W dynamic (torch's generated names input_dynamic_axes_1, ...); output "
+                             "declared batch x classes, where classes is in fact always the class count")
     parser.add_argument("--function-classes", choices=["auto", "all", "blocks"], default="auto",
                         help="with --functions: 'all' = block classes and torch.nn.Sequential, "
                              "'blocks' = block classes only, 'auto' = 'all', else 'blocks' if that fails")
@@ -117,6 +120,8 @@ def main(argv=None):
         input_names=["input"],
         output_names=["output"],
     )
+    if ns.dynamic_axes:
+        kwargs["dynamic_axes"] = {"input": [0, 2, 3], "output": {0: "batch", 1: "classes"}}
     if ns.functions:
         kwargs["export_modules_as_functions"] = function_classes(
             model, with_sequential=ns.function_classes == "all")

@@ -1,6 +1,8 @@
 package io.github.nnvizonnx.shapes;
 
 import io.github.nnvizonnx.model.TensorInfo;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,6 +16,23 @@ public interface ShapeRunner {
      * of every input it fed. Outputs that are not tensors come with their type ({@code seq(float32)}) and no shape.
      */
     Map<String, TensorInfo> run(RunPlan plan) throws ShapeRunException;
+
+    /**
+     * Runs {@code plan} and then each of its variants, and returns what each run saw, the base run first. A variant
+     * that fails gives null: the base run stands without it. Runners that can reuse one session do.
+     */
+    default List<Map<String, TensorInfo>> runAll(RunPlan plan) throws ShapeRunException {
+        List<Map<String, TensorInfo>> seen = new ArrayList<>();
+        seen.add(run(plan));
+        for (int i = 0; i < plan.variants().size(); i++) {
+            try {
+                seen.add(run(plan.variant(i)));
+            } catch (ShapeRunException e) {
+                seen.add(null);
+            }
+        }
+        return seen;
+    }
 
     /** Asks a run in progress to stop; called from another thread. The run then fails. */
     void cancel();

@@ -5,7 +5,6 @@ import io.github.nnvizonnx.model.InputNode;
 import io.github.nnvizonnx.model.ModelGraph;
 import io.github.nnvizonnx.model.OperationNode;
 import io.github.nnvizonnx.model.OutputNode;
-import io.github.nnvizonnx.model.Shape;
 import io.github.nnvizonnx.model.TensorEdge;
 import io.github.nnvizonnx.model.TensorInfo;
 import java.nio.file.Path;
@@ -22,7 +21,9 @@ import java.util.function.Supplier;
 /**
  * The shapes pass: gives the tensors of a model the shapes the user asked for. {@code none} removes them;
  * {@code declared} keeps what the file declares, with the user's {@code --dim}/{@code --input} bound into the
- * top-level graph; {@code run} then measures every top-level tensor in one onnxruntime run. Tensors inside
+ * top-level graph; {@code run} then measures every top-level tensor with onnxruntime: once with the inputs' free dims at example
+ * sizes, and once more per free dim with that dim changed, so that each measured dim is written as the function of
+ * the free dims it follows ({@code batch×sequence×384}, {@code N×64×H/4×W/4}). Tensors inside
  * control-flow bodies and functions keep their declared shapes: nothing is invented for them. When a run cannot be
  * made the declared shapes stay and the outcome's warning says why.
  */
@@ -74,43 +75,49 @@ public final class Shapes {
                     request.operationLimit()));
         }
         Path folder = ExternalDataCheck.folder(file, model.info().externalData());
-        Bindings.Defaulted defaulted = new Bindings.Defaulted();
-        Map<String, TensorInfo> inputs = new LinkedHashMap<>();
-        List<RunInput> runInputs = new ArrayList<>();
         for (InputNode input : bindings.inputs()) {
             TensorInfo tensor = input.tensor();
             if (tensor.elementType() != null && tensor.elementType().contains("(")) {
                 throw new ShapeRunException("input '" + tensor.name() + "' is " + tensor.elementType()
                         + ", not a tensor; only tensor inputs can be filled");
             }
-            Shape shape = bindings.concrete(tensor, defaulted);
-            if (shape == null) {
-                throw new ShapeRunException("input '" + tensor.name() + "' declares no shape; give one with --input "
-                        + tensor.name() + "=SHAPE");
-            }
-            inputs.put(tensor.name(), tensor.withType(tensor.elementType(), shape));
-            runInputs.add(RunInput.of(tensor.name(), shape.dims().stream().map(d -> d.value()).toList(),
-                    tensor.elementType()));
         }
+        FreeDims free = FreeDims.of(bindings.inputs(), bindings);
+        Map<String, TensorInfo> inputs = free.baseTensors(bindings.inputs());
         long need = MemoryEstimate.bytes(model, inputs, bindings);
         if (need > request.memoryLimitBytes()) {
             String[] sizes = ByteText.apart(need, request.memoryLimitBytes());
             throw new ShapeRunException("not running onnxruntime: its inputs and tensors would take about "
                     + sizes[0] + ", over the limit of " + sizes[1] + " (--shapes-memory-limit)");
         }
-        RunPlan plan = new RunPlan(file, folder, runInputs, extraOutputs(model, inputs.keySet()));
+        List<List<RunInput>> variants = new ArrayList<>();
+        for (int i = 0; i < free.dims().size(); i++) {
+            variants.add(free.inputs(i));
+        }
+        RunPlan plan = new RunPlan(file, folder, free.inputs(-1), extraOutputs(model, inputs.keySet()), variants);
         ShapeRunner runner = load();
-        Map<String, TensorInfo> measured = TimedRun.call(() -> runner.run(plan), request.timeLimit(), statusAfter,
-                () -> status.accept("measuring tensor shapes with onnxruntime (at most "
-                        + TimedRun.seconds(request.timeLimit()) + ")..."), runner::cancel);
+        List<Map<String, TensorInfo>> runs;
+        try {
+            runs = TimedRun.call(() -> runner.runAll(plan), request.timeLimit(), statusAfter,
+                    () -> status.accept("measuring tensor shapes with onnxruntime (at most "
+                            + TimedRun.seconds(request.timeLimit()) + ")..."), runner::cancel);
+        } catch (ShapeRunException e) {
+            throw free.isEmpty() ? e : new ShapeRunException(e.getMessage() + "; the inputs' free dims were "
+                    + "set to example sizes; bind them to sizes the model takes: " + DisplayText.clip(free.describe(),
+                    200), e);
+        }
+        List<Map<String, TensorInfo>> perturbed = runs.subList(1, runs.size());
+        boolean everyRunWorked = perturbed.stream().allMatch(java.util.Objects::nonNull);
+        Map<String, TensorInfo> measured = everyRunWorked ? SymbolicShapes.fit(runs.get(0), free.dims(), perturbed)
+                : runs.get(0);
         ModelGraph result = Retype.apply(declared, (t, topLevel) -> {
             TensorInfo m = topLevel ? measured.get(t.name()) : null;
             return m == null ? t : new TensorInfo(t.name(), m.elementType() != null ? m.elementType()
                     : t.elementType(), m.shape() != null ? m.shape() : t.shape());
         });
-        List<String> notes = defaulted.names().isEmpty() ? List.of() : List.of("dims not bound with --dim were set"
-                + " to 1 for the onnxruntime run: " + DisplayText.clip(
-                String.join(", ", defaulted.names()), 200));
+        List<String> notes = everyRunWorked ? List.of() : List.of("the model did not run with its free dims"
+                + " changed, so the sizes are drawn as measured with "
+                + DisplayText.clip(free.describe(), 200));
         return new ShapeOutcome(result, null, notes);
     }
 

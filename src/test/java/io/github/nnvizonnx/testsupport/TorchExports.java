@@ -51,6 +51,14 @@ public final class TorchExports {
     }
 
     /**
+     * torchvision resnet18 with dynamic N, H and W on its input (named by torch: {@code input_dynamic_axes_1}, ...)
+     * and an output declared {@code batch×classes}, whose {@code classes} is in fact always 1000.
+     */
+    public static Path resnet18DynamicAxes() {
+        return export("resnet18", false, 0, true);
+    }
+
+    /**
      * Exports (or reuses the cached export of) a torchvision model.
      *
      * @param model     a {@code torchvision.models} builder name, e.g. resnet18, efficientnet_b0, vit_b_16
@@ -63,15 +71,43 @@ public final class TorchExports {
 
     /** {@link #export(String, boolean)} at ONNX opset {@code opset} (0: the script's default). */
     public static synchronized Path export(String model, boolean functions, int opset) {
+        return export(model, functions, opset, false);
+    }
+
+    private static synchronized Path export(String model, boolean functions, int opset, boolean dynamicAxes) {
         if (model == null || !MODEL_NAME.matcher(model).matches()) {
             throw new IllegalArgumentException("not a torchvision model name: " + model);
         }
+        String name = model + (functions ? "-functions" : "") + (opset > 0 ? "-opset" + opset : "")
+                + (dynamicAxes ? "-dynamic" : "");
+        List<String> options = new ArrayList<>(List.of(model));
+        if (functions) {
+            options.add("--functions");
+        }
+        if (dynamicAxes) {
+            options.add("--dynamic-axes");
+        }
+        if (opset > 0) {
+            options.addAll(List.of("--opset", Integer.toString(opset)));
+        }
+        return produce(SCRIPT, name, options);
+    }
+
+    /**
+     * torchaudio's Wav2Letter on raw waveforms ({@code testdata/export_torchaudio.py}): input declared
+     * {@code batch×1×samples}, output named by torch's generated {@code scores_dynamic_axes_1}, ...
+     */
+    public static synchronized Path wav2letter() {
+        return produce("testdata/export_torchaudio.py", "wav2letter", List.of());
+    }
+
+    /** Runs {@code scriptPath} with its first option, the output file, then the other options; unless fresh. */
+    private static Path produce(String scriptPath, String name, List<String> options) {
         Path project = ExternalTools.projectDir();
-        Path script = project.resolve(SCRIPT);
+        Path script = project.resolve(scriptPath);
         if (!Files.isRegularFile(script)) {
             throw new AssertionError("export script not found: " + script);
         }
-        String name = model + (functions ? "-functions" : "") + (opset > 0 ? "-opset" + opset : "");
         Path dir = project.resolve("target").resolve("testmodels");
         Path out = dir.resolve(name + ".onnx");
         try {
@@ -85,13 +121,10 @@ public final class TorchExports {
             Path tmp = dir.resolve(unique + ".onnx");
             Path stdout = dir.resolve(unique + ".stdout.log");
             Path stderr = dir.resolve(unique + ".stderr.log");
-            List<String> command = new ArrayList<>(List.of(PYTHON, script.toString(), model, tmp.toString()));
-            if (functions) {
-                command.add("--functions");
-            }
-            if (opset > 0) {
-                command.addAll(List.of("--opset", Integer.toString(opset)));
-            }
+            List<String> command = new ArrayList<>(List.of(PYTHON, script.toString()));
+            command.addAll(options.isEmpty() ? List.of() : options.subList(0, 1));
+            command.add(tmp.toString());
+            command.addAll(options.isEmpty() ? List.of() : options.subList(1, options.size()));
             try {
                 Result result = run(command, project, stdout, stderr, EXPORT_TIMEOUT_MINUTES);
                 if (result.exitCode != 0 || !Files.isRegularFile(tmp)) {

@@ -7,12 +7,12 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.TensorInfo;
 import io.github.nnvizonnx.shapes.RunInput;
-import io.github.nnvizonnx.shapes.RunPlan;
 import io.github.nnvizonnx.shapes.ShapeRunException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,11 +24,11 @@ final class InputTensors {
     }
 
     /** Creates the inputs and records each one's type and shape in {@code seen}; closes what it made on failure. */
-    static Map<String, OnnxTensor> create(OrtEnvironment env, Map<String, NodeInfo> required, RunPlan plan,
+    static Map<String, OnnxTensor> create(OrtEnvironment env, Map<String, NodeInfo> required, List<RunInput> inputs,
                                           Map<String, io.github.nnvizonnx.model.TensorInfo> seen)
             throws ShapeRunException, OrtException {
         Map<String, RunInput> planned = new LinkedHashMap<>();
-        plan.inputs().forEach(i -> planned.put(i.name(), i));
+        inputs.forEach(i -> planned.put(i.name(), i));
         Map<String, OnnxTensor> tensors = new LinkedHashMap<>();
         try {
             for (NodeInfo node : required.values()) {

@@ -19,7 +19,9 @@ import io.github.nnvizonnx.shapes.ShapeRunException;
 import io.github.nnvizonnx.shapes.ShapeRunner;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -43,8 +45,15 @@ public final class OrtShapeRunner implements ShapeRunner {
 
     @Override
     public Map<String, io.github.nnvizonnx.model.TensorInfo> run(RunPlan plan) throws ShapeRunException {
+        return runAll(new RunPlan(plan.model(), plan.externalDataFolder(), plan.inputs(), plan.extraOutputs()))
+                .get(0);
+    }
+
+    /** Every run of the plan in one session: loading the model costs more than a run of it. */
+    @Override
+    public List<Map<String, io.github.nnvizonnx.model.TensorInfo>> runAll(RunPlan plan) throws ShapeRunException {
         OrtEnvironment env = NativeLibrary.environment();
-        Map<String, io.github.nnvizonnx.model.TensorInfo> seen = new LinkedHashMap<>();
+        List<Map<String, io.github.nnvizonnx.model.TensorInfo>> runs = new ArrayList<>();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.NO_OPT);
             options.setSessionLogLevel(OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL);
@@ -53,34 +62,47 @@ public final class OrtShapeRunner implements ShapeRunner {
             }
             ByteBuffer model = plan.augmentedModel();
             try (OrtSession session = env.createSession(model, options)) {
-                Map<String, OnnxTensor> inputs = InputTensors.create(env, session.getInputInfo(), plan, seen);
-                try (OrtSession.RunOptions runOptions = new OrtSession.RunOptions()) {
-                    synchronized (lock) {
-                        if (cancelled) {
-                            throw new ShapeRunException("cancelled");
-                        }
-                        running = runOptions;
+                runs.add(runOnce(env, session, plan.inputs()));
+                for (List<RunInput> variant : plan.variants()) {
+                    try {
+                        runs.add(runOnce(env, session, variant));
+                    } catch (OrtException e) {
+                        runs.add(null); // the sizes this variant tried are not valid for the model
                     }
-                    try (OrtSession.Result result = session.run(inputs, runOptions)) {
-                        for (Map.Entry<String, OnnxValue> output : result) {
-                            io.github.nnvizonnx.model.TensorInfo described = describe(output.getKey(),
-                                    output.getValue());
-                            if (described != null) {
-                                seen.put(output.getKey(), described);
-                            }
-                        }
-                    }
-                } finally {
-                    synchronized (lock) {
-                        running = null;
-                    }
-                    inputs.values().forEach(OnnxTensor::close);
                 }
             }
         } catch (OrtException e) {
             throw new ShapeRunException("onnxruntime cannot run this model (" + firstLine(e.getMessage()) + ")", e);
         } catch (IOException e) {
             throw new ShapeRunException("cannot read the model for onnxruntime (" + e.getMessage() + ")", e);
+        }
+        return runs;
+    }
+
+    private Map<String, io.github.nnvizonnx.model.TensorInfo> runOnce(OrtEnvironment env, OrtSession session,
+            List<RunInput> planned) throws ShapeRunException, OrtException {
+        Map<String, io.github.nnvizonnx.model.TensorInfo> seen = new LinkedHashMap<>();
+        Map<String, OnnxTensor> inputs = InputTensors.create(env, session.getInputInfo(), planned, seen);
+        try (OrtSession.RunOptions runOptions = new OrtSession.RunOptions()) {
+            synchronized (lock) {
+                if (cancelled) {
+                    throw new ShapeRunException("cancelled");
+                }
+                running = runOptions;
+            }
+            try (OrtSession.Result result = session.run(inputs, runOptions)) {
+                for (Map.Entry<String, OnnxValue> output : result) {
+                    io.github.nnvizonnx.model.TensorInfo described = describe(output.getKey(), output.getValue());
+                    if (described != null) {
+                        seen.put(output.getKey(), described);
+                    }
+                }
+            }
+        } finally {
+            synchronized (lock) {
+                running = null;
+            }
+            inputs.values().forEach(OnnxTensor::close);
         }
         return seen;
     }
