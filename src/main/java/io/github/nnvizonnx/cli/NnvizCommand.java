@@ -73,7 +73,8 @@ final class NnvizCommand implements Callable<Integer> {
     @Option(names = {"-d", "--depth"}, paramLabel = "N|auto|all", converter = DepthConverter.class,
             defaultValue = "auto",
             description = "Modules at depth N are drawn as single nodes; 'all' draws every level; 'auto' opens"
-                    + " modules, largest first, while the drawing stays within --max-nodes. Default: ${DEFAULT-VALUE}.")
+                    + " modules level by level, largest first, while the drawing stays within --max-nodes."
+                    + " Default: ${DEFAULT-VALUE}.")
     private DepthConverter.Depth depth;
 
     @Option(names = "--max-nodes", paramLabel = "N", defaultValue = "" + ViewOptions.DEFAULT_MAX_NODES,
