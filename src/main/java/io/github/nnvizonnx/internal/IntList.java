@@ -31,6 +31,15 @@ public final class IntList {
         values[size++] = value;
     }
 
+    /** Adds every value of {@code more}, in order. */
+    public void addAll(int[] more) {
+        if (size + more.length > values.length) {
+            values = Arrays.copyOf(values, Math.max(FIRST_CAPACITY, Math.max(2 * values.length, size + more.length)));
+        }
+        System.arraycopy(more, 0, values, size, more.length);
+        size += more.length;
+    }
+
     public int get(int index) {
         return values[Objects.checkIndex(index, size)];
     }

@@ -1,5 +1,6 @@
 package io.github.nnvizonnx.transform;
 
+import io.github.nnvizonnx.internal.IntList;
 import io.github.nnvizonnx.model.ModelGraph;
 import io.github.nnvizonnx.model.ModulePath;
 import io.github.nnvizonnx.model.ModuleTree;
@@ -25,9 +26,9 @@ final class ModuleScopes {
         this.tree = model.modules();
         // Readers hand the nodes of one scope the same path object: gathered by identity first (cheap for a
         // million nodes), then equal paths of different objects joined.
-        Map<ModulePath, NumberList> byScope = new IdentityHashMap<>();
+        Map<ModulePath, IntList> byScope = new IdentityHashMap<>();
         ModulePath lastScope = null;
-        NumberList last = null;
+        IntList last = null;
         for (int number = 0; number < model.nodeNumbers(); number++) {
             Node n = model.nodeAt(number);
             if (n == null) {
@@ -35,7 +36,7 @@ final class ModuleScopes {
             }
             if (n.scope() != lastScope) { // neighbours mostly share their scope
                 lastScope = n.scope();
-                last = byScope.computeIfAbsent(lastScope, s -> new NumberList());
+                last = byScope.computeIfAbsent(lastScope, s -> new IntList());
             }
             last.add(number);
         }
@@ -47,31 +48,6 @@ final class ModuleScopes {
         System.arraycopy(b, 0, both, a.length, b.length);
         Arrays.sort(both);
         return both;
-    }
-
-    /** Node numbers in the order added. */
-    private static final class NumberList {
-        private int[] numbers = new int[8];
-        private int size;
-
-        void add(int number) {
-            if (size == numbers.length) {
-                numbers = Arrays.copyOf(numbers, 2 * size);
-            }
-            numbers[size++] = number;
-        }
-
-        void addAll(int[] more) {
-            if (size + more.length > numbers.length) {
-                numbers = Arrays.copyOf(numbers, Math.max(2 * numbers.length, size + more.length));
-            }
-            System.arraycopy(more, 0, numbers, size, more.length);
-            size += more.length;
-        }
-
-        int[] toArray() {
-            return Arrays.copyOf(numbers, size);
-        }
     }
 
     /** How many nodes lie in {@code path} or below it (counted, not gathered: asked of large modules too). */
@@ -102,7 +78,7 @@ final class ModuleScopes {
     int[] nodesOf(ModulePath path) {
         int[] known = gathered.get(path);
         if (known == null) {
-            NumberList all = new NumberList();
+            IntList all = new IntList();
             gather(path, all);
             known = all.toArray();
             Arrays.sort(known);
@@ -111,7 +87,7 @@ final class ModuleScopes {
         return known;
     }
 
-    private void gather(ModulePath path, NumberList into) {
+    private void gather(ModulePath path, IntList into) {
         int[] own = direct.get(path);
         if (own != null) {
             into.addAll(own);

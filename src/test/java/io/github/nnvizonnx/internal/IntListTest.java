@@ -29,6 +29,12 @@ class IntListTest {
                     int index = random.nextInt(expected.size());
                     ours.set(index, -index);
                     expected.set(index, -index);
+                } else if (choice == 9 && random.nextBoolean()) {
+                    int[] more = random.ints(random.nextInt(40)).toArray();
+                    ours.addAll(more);
+                    for (int value : more) {
+                        expected.add(value);
+                    }
                 } else if (random.nextInt(50) == 0) {
                     ours.clear();
                     expected.clear();
