@@ -15,8 +15,11 @@ import io.github.nnvizonnx.model.TensorInfo;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The canonical form of a module's inside, for deciding exactly whether two modules are identical blocks: every node
@@ -24,9 +27,9 @@ import java.util.Map;
  * (position among its siblings and class at each level, not names, which differ from block to block in some
  * exporters), every edge inside by the positions of its ends, every tensor crossing the boundary with its element
  * type and shape (inside, the operations and weights fix them), and every weight with its place, element type and
- * dims. Values are numbered through one table of
- * this pass, so two forms are equal exactly when the blocks are: forms are compared in full, never by a hash. The one
- * leniency: a tensor whose shape one block does not know matches the other's ({@link #compatible}).
+ * dims. Values are numbered through one table of this pass, so two forms are equal exactly when the blocks are:
+ * forms are compared in full, never by a hash. The one leniency: a tensor whose shape one block does not know matches
+ * the other's ({@link #compatible}).
  */
 final class BlockSignature {
     private static final long OUTSIDE = -1;
@@ -41,7 +44,7 @@ final class BlockSignature {
     private final Map<ModulePath, List<Parameter>> parametersByScope = new HashMap<>();
     /** By module path: its position among its siblings and its class, as one code. */
     private final Map<ModulePath, Integer> placeCodes = new HashMap<>();
-    private final Map<ModulePath, Integer> placeCodesByIdentity = new java.util.IdentityHashMap<>();
+    private final Map<ModulePath, Integer> placeCodesByIdentity = new IdentityHashMap<>();
     /** By node number: its position in the block last encoded, valid where {@link #stampOf} is {@link #stamp}. */
     private final int[] position;
     private final int[] stampOf;
@@ -117,7 +120,7 @@ final class BlockSignature {
         }
         LongBuffer out = new LongBuffer(nodes.length * 12);
         LongBuffer weights = new LongBuffer(16);
-        Map<ModulePath, Boolean> scopesSeen = new HashMap<>();
+        Set<ModulePath> scopesSeen = new HashSet<>();
         ModulePath lastScope = null;
         long[] lastPlace = null;
         for (int number : nodes) {
@@ -130,7 +133,7 @@ final class BlockSignature {
             out.addAll(lastPlace);
             node(out, n);
             // each list is preceded by its length, so that no two different blocks can write the same numbers
-            java.util.Set<TensorEdge> inputs = model.incomingEdgesOf(number);
+            Set<TensorEdge> inputs = model.incomingEdgesOf(number);
             out.add(inputs.size());
             for (TensorEdge e : inputs) {
                 int source = model.sourceNumberOf(e);
@@ -211,15 +214,15 @@ final class BlockSignature {
     private void tensor(LongBuffer out, TensorInfo tensor) {
         boolean unknown = tensor.elementType() == null && tensor.shape() == null;
         out.add(unknown ? UNKNOWN_SHAPE
-                : UNKNOWN_SHAPE - code(java.util.Arrays.asList(tensor.elementType(), tensor.shape())));
+                : UNKNOWN_SHAPE - code(Arrays.asList(tensor.elementType(), tensor.shape())));
     }
 
     /**
      * The weights of {@code scope} and of its ancestors inside {@code block} not written yet, each with its place:
      * the weights of a block belong to the modules its nodes sit in, or to their ancestors (shared by several).
      */
-    private void weights(LongBuffer out, ModulePath block, ModulePath scope, Map<ModulePath, Boolean> seen) {
-        for (ModulePath p = scope; p.length() >= block.length() && seen.putIfAbsent(p, Boolean.TRUE) == null;
+    private void weights(LongBuffer out, ModulePath block, ModulePath scope, Set<ModulePath> seen) {
+        for (ModulePath p = scope; p.length() >= block.length() && seen.add(p);
              p = p.parent()) {
             List<Parameter> own = parametersByScope.get(p);
             if (own != null) {

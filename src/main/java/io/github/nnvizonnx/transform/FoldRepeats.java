@@ -10,6 +10,7 @@ import io.github.nnvizonnx.model.Node;
 import io.github.nnvizonnx.model.TensorEdge;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -54,7 +55,7 @@ public final class FoldRepeats {
         this.signatures = new BlockSignature(model, scopes);
         this.removed = new boolean[model.nodeNumbers()];
         this.redirect = new int[model.nodeNumbers()];
-        java.util.Arrays.fill(redirect, -1);
+        Arrays.fill(redirect, -1);
         this.inFirst = new NodeMarks(model.nodeNumbers());
         this.inPrevious = new NodeMarks(model.nodeNumbers());
         this.inNext = new NodeMarks(model.nodeNumbers());
