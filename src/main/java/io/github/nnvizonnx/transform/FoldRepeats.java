@@ -1,5 +1,6 @@
 package io.github.nnvizonnx.transform;
 
+import io.github.nnvizonnx.internal.IntList;
 import io.github.nnvizonnx.model.Fold;
 import io.github.nnvizonnx.model.ModelGraph;
 import io.github.nnvizonnx.model.Module;
@@ -8,10 +9,8 @@ import io.github.nnvizonnx.model.ModulePath;
 import io.github.nnvizonnx.model.ModuleTree;
 import io.github.nnvizonnx.model.Node;
 import io.github.nnvizonnx.model.TensorEdge;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -45,8 +44,8 @@ public final class FoldRepeats {
     private final NodeMarks inFirst;
     private final NodeMarks inPrevious;
     private final NodeMarks inNext;
-    /** The members folded away (all but the first of each run) and every module inside them. */
-    private final Set<ModulePath> foldedAway = new HashSet<>();
+    /** By module number: folded away, as a member other than the first of a run or inside one. */
+    private final boolean[] foldedAway;
 
     private FoldRepeats(ModelGraph model) {
         this.model = model;
@@ -59,6 +58,7 @@ public final class FoldRepeats {
         this.inFirst = new NodeMarks(model.nodeNumbers());
         this.inPrevious = new NodeMarks(model.nodeNumbers());
         this.inNext = new NodeMarks(model.nodeNumbers());
+        this.foldedAway = new boolean[tree.size()];
     }
 
     /** {@code model} with every foldable run folded; the model itself when nothing repeats. */
@@ -69,46 +69,66 @@ public final class FoldRepeats {
     }
 
     private void foldFromTheTop() {
-        Deque<ModulePath> parents = new ArrayDeque<>();
-        parents.add(ModulePath.ROOT);
-        while (!parents.isEmpty()) {
-            List<Module> children = tree.children(parents.poll());
+        IntList parents = new IntList();
+        parents.add(0);
+        for (int k = 0; k < parents.size(); k++) {
+            int[] children = scopes.childrenOf(parents.get(k));
             int i = 0;
-            while (i < children.size()) {
+            while (i < children.length) {
                 int end = runEnd(children, i);
                 if (end - i >= 2) {
-                    fold(children.subList(i, end));
+                    fold(Arrays.copyOfRange(children, i, end));
                 }
-                parents.add(children.get(i).path()); // of a run, only the first member stays to be looked into
+                parents.add(children[i]); // of a run, only the first member stays to be looked into
                 i = end;
             }
         }
     }
 
-    /** The end (exclusive) of the longest foldable run starting at {@code children[first]}. */
-    private int runEnd(List<Module> children, int first) {
-        Module head = children.get(first);
+    /**
+     * The end (exclusive) of the longest foldable run starting at {@code children[first]}. Members are compared in
+     * batches that double (1, 2, 4, …), so a long run is compared on two threads while siblings that differ cost at
+     * most twice the comparisons of a run that stops at the first difference.
+     */
+    private int runEnd(int[] children, int first) {
+        int head = children[first];
         if (!foldable(head)) {
             return first + 1;
         }
         int end = first + 1;
-        while (end < children.size() && sameAtFirstGlance(head, children.get(end))
-                && signatures.identical(head.path(), children.get(end).path())
-                && chained(head.path(), children.get(end - 1).path(), children.get(end).path())) {
-            end++;
+        int batch = 1;
+        while (end < children.length) {
+            int size = 0;
+            while (end + size < children.length && size < batch && sameAtFirstGlance(head, children[end + size])) {
+                size++;
+            }
+            int[] candidates = Arrays.copyOfRange(children, end, end + size);
+            boolean[] identical = signatures.identicalToFirst(head, candidates);
+            for (int k = 0; k < size; k++, end++) {
+                if (!identical[k] || !chained(head, children[end - 1], candidates[k])) {
+                    return end;
+                }
+            }
+            if (size < batch) {
+                return end; // the next sibling differs at first glance
+            }
+            batch *= 2;
         }
         return end;
     }
 
-    private boolean foldable(Module m) {
-        return (m.kind() == ModuleKind.MODULE || m.kind() == ModuleKind.FUNCTION) && scopes.nodesInside(m.path()) > 0;
+    private boolean foldable(int id) {
+        ModuleKind kind = scopes.module(id).kind();
+        return (kind == ModuleKind.MODULE || kind == ModuleKind.FUNCTION) && scopes.nodesInside(id) > 0;
     }
 
     /** Cheap necessary conditions, checked before any signature is built. */
-    private boolean sameAtFirstGlance(Module head, Module other) {
+    private boolean sameAtFirstGlance(int headId, int otherId) {
+        Module head = scopes.module(headId);
+        Module other = scopes.module(otherId);
         return head.kind() == other.kind() && Objects.equals(head.className(), other.className())
                 && Objects.equals(head.qualifiedClassName(), other.qualifiedClassName())
-                && scopes.nodesInside(head.path()) == scopes.nodesInside(other.path());
+                && scopes.nodesInside(headId) == scopes.nodesInside(otherId);
     }
 
     /**
@@ -117,7 +137,7 @@ public final class FoldRepeats {
      * of {@code previous}, and everything else {@code next} reads from outside is what {@code first} reads at the same
      * place. Members are identical, so their nodes and edges correspond one to one in order.
      */
-    private boolean chained(ModulePath first, ModulePath previous, ModulePath next) {
+    private boolean chained(int first, int previous, int next) {
         int[] firstNodes = scopes.nodesOf(first);
         int[] previousNodes = scopes.nodesOf(previous);
         int[] nextNodes = scopes.nodesOf(next);
@@ -176,25 +196,26 @@ public final class FoldRepeats {
         }
     }
 
-    private void fold(List<Module> run) {
-        ModulePath first = run.get(0).path();
-        ModulePath last = run.get(run.size() - 1).path();
+    private void fold(int[] run) {
+        int first = run[0];
+        int last = run[run.length - 1];
         int[] firstNodes = scopes.nodesOf(first);
         int[] lastNodes = scopes.nodesOf(last);
         for (int k = 0; k < lastNodes.length; k++) {
             redirect[lastNodes[k]] = firstNodes[k];
         }
-        List<ModulePath> members = new ArrayList<>(run.size());
-        for (Module m : run) {
-            members.add(m.path());
-            if (m != run.get(0)) {
-                for (int node : scopes.nodesOf(m.path())) {
+        List<ModulePath> members = new ArrayList<>(run.length);
+        for (int member : run) {
+            members.add(scopes.module(member).path());
+            if (member != first) {
+                for (int node : scopes.nodesOf(member)) {
                     removed[node] = true;
                 }
-                markFoldedAway(m.path());
+                markFoldedAway(member);
             }
         }
-        folds.put(first, new Fold(members, Fold.range(run.get(0).ownTitle(), run.get(run.size() - 1).ownTitle())));
+        Module head = scopes.module(first);
+        folds.put(head.path(), new Fold(members, Fold.range(head.ownTitle(), scopes.module(last).ownTitle())));
     }
 
     /** The model without the folded-away members, edges re-attached, the first members titled as folds. */
@@ -225,21 +246,23 @@ public final class FoldRepeats {
             }
         }
         List<Module> kept = new ArrayList<>();
-        for (Module m : tree.all()) {
-            if (foldedAway.contains(m.path())) {
-                continue;
+        for (int id = 0; id < foldedAway.length; id++) {
+            if (!foldedAway[id]) {
+                Module m = scopes.module(id);
+                Fold fold = folds.get(m.path());
+                kept.add(fold == null ? m : m.folded(fold, parameters(fold)));
             }
-            Fold fold = folds.get(m.path());
-            kept.add(fold == null ? m : m.folded(fold, parameters(fold)));
         }
         return builder.modules(kept).parameters(model.parameters()).build();
     }
 
     /** {@code member} and every module inside it leave the tree. */
-    private void markFoldedAway(ModulePath member) {
-        foldedAway.add(member);
-        for (ModulePath child : tree.childPaths(member)) {
-            markFoldedAway(child);
+    private void markFoldedAway(int member) {
+        IntList inside = new IntList();
+        inside.add(member);
+        for (int k = 0; k < inside.size(); k++) {
+            foldedAway[inside.get(k)] = true;
+            inside.addAll(scopes.childrenOf(inside.get(k)));
         }
     }
 

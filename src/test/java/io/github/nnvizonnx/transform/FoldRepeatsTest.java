@@ -124,6 +124,19 @@ class FoldRepeatsTest {
     }
 
     @Test
+    void longRunsComparedOnTwoThreadsAreCutExactlyWhereABlockDiffers() {
+        // 100 blocks: compared in batches of 1, 2, 4, … 32, 64, the large ones split between two threads; the
+        // differences sit in the two halves of one large batch, and in the last block
+        ModelGraph folded = FoldRepeats.apply(chain(100, (b, g) -> b.softmaxAxis =
+                b.index == 40 || b.index == 57 || b.index == 99 ? 1 : -1));
+        assertEquals(List.of("layers.0–39 ×40", "layers.41–56 ×16", "layers.58–98 ×41"), folds(folded));
+        assertEquals(List.of("layers.0–39", "layers.40", "layers.41–56", "layers.57", "layers.58–98", "layers.99"),
+                layerTitles(folded));
+        ModelGraph unchanged = FoldRepeats.apply(chain(100, (b, g) -> { }));
+        assertEquals(List.of("layers.0–99 ×100"), folds(unchanged));
+    }
+
+    @Test
     void blocksThatDifferInOneWeightShapeAreNeverFolded() {
         ModelGraph folded = FoldRepeats.apply(chain(4, (b, g) -> {
             if (b.index == 1) {
