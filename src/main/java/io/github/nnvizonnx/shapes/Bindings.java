@@ -4,11 +4,11 @@ import io.github.nnvizonnx.model.Dim;
 import io.github.nnvizonnx.model.DisplayText;
 import io.github.nnvizonnx.model.InputNode;
 import io.github.nnvizonnx.model.ModelGraph;
-import io.github.nnvizonnx.model.OutputNode;
 import io.github.nnvizonnx.model.Shape;
-import io.github.nnvizonnx.model.TensorEdge;
 import io.github.nnvizonnx.model.TensorInfo;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,36 +33,57 @@ final class Bindings {
 
     private final Map<String, Long> dims;
     private final Map<String, Shape> inputOverrides;
+    /** Nameless input axes bound by their drawn names ({@code --dim H=48}): by input, the value of each axis. */
+    private final Map<String, Map<Integer, Long>> axisValues;
     private final List<InputNode> inputs;
 
-    private Bindings(Map<String, Long> dims, Map<String, Shape> inputOverrides, List<InputNode> inputs) {
+    private Bindings(Map<String, Long> dims, Map<String, Shape> inputOverrides,
+                     Map<String, Map<Integer, Long>> axisValues, List<InputNode> inputs) {
         this.dims = dims;
         this.inputOverrides = inputOverrides;
+        this.axisValues = axisValues;
         this.inputs = inputs;
     }
 
+    /**
+     * The request's values bound to the model. A {@code --dim} names a dim as the file does or as a drawing does
+     * ({@link DimNames}: {@code N}, {@code H}, {@code d0} for generated or missing names).
+     */
     static Bindings of(ModelGraph model, ShapeRequest request) {
         List<InputNode> inputs = model.nodes(InputNode.class).stream().filter(n -> n.scope().isRoot()).toList();
-        Set<String> symbols = request.dims().isEmpty() ? Set.of() : symbols(model); // a walk over every edge
+        Set<String> symbols = request.dims().isEmpty() ? Set.of() : DimNames.symbols(model); // a walk over every edge
+        DimNames drawn = request.dims().isEmpty() ? null : DimNames.of(model, inputs);
+        Map<String, Long> bySymbol = new LinkedHashMap<>();
+        Map<String, Map<Integer, Long>> axisValues = new HashMap<>();
         for (Map.Entry<String, Long> dim : request.dims().entrySet()) {
             String name = dim.getKey();
             if (dim.getValue() == null || dim.getValue() < 1) {
                 throw new ShapeRequestException("--dim " + name + "=" + dim.getValue() + ": a dim is 1 or more");
             }
-            if (!symbols.contains(name)) {
+            if (symbols.contains(name)) {
+                bySymbol.put(name, dim.getValue());
+            } else if (drawn.symbolOf(name) != null) {
+                bySymbol.put(drawn.symbolOf(name), dim.getValue());
+            } else if (!drawn.axesOf(name).isEmpty()) {
+                for (FreeDims.Axis axis : drawn.axesOf(name)) {
+                    axisValues.computeIfAbsent(axis.input(), input -> new HashMap<>()).put(axis.axis(),
+                            dim.getValue());
+                }
+            } else {
+                Set<String> names = drawn.drawnNames();
                 throw new ShapeRequestException("--dim " + name + ": the model has no symbolic dim of that name ("
-                        + (symbols.isEmpty() ? "it has none" : "its symbolic dims: " + clip(String.join(", ", symbols)))
+                        + (names.isEmpty() ? "it has none" : "its symbolic dims: " + clip(String.join(", ", names)))
                         + ")");
             }
         }
-        GivenInputs given = GivenInputs.check(request.dims(), request.inputs(),
+        GivenInputs given = GivenInputs.check(bySymbol, request.inputs(),
                 value -> value.input() == null ? imageLikeInput(inputs) : named(inputs, value.input()));
-        return new Bindings(Map.copyOf(given.symbols), Map.copyOf(given.shapes), inputs);
+        return new Bindings(Map.copyOf(given.symbols), Map.copyOf(given.shapes), axisValues, inputs);
     }
 
     /** Whether nothing is bound: {@link #bind} then returns every tensor as it is. */
     boolean isEmpty() {
-        return dims.isEmpty() && inputOverrides.isEmpty();
+        return dims.isEmpty() && inputOverrides.isEmpty() && axisValues.isEmpty();
     }
 
     /** The top-level inputs, in the file's order. */
@@ -81,8 +102,10 @@ final class Bindings {
         }
         List<Dim> bound = new ArrayList<>(tensor.shape().rank());
         boolean changed = false;
-        for (Dim d : tensor.shape().dims()) {
-            Long value = d.symbol() == null ? null : dims.get(d.symbol());
+        Map<Integer, Long> axes = axisValues.getOrDefault(tensor.name(), Map.of());
+        for (int axis = 0; axis < tensor.shape().rank(); axis++) {
+            Dim d = tensor.shape().dims().get(axis);
+            Long value = axes.containsKey(axis) ? axes.get(axis) : d.symbol() == null ? null : dims.get(d.symbol());
             bound.add(value == null ? d : Dim.of(value));
             changed |= value != null;
         }
@@ -109,20 +132,6 @@ final class Bindings {
             }
         }
         return new Shape(dims);
-    }
-
-    private static Set<String> symbols(ModelGraph model) {
-        Set<String> symbols = new LinkedHashSet<>();
-        List<TensorInfo> tensors = new ArrayList<>();
-        model.nodes(InputNode.class).stream().filter(n -> n.scope().isRoot()).forEach(n -> tensors.add(n.tensor()));
-        model.nodes(OutputNode.class).stream().filter(n -> n.scope().isRoot()).forEach(n -> tensors.add(n.tensor()));
-        model.graph().edgeSet().stream().filter(TensorEdge::isTopLevel).forEach(e -> tensors.add(e.tensor()));
-        for (TensorInfo t : tensors) {
-            if (t.shape() != null) {
-                t.shape().dims().stream().map(Dim::symbol).filter(s -> s != null).forEach(symbols::add);
-            }
-        }
-        return symbols;
     }
 
     private static InputNode named(List<InputNode> inputs, String name) {

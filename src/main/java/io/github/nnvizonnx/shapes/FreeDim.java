@@ -11,8 +11,8 @@ record FreeDim(String name, long base, long perturbed, String declared) {
         this(name, base, perturbed, null);
     }
 
-    /** How the user binds it: {@code --dim samples=16000}, or the drawn name and size when only --input can. */
+    /** How the user binds it: {@code --dim samples=16000}, by its drawn name (also the file's, when readable). */
     String binding() {
-        return declared != null ? "--dim " + declared + "=" + base : name + "=" + base + " (by --input)";
+        return "--dim " + name + "=" + base;
     }
 }

@@ -31,31 +31,97 @@ final class FreeDims {
     private static final Role OTHER = new Role(null, 1, 2);
     private static final Set<Long> CHANNELS = Set.of(1L, 3L, 4L);
 
+    /** An axis of an input: which input, which axis. */
+    record Axis(String input, int axis) {
+    }
+
     private final List<FreeDim> dims;
     /** For each input, its shape with each free axis holding its dim's index in {@link #dims} as a negative -1-i. */
     private final Map<String, long[]> layouts;
     private final Map<String, String> elementTypes;
+    /** The names given so far: other symbols of the model are named after these, never the same. */
+    private final ReadableNames names;
 
-    private FreeDims(List<FreeDim> dims, Map<String, long[]> layouts, Map<String, String> elementTypes) {
+    private FreeDims(List<FreeDim> dims, Map<String, long[]> layouts, Map<String, String> elementTypes,
+                     ReadableNames names) {
         this.dims = List.copyOf(dims);
         this.layouts = layouts;
         this.elementTypes = elementTypes;
+        this.names = names;
     }
 
     /** The free dims of {@code inputs}, each given as bound; throws when an input declares no shape. */
     static FreeDims of(List<InputNode> inputs, Bindings bindings) throws ShapeRunException {
-        Map<String, Role> roles = new LinkedHashMap<>();
-        Map<String, String> declaredNames = new HashMap<>();
-        Map<String, long[]> layouts = new LinkedHashMap<>();
-        Map<String, String> types = new LinkedHashMap<>();
-        List<String> keys = new ArrayList<>();
-        for (InputNode input : inputs) {
-            TensorInfo tensor = input.tensor();
-            Shape shape = bindings.bind(tensor).shape();
-            if (shape == null) {
-                throw new ShapeRunException("input '" + tensor.name() + "' declares no shape; give one with --input "
-                        + tensor.name() + "=SHAPE");
+        return of(inputs, bindings::bind, false);
+    }
+
+    /**
+     * The free dims of {@code inputs} as the file declares them, nothing bound: the names a drawing gives them
+     * before any run. Inputs that declare no shape have none.
+     */
+    static FreeDims declared(List<InputNode> inputs) {
+        try {
+            return of(inputs, t -> t, true);
+        } catch (ShapeRunException cannotHappen) {
+            throw new IllegalStateException(cannotHappen);
+        }
+    }
+
+    /**
+     * Names come from the declared shapes, whatever is bound, so that a dim is called the same in a drawing with
+     * declared shapes, in one measured with some dims bound, and in the option that binds it.
+     */
+    private static FreeDims of(List<InputNode> inputs, java.util.function.UnaryOperator<TensorInfo> bind,
+                               boolean skipShapeless) throws ShapeRunException {
+        Scan declared = new Scan(inputs, t -> t, true);
+        ReadableNames names = new ReadableNames();
+        declared.keys.forEach(key -> names.reserve(declared.declaredNames.get(key)));
+        Map<String, String> namesByKey = new HashMap<>();
+        for (String key : declared.keys) {
+            String symbol = declared.declaredNames.get(key);
+            namesByKey.put(key, names.name(ReadableNames.isReadable(symbol) ? symbol : null,
+                    declared.roles.get(key).name()));
+        }
+        Scan bound = skipShapeless ? declared : new Scan(inputs, bind, false);
+        List<FreeDim> dims = new ArrayList<>();
+        for (String key : bound.keys) {
+            String name = namesByKey.get(key);
+            Role role = bound.roles.get(key);
+            dims.add(new FreeDim(name != null ? name : names.name(null, role.name()), role.base(), role.perturbed(),
+                    bound.declaredNames.get(key)));
+        }
+        return new FreeDims(dims, bound.layouts, bound.types, names);
+    }
+
+    /**
+     * The free axes of the inputs, each under a key: its symbol (with the use count when one input uses it on two
+     * axes), or the input and axis of a nameless dim.
+     */
+    private static final class Scan {
+        final Map<String, Role> roles = new LinkedHashMap<>();
+        final Map<String, String> declaredNames = new HashMap<>();
+        final Map<String, long[]> layouts = new LinkedHashMap<>();
+        final Map<String, String> types = new LinkedHashMap<>();
+        final List<String> keys = new ArrayList<>();
+
+        Scan(List<InputNode> inputs, java.util.function.UnaryOperator<TensorInfo> bind, boolean skipShapeless)
+                throws ShapeRunException {
+            for (InputNode input : inputs) {
+                TensorInfo tensor = input.tensor();
+                Shape shape = bind.apply(tensor).shape();
+                if (shape == null && skipShapeless) {
+                    continue;
+                }
+                if (shape == null) {
+                    throw new ShapeRunException("input '" + tensor.name() + "' declares no shape; give one with"
+                            + " --input " + tensor.name() + "=SHAPE");
+                }
+                layouts.put(tensor.name(), layout(tensor, shape));
+                types.put(tensor.name(), tensor.elementType());
             }
+        }
+
+        private long[] layout(TensorInfo tensor, Shape shape) {
             long[] layout = new long[shape.rank()];
             Map<String, Integer> uses = new HashMap<>();
             for (int axis = 0; axis < shape.rank(); axis++) {
@@ -80,19 +146,8 @@ final class FreeDims {
                 }
                 layout[axis] = -1 - keys.indexOf(key);
             }
-            layouts.put(tensor.name(), layout);
-            types.put(tensor.name(), tensor.elementType());
+            return layout;
         }
-        ReadableNames names = new ReadableNames();
-        keys.forEach(key -> names.reserve(declaredNames.get(key)));
-        List<FreeDim> dims = new ArrayList<>();
-        for (String key : keys) {
-            String declared = declaredNames.get(key);
-            Role role = roles.get(key);
-            dims.add(new FreeDim(names.name(ReadableNames.isReadable(declared) ? declared : null, role.name()),
-                    role.base(), role.perturbed(), declared));
-        }
-        return new FreeDims(dims, layouts, types);
     }
 
     /** What an axis of an input is for, from the input's rank, channels, element type and name. */
@@ -156,6 +211,24 @@ final class FreeDims {
             tensors.put(t.name(), t.withType(t.elementType(), Shape.of(base.get(i).shape())));
         }
         return tensors;
+    }
+
+    /** The input axes free dim {@code dim} stands for. */
+    List<Axis> axes(int dim) {
+        List<Axis> axes = new ArrayList<>();
+        layouts.forEach((input, layout) -> {
+            for (int axis = 0; axis < layout.length; axis++) {
+                if (layout[axis] == -1 - dim) {
+                    axes.add(new Axis(input, axis));
+                }
+            }
+        });
+        return axes;
+    }
+
+    /** The drawn name of a symbol no input declares: readable ones stay, others get the next free name. */
+    String nameOther(String symbol) {
+        return ReadableNames.isReadable(symbol) ? symbol : names.name(null, null);
     }
 
     /** Each free dim as the option that binds it at its example size, for notes and warnings. */

@@ -54,8 +54,9 @@ public final class Shapes {
                     List.of());
         }
         Bindings bindings = Bindings.of(model, request);
-        ModelGraph declared = bindings.isEmpty() ? model
-                : Retype.apply(model, (t, topLevel) -> topLevel ? bindings.bind(t) : t);
+        DimNames names = DimNames.of(model, bindings.inputs());
+        ModelGraph declared = bindings.isEmpty() && names.changeNothing() ? model
+                : Retype.apply(model, (t, topLevel) -> names.rename(topLevel ? bindings.bind(t) : t, topLevel));
         if (request.mode() == ShapeMode.DECLARED) {
             return new ShapeOutcome(declared, null, List.of());
         }

@@ -113,6 +113,40 @@ class RealModelShapesTest {
         assertTrue(none.graph().edgeSet().stream().allMatch(e -> e.tensor().shape() == null));
     }
 
+    @Test
+    void paddleOcrDetectorRunsWithNoOptionAndDrawsItsStridesOverReadableNames() {
+        // paddle2onnx declares the input p2o.DynamicDimension.0×3×?×? (a generated name and two nameless dims)
+        ShapeOutcome outcome = run(RealModels.paddleOcr("ch_PP-OCRv4_det_infer"), ShapeRequest.of(ShapeMode.RUN));
+        assertNull(outcome.warning());
+        ModelGraph model = outcome.model();
+        assertEquals("N×3×H×W", model.nodes(InputNode.class).get(0).tensor().shape().compact());
+        assertEquals("N×1×H×W", model.nodes(OutputNode.class).get(0).tensor().shape().compact());
+        Set<String> shapes = model.graph().edgeSet().stream().map(RealModelShapesTest::shape)
+                .collect(Collectors.toSet());
+        assertTrue(shapes.containsAll(Set.of("N×48×H/4×W/4", "N×96×H/8×W/8", "N×192×H/16×W/16",
+                "N×384×H/32×W/32")), shapes.toString());
+        assertTrue(shapes.stream().noneMatch(t -> t.contains("p2o") || t.contains("Dynamic")), shapes.toString());
+    }
+
+    @Test
+    void paddleOcrRecognizerNamesTheDimToBindAndRunsOnceItIsBoundByItsDrawnName() {
+        // a text line recognizer: its height is fixed in practice (48) though the file leaves it open
+        Path file = RealModels.paddleOcr("ch_PP-OCRv4_rec_infer");
+        ShapeOutcome failed = run(file, ShapeRequest.of(ShapeMode.RUN));
+        assertNotNull(failed.warning());
+        assertTrue(failed.warning().contains("--dim N=1, --dim H=224, --dim W=224"), failed.warning());
+        assertEquals("d0×d1×6625", failed.model().nodes(OutputNode.class).get(0).tensor().shape().compact(),
+                "generated names of the declared output are replaced, never drawn");
+
+        ShapeOutcome bound = run(file, new ShapeRequest(ShapeMode.RUN, Map.of("H", 48L), List.of(),
+                ShapeRequest.DEFAULT_MEMORY_LIMIT, ShapeRequest.DEFAULT_TIME_LIMIT));
+        assertNull(bound.warning());
+        assertEquals("N×3×48×W", bound.model().nodes(InputNode.class).get(0).tensor().shape().compact());
+        Set<String> shapes = bound.model().graph().edgeSet().stream().map(RealModelShapesTest::shape)
+                .collect(Collectors.toSet());
+        assertTrue(shapes.contains("N×W/8×120"), shapes.toString());
+    }
+
     private static ModuleNode module(ModelGraph g, String title) {
         return g.nodes(ModuleNode.class).stream().filter(m -> m.module().title().equals(title)).findFirst()
                 .orElseThrow(() -> new AssertionError("no collapsed module " + title));

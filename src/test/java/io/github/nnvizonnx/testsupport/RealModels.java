@@ -9,7 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Third-party ONNX files the tests read: a Maven Central jar's model and Debian's ONNX backend test corpus. */
+/** Third-party ONNX files the tests read: models in Maven Central jars and Debian's ONNX backend test corpus. */
 public final class RealModels {
     public static final Path BACKEND_CORPUS = Path.of("/usr/share/libonnx-testdata/data");
 
@@ -17,15 +17,27 @@ public final class RealModels {
     }
 
     /** all-MiniLM-L6-v2 (a torch TorchScript export of a BERT encoder), copied out of its test-scoped jar. */
-    public static synchronized Path miniLm() {
-        Path target = ExternalTools.projectDir().resolve("target/testmodels/all-minilm-l6-v2.onnx");
-        try (InputStream in = RealModels.class.getResourceAsStream("/all-minilm-l6-v2.onnx")) {
+    public static Path miniLm() {
+        return fromClassPath("all-minilm-l6-v2.onnx", "all-minilm-l6-v2.onnx");
+    }
+
+    /**
+     * A PaddleOCR model exported by paddle2onnx ({@code ch_PP-OCRv4_det_infer}, {@code ch_PP-OCRv4_rec_infer},
+     * {@code ch_ppocr_mobile_v2.0_cls_infer}), copied out of its test-scoped jar.
+     */
+    public static Path paddleOcr(String name) {
+        return fromClassPath("models/" + name + ".onnx", name + ".onnx");
+    }
+
+    private static synchronized Path fromClassPath(String resource, String fileName) {
+        Path target = ExternalTools.projectDir().resolve("target/testmodels/" + fileName);
+        try (InputStream in = RealModels.class.getResourceAsStream("/" + resource)) {
             if (in == null) {
-                throw new IllegalStateException("all-minilm-l6-v2.onnx is not on the test classpath");
+                throw new IllegalStateException(resource + " is not on the test classpath");
             }
             if (!Files.isRegularFile(target)) {
                 Files.createDirectories(target.getParent());
-                Path temp = Files.createTempFile(target.getParent(), "minilm", ".tmp");
+                Path temp = Files.createTempFile(target.getParent(), "model", ".tmp");
                 Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
