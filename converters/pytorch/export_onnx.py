@@ -12,11 +12,15 @@ Symbol may be dotted (Outer.Inner). A class or function is called with the argum
 as it is. Argument values are Python literals (ast.literal_eval: 3, 0.5, True, None, (1, 2), 'text'); anything
 else is passed as a string.
 
-INPUT_SPEC gives the shapes of the inputs (zeros, float32 unless a dtype follows a ':'):
+INPUT_SPEC gives the shapes of the inputs (float32 unless a dtype follows a ':'):
     1x3x224x224                   one input named "input" (the default)
-    image224                      shorthand for 1x3x224x224 (imageN: 1x3xNxN)
+    image224, default             shorthand for 1x3x224x224 (imageN: 1x3xNxN)
+    tokens16                      shorthand for 1x16:int64, a token sequence (tokensN: 1xN)
+    audio16000                    shorthand for 1x16000, a waveform (audioN: 1xN samples)
     ids=1x128:int64;mask=1x128:int64
-Named inputs are passed to forward() positionally, in the order given.
+Named inputs are passed to forward() positionally, in the order given. The example values are those of the shapes
+run (nnviz-onnx --shapes run): zeros, except integer or boolean inputs whose name says ids, indices, positions or
+a mask, which are ones (token 1 exists in every vocabulary; an all-zero mask hides everything).
 
 The export uses the TorchScript exporter (node names carry module scopes: /layer1/layer1.0/conv1/Conv) and writes
 into the model's metadata_props, under the key "nnviz.modules", a JSON object mapping each module's qualified name
@@ -39,7 +43,7 @@ import sys
 import traceback
 
 # Bump when the output changes in a way that makes earlier cached exports stale (the Java side also hashes this file).
-CONVERTER_VERSION = 1
+CONVERTER_VERSION = 2
 METADATA_KEY = "nnviz.modules"
 DEFAULT_INPUT = "1x3x224x224"
 DEFAULT_OPSET = 17
@@ -130,28 +134,44 @@ def parse_input_spec(text):
         elif not name:
             raise UsageError("input '%s' has an empty name" % item)
         shape, _, dtype = shape.strip().partition(":")
+        dtype_given = bool(dtype.strip())
         dtype = dtype.strip() or "float32"
         if dtype not in DTYPES:
             raise UsageError("unknown dtype '%s' in input '%s' (known: %s)" % (dtype, item, ", ".join(DTYPES)))
-        inputs.append((name, parse_shape(shape.strip(), item), dtype))
+        dims, default_dtype = parse_shape(shape.strip(), item)
+        inputs.append((name, dims, dtype if dtype_given else default_dtype))
     if len({name for name, _, _ in inputs}) != len(inputs):
         raise UsageError("input names repeat in '%s'" % text)
     return inputs
 
 
+# Shorthands: (pattern, default size, dims of a size, dtype); the sizes are the shapes run's example sizes.
+SHORTHANDS = (
+    (re.compile(r"image(\d*)"), 224, lambda n: [1, 3, n, n], "float32"),
+    (re.compile(r"tokens(\d*)"), 16, lambda n: [1, n], "int64"),
+    (re.compile(r"audio(\d*)"), 16000, lambda n: [1, n], "float32"),
+)
+
+
 def parse_shape(shape, item):
-    image = re.fullmatch(r"image(\d*)", shape)
-    if image:
-        side = int(image.group(1) or 224)
-        return [1, 3, side, side]
+    """([dims], default dtype) of a shape or a shorthand."""
+    if shape.lower() == "default":
+        return [1, 3, 224, 224], "float32"
+    for pattern, default, dims_of, dtype in SHORTHANDS:
+        match = pattern.fullmatch(shape.lower())
+        if match:
+            size = int(match.group(1) or default)
+            if size < 1:
+                raise UsageError("'%s': a size is 1 or more" % item)
+            return dims_of(size), dtype
     dims = re.split(r"[x,×]", shape)
     try:
         values = [int(d) for d in dims]
     except ValueError:
         values = None
     if not values or any(v < 0 for v in values):
-        raise UsageError("'%s' is not a shape (expected e.g. 1x3x224x224 or image224)" % item)
-    return values
+        raise UsageError("'%s' is not a shape (expected e.g. 1x3x224x224, image224, tokens16 or audio16000)" % item)
+    return values, "float32"
 
 
 def build_model(spec):
@@ -225,10 +245,24 @@ def import_file(path):
     return module
 
 
+ONE_WORDS = {"id", "ids", "index", "indices", "idx", "mask", "masks", "position", "positions", "pos"}
+
+
+def names_an_index(name):
+    """Whether a word of the name (input_ids, attentionMask) says index or mask, as the shapes run decides."""
+    spaced = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", name).lower()
+    return any(word in ONE_WORDS for word in re.split(r"[^a-z0-9]+", spaced))
+
+
 def example_inputs(inputs):
     import torch
 
-    return tuple(torch.zeros(*dims, dtype=getattr(torch, dtype)) for _, dims, dtype in inputs)
+    def example(name, dims, dtype):
+        integer = not dtype.startswith(("float", "bfloat"))
+        fill = torch.ones if integer and names_an_index(name) else torch.zeros
+        return fill(*dims, dtype=getattr(torch, dtype))
+
+    return tuple(example(name, dims, dtype) for name, dims, dtype in inputs)
 
 
 def output_names(model, args):

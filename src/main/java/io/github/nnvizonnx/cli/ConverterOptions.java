@@ -26,8 +26,9 @@ final class ConverterOptions {
 
     @Option(names = "--input", paramLabel = "SHAPES",
             description = {"Input shapes (repeatable or ';'-separated): 1x3x224x224, default or image224 (the one"
-                    + " image input, 1x3x224x224), or NAME=shape, e.g. ids=1x128:int64;mask=1x128:int64. They shape"
-                    + " the example input of a converted model and bind the inputs of the onnxruntime shape run."})
+                    + " image input, 1x3x224x224), tokens16 (1x16 int64), audio16000 (1x16000 samples), or"
+                    + " NAME=shape, e.g. ids=1x128:int64;mask=1x128:int64. They shape the example input of a"
+                    + " converted model and bind the inputs of the onnxruntime shape run."})
     private List<String> inputs = new ArrayList<>();
 
     /** Each input spec given, ';'-separated lists split. */

@@ -94,11 +94,11 @@ final class ShapeOptions {
         }
 
         private static List<Long> dims(String spec, String whole) {
-            String lower = spec.toLowerCase(Locale.ROOT);
-            if (lower.equals("default") || lower.equals("image224")) {
-                return InputShape.IMAGE_224;
+            java.util.Optional<List<Long>> shorthand = InputShape.shorthand(spec);
+            if (shorthand.isPresent()) {
+                return shorthand.get();
             }
-            if (lower.equals("scalar")) {
+            if (spec.toLowerCase(Locale.ROOT).equals("scalar")) {
                 return List.of();
             }
             List<Long> dims = new ArrayList<>();
@@ -113,7 +113,7 @@ final class ShapeOptions {
                     // falls through to the message below
                 }
                 throw new TypeConversionException("'" + whole + "' is not an input shape (use NAME=1x3x224x224,"
-                        + " NAME=default or image224; every dim 1 or more)");
+                        + " image224, tokens16, audio16000 or default; every dim 1 or more)");
             }
             return dims;
         }

@@ -23,6 +23,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -178,6 +179,34 @@ class PyTorchConverterTest {
                 () -> convert(tower + ":Tower;name=3", null, dir));
         assertTrue(typeError.getMessage().endsWith("TypeError: name must be a string, got 3"),
                 "3 is a Python literal, so it stays an int: " + typeError.getMessage());
+    }
+
+    @Test
+    void shorthandInputsHoldWhatTheShapesRunFeeds() throws IOException {
+        TorchExports.requireTorch();
+        // forward checks the example values while the exporter traces it: ids and mask ones, the waveform zeros
+        Path tagger = dir.resolve("tagger.py");
+        Files.writeString(tagger, String.join("\n",
+                "import torch",
+                "class Tagger(torch.nn.Module):",
+                "    def __init__(self):",
+                "        super().__init__()",
+                "        self.embed = torch.nn.Embedding(4, 3)",
+                "    def forward(self, input_ids, attention_mask, wave):",
+                "        if not (bool((input_ids == 1).all()) and bool((attention_mask == 1).all())",
+                "                and bool((wave == 0).all())):",
+                "            raise ValueError('unexpected example values')",
+                "        if input_ids.dtype != torch.int64 or wave.dtype != torch.float32:",
+                "            raise ValueError('unexpected example types')",
+                "        return self.embed(input_ids) * attention_mask.unsqueeze(-1) + wave.mean()",
+                ""));
+        ModelGraph g = OnnxReader.read(convert(tagger + ":Tagger",
+                "input_ids=tokens8;attention_mask=tokens8;wave=audio", dir.resolve("cache")).onnx());
+        Map<String, String> inputs = g.nodes(io.github.nnvizonnx.model.InputNode.class).stream()
+                .collect(java.util.stream.Collectors.toMap(n -> n.tensor().name(),
+                        n -> n.tensor().elementType() + " " + n.tensor().shape().compact()));
+        assertEquals(Map.of("input_ids", "int64 1×8", "attention_mask", "int64 1×8", "wave", "float32 1×16000"),
+                inputs);
     }
 
     @Test
