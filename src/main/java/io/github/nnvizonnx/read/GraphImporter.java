@@ -55,6 +55,7 @@ final class GraphImporter {
     private final Interner<List<io.github.nnvizonnx.model.AttributeSummary>> attributeLists = new Interner<>();
     private final PendingReads pending = new PendingReads();
     private final List<TensorScope.Weight> weights = new ArrayList<>();
+    private final ConstantWeights constantWeights = new ConstantWeights();
     private TensorScope mainScope;
     /** Work space of {@link #importOperation}: the name numbers of an operation's inputs (-1: left out). */
     private int[] inputIds = new int[8];
@@ -78,6 +79,7 @@ final class GraphImporter {
         pending.resolve(draft, mainScope);
         mainScope = null;
         draft.placeConstantsWithConsumers();
+        weights.addAll(constantWeights.read());
         List<Parameter> parameters = ParameterAttribution.attribute(weights, draft);
         return assemble(info, parameters);
     }
@@ -241,6 +243,7 @@ final class GraphImporter {
         }
         if (scope == mainScope && constant != null) {
             FixedInputNotes.noteIntegers(mainScope, constant.name(), IntegerConstants.ofConstant(view, wiring));
+            constantWeights.noteConstant(constant);
         }
         List<String> inputs = wiring.inputs();
         inputIds = inputIds.length >= inputs.size() ? inputIds : new int[2 * inputs.size()];
@@ -249,6 +252,9 @@ final class GraphImporter {
             inputIds[i] = id;
             if (id >= 0) {
                 pending.add(node, scope, id);
+                if (scope == mainScope) {
+                    constantWeights.noteRead(inputs.get(i), view.opType(), i, node);
+                }
             }
         }
         if (scope == mainScope) {

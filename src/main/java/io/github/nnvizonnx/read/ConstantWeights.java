@@ -1,0 +1,64 @@
+package io.github.nnvizonnx.read;
+
+import io.github.nnvizonnx.model.TensorInfo;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Weights an exporter stored as Constant nodes instead of initializers (paddle2onnx, spox): a floating-point
+ * Constant of more than one element read by an operation that holds learned weights (a convolution, a matrix
+ * product, an embedding lookup, a normalization, a recurrent layer), that adds or scales by one (a bias, a learned
+ * position table), or that reshapes it as its data (a bias made broadcastable). They count as parameters like
+ * initializers do; integer constants (shapes, axes), scalars and the scales of a Resize never do. Main graph only:
+ * tensor names there are unique.
+ */
+final class ConstantWeights {
+    private static final Set<String> WEIGHT_READERS = Set.of("Conv", "ConvTranspose", "MatMul", "Gemm", "Gather",
+            "BatchNormalization", "InstanceNormalization", "LayerNormalization", "GroupNormalization",
+            "SimplifiedLayerNormalization", "SkipLayerNormalization", "LSTM", "GRU", "RNN", "PRelu", "Add", "Sub",
+            "Mul", "Div", "Einsum", "Attention", "EmbedLayerNormalization");
+    /** Operations that reshape their first input, the data: a weight there is still a weight. */
+    private static final Set<String> RESHAPERS = Set.of("Reshape", "Unsqueeze", "Squeeze", "Transpose", "Expand",
+            "Flatten", "Cast", "Identity");
+    private static final Set<String> FLOAT_TYPES = Set.of("float32", "float16", "float64", "bfloat16");
+
+    private final Map<String, TensorScope.Weight> byTensor = new HashMap<>();
+    private final List<TensorScope.Weight> inOrder = new ArrayList<>();
+
+    /** Notes the output of a Constant node, as {@link ConstantTypes} declares it. */
+    void noteConstant(TensorInfo constant) {
+        if (constant.shape() == null || !constant.shape().isFullyKnown()
+                || !FLOAT_TYPES.contains(constant.elementType())) {
+            return;
+        }
+        List<Long> dims = new ArrayList<>(constant.shape().rank());
+        long elements = 1;
+        for (io.github.nnvizonnx.model.Dim d : constant.shape().dims()) {
+            dims.add(d.value());
+            elements = d.value() == 0 ? 0 : Math.min(elements * Math.min(d.value(), 1L << 31), 1L << 62);
+        }
+        if (elements < 2) {
+            return;
+        }
+        TensorScope.Weight weight = new TensorScope.Weight(constant.name(), constant.elementType(), List.copyOf(dims));
+        if (byTensor.putIfAbsent(constant.name(), weight) == null) {
+            inOrder.add(weight);
+        }
+    }
+
+    /** Notes that operation {@code consumer}, of {@code opType}, reads {@code tensor} as its input {@code slot}. */
+    void noteRead(String tensor, String opType, int slot, int consumer) {
+        TensorScope.Weight weight = byTensor.get(tensor);
+        if (weight != null && (WEIGHT_READERS.contains(opType) || slot == 0 && RESHAPERS.contains(opType))) {
+            weight.addConsumer(consumer);
+        }
+    }
+
+    /** The constants some weight reader reads, in file order. */
+    List<TensorScope.Weight> read() {
+        return inOrder.stream().filter(w -> w.consumerCount() > 0).toList();
+    }
+}
