@@ -95,31 +95,60 @@ public final class Shapes {
         for (int i = 0; i < free.dims().size(); i++) {
             variants.add(free.inputs(i));
         }
-        RunPlan plan = new RunPlan(file, folder, free.inputs(-1), extraOutputs(model, inputs.keySet()), variants);
-        ShapeRunner runner = load();
+        List<String> topLevelOutputs = extraOutputs(model, inputs.keySet());
+        InnerTensors inner = InnerTensors.of(model, file);
+        List<String> notes = new ArrayList<>();
+        if (inner.unmatched() != null) {
+            notes.add("tensors inside functions keep their declared shapes: " + inner.unmatched());
+        }
+        List<String> extra = new ArrayList<>(topLevelOutputs);
+        extra.addAll(inner.runNames());
+        RunPlan plan = new RunPlan(file, folder, free.inputs(-1), extra, variants, inner.inlines());
+        long start = System.nanoTime();
         List<Map<String, TensorInfo>> runs;
         try {
-            runs = TimedRun.call(() -> runner.runAll(plan), request.timeLimit(), statusAfter,
-                    () -> status.accept("measuring tensor shapes with onnxruntime (at most "
-                            + TimedRun.seconds(request.timeLimit()) + ")..."), runner::cancel);
+            runs = runAll(plan, request.timeLimit(), free, status);
         } catch (ShapeRunException e) {
-            throw free.isEmpty() ? e : new ShapeRunException(e.getMessage() + "; the inputs' free dims were "
-                    + "set to example sizes; bind them to sizes the model takes: " + DisplayText.clip(free.describe(),
-                    200), e);
+            Duration left = request.timeLimit().minusNanos(System.nanoTime() - start);
+            if (!plan.inlineFunctions() || left.isNegative() || left.isZero()) {
+                throw e;
+            }
+            // The file as it is may run where its inlined form does not: its top-level tensors are still measured.
+            runs = runAll(plan.withoutInlining(topLevelOutputs), left, free, status);
+            inner = InnerTensors.NONE;
+            notes.add("tensors inside functions keep their declared shapes: the model did not run with its"
+                    + " functions inlined (" + DisplayText.clip(e.getMessage(), 200) + ")");
         }
         List<Map<String, TensorInfo>> perturbed = runs.subList(1, runs.size());
         boolean everyRunWorked = perturbed.stream().allMatch(java.util.Objects::nonNull);
         Map<String, TensorInfo> measured = everyRunWorked ? SymbolicShapes.fit(runs.get(0), free.dims(), perturbed)
                 : runs.get(0);
-        ModelGraph result = Retype.apply(declared, (t, topLevel) -> {
-            TensorInfo m = topLevel ? measured.get(t.name()) : null;
+        InnerTensors inside = inner;
+        ModelGraph result = Retype.apply(declared, (t, topLevel, producer) -> {
+            TensorInfo m = measured.get(topLevel ? t.name() : inside.runName(producer, t.name()));
             return m == null ? t : new TensorInfo(t.name(), m.elementType() != null ? m.elementType()
                     : t.elementType(), m.shape() != null ? m.shape() : t.shape());
         });
-        List<String> notes = everyRunWorked ? List.of() : List.of("the model did not run with its free dims"
-                + " changed, so the sizes are drawn as measured with "
-                + DisplayText.clip(free.describe(), 200));
+        if (!everyRunWorked) {
+            notes.add("the model did not run with its free dims changed, so the sizes are drawn as measured with "
+                    + DisplayText.clip(free.describe(), 200));
+        }
         return new ShapeOutcome(result, null, notes);
+    }
+
+    /** Runs {@code plan} and its variants within {@code limit}; the base run first. */
+    private List<Map<String, TensorInfo>> runAll(RunPlan plan, Duration limit, FreeDims free,
+                                                 Consumer<String> status) throws ShapeRunException {
+        ShapeRunner runner = load();
+        try {
+            return TimedRun.call(() -> runner.runAll(plan), limit, statusAfter,
+                    () -> status.accept("measuring tensor shapes with onnxruntime (at most "
+                            + TimedRun.seconds(limit) + ")..."), runner::cancel);
+        } catch (ShapeRunException e) {
+            throw free.isEmpty() ? e : new ShapeRunException(e.getMessage() + "; the inputs' free dims were "
+                    + "set to example sizes; bind them to sizes the model takes: " + DisplayText.clip(free.describe(),
+                    200), e);
+        }
     }
 
     /** Every top-level tensor the graph draws, except the inputs (fed) and the graph's own outputs (returned). */
