@@ -39,10 +39,11 @@ final class FunctionInliner {
 
     /**
      * {@code nodes}: the inlined main graph; {@code innerNames}: the tensors it has that the original main graph
-     * has not; {@code opsetImports}: the domains the inlined functions import and the model does not.
+     * has not; {@code opsetImports}: the domains the inlined functions import and the model does not;
+     * {@code functions}: the functions still called (onnxruntime checks every function a model has, called or not).
      */
     record Result(List<NodeProto> nodes, List<String> innerNames, List<OperatorSetIdProto> opsetImports,
-                  List<Operation> operations) {
+                  List<FunctionProto> functions, List<Operation> operations) {
     }
 
     private final Map<String, FunctionProto> functions = new HashMap<>();
@@ -67,7 +68,7 @@ final class FunctionInliner {
         FunctionInliner inliner = new FunctionInliner(model);
         inliner.walk(model.getGraph().getNodeList(), CallScope.MAIN, 0, true);
         return new Result(inliner.nodes, inliner.innerNames, List.copyOf(inliner.addedOpsets.values()),
-                inliner.operations);
+                inliner.stillCalled(model.getFunctionsList()), inliner.operations);
     }
 
     /** {@code emit}: whether the nodes go into the main graph (false inside control-flow bodies: only listed). */
@@ -112,6 +113,26 @@ final class FunctionInliner {
                 }
             }
         }
+    }
+
+    /** The functions that the inlined graph calls, directly or through other functions, in the model's order. */
+    private List<FunctionProto> stillCalled(List<FunctionProto> all) {
+        Set<String> called = new HashSet<>();
+        Deque<NodeProto> pending = new ArrayDeque<>(nodes);
+        while (!pending.isEmpty()) {
+            NodeProto node = pending.pop();
+            FunctionProto f = functions.get(key(node.getDomain(), node.getOpType(), node.getOverload()));
+            if (f != null && called.add(key(f.getDomain(), f.getName(), f.getOverload()))) {
+                pending.addAll(f.getNodeList());
+            }
+            for (AttributeProto a : node.getAttributeList()) {
+                if (a.hasG()) {
+                    pending.addAll(a.getG().getNodeList());
+                }
+                a.getGraphsList().forEach(g -> pending.addAll(g.getNodeList()));
+            }
+        }
+        return all.stream().filter(f -> called.contains(key(f.getDomain(), f.getName(), f.getOverload()))).toList();
     }
 
     private FunctionProto calledBy(NodeProto node, int callDepth) {

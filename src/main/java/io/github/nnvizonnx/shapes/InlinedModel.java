@@ -47,7 +47,8 @@ final class InlinedModel {
         for (String name : extraOutputNames) {
             graph.addOutput(ValueInfoProto.newBuilder().setName(name));
         }
-        ModelProto built = model.toBuilder().setGraph(graph).addAllOpsetImport(inlined.opsetImports()).build();
+        ModelProto built = model.toBuilder().setGraph(graph).addAllOpsetImport(inlined.opsetImports())
+                .clearFunctions().addAllFunctions(inlined.functions()).build();
         int size = built.getSerializedSize();
         if (size < 0) { // past 2 GiB the int overflows
             throw new ShapeRunException("the model file is larger than 2 GiB; onnxruntime cannot load it from"
