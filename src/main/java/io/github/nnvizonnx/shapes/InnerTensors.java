@@ -80,8 +80,14 @@ final class InnerTensors {
         return runNames;
     }
 
-    /** The inlined model's name of the tensor {@code producer} makes and an edge calls {@code name}; or null. */
-    String runName(Node producer, String name) {
+    /**
+     * The name a run returns an edge's tensor under: an edge of the top-level graph names it as the run does; one
+     * inside a call is found by its {@code producer} and {@code name}. Null when the run does not return it.
+     */
+    String runName(String name, boolean topLevel, Node producer) {
+        if (topLevel) {
+            return name;
+        }
         Map<String, String> names = producer == null ? null : byProducer.get(producer.id());
         return names == null ? null : names.get(name);
     }

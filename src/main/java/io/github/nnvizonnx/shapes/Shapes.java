@@ -85,7 +85,8 @@ public final class Shapes {
         }
         FreeDims free = FreeDims.of(bindings.inputs(), bindings);
         Map<String, TensorInfo> inputs = free.baseTensors(bindings.inputs());
-        long need = MemoryEstimate.bytes(model, inputs, bindings);
+        InnerTensors inner = InnerTensors.of(model, file);
+        long need = MemoryEstimate.bytes(model, inputs, bindings, inner);
         if (need > request.memoryLimitBytes()) {
             String[] sizes = ByteText.apart(need, request.memoryLimitBytes());
             throw new ShapeRunException("not running onnxruntime: its inputs and tensors would take about "
@@ -96,7 +97,6 @@ public final class Shapes {
             variants.add(free.inputs(i));
         }
         List<String> topLevelOutputs = extraOutputs(model, inputs.keySet());
-        InnerTensors inner = InnerTensors.of(model, file);
         List<String> notes = new ArrayList<>();
         if (inner.unmatched() != null) {
             notes.add("tensors inside functions keep their declared shapes: " + inner.unmatched());
@@ -125,7 +125,7 @@ public final class Shapes {
                 : runs.get(0);
         InnerTensors inside = inner;
         ModelGraph result = Retype.apply(declared, (t, topLevel, producer) -> {
-            TensorInfo m = measured.get(topLevel ? t.name() : inside.runName(producer, t.name()));
+            TensorInfo m = measured.get(inside.runName(t.name(), topLevel, producer));
             return m == null ? t : new TensorInfo(t.name(), m.elementType() != null ? m.elementType()
                     : t.elementType(), m.shape() != null ? m.shape() : t.shape());
         });
