@@ -23,9 +23,14 @@ import java.util.function.Supplier;
  * {@code declared} keeps what the file declares, with the user's {@code --dim}/{@code --input} bound into the
  * top-level graph; {@code run} then measures every top-level tensor with onnxruntime: once with the inputs' free dims at example
  * sizes, and once more per free dim with that dim changed, so that each measured dim is written as the function of
- * the free dims it follows ({@code batch×sequence×384}, {@code N×64×H/4×W/4}). Tensors inside
- * control-flow bodies and functions keep their declared shapes: nothing is invented for them. When a run cannot be
- * made the declared shapes stay and the outcome's warning says why.
+ * the free dims it follows ({@code batch×sequence×384}, {@code N×64×H/4×W/4}).
+ *
+ * <p>When calls of local functions are drawn as modules, the run is of the model with those calls inlined
+ * ({@link FunctionInliner}), and every tensor inside a call is measured as that call made it and written on the edges
+ * that carry it ({@link InnerTensors}); should the inlined model not run, the file as it is still gives the top-level
+ * shapes. Models without such calls run as they are, with nothing parsed ({@link AugmentedModel}). Tensors inside
+ * control-flow bodies keep their declared shapes: which branch or iteration made them is not observed, and nothing is
+ * invented for them. When a run cannot be made the declared shapes stay and the outcome's warning says why.
  */
 public final class Shapes {
     /** A run that takes longer than this gets a status line. */
