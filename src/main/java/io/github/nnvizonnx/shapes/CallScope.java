@@ -77,8 +77,8 @@ final class CallScope {
         if (isMain() || local.isEmpty()) {
             return local;
         }
-        String formal = inputs.containsKey(local) ? inputs.get(local) : outputs.get(local);
-        return formal != null ? caller.runName(formal) : prefix + local;
+        String outer = callerName(local);
+        return outer != null ? caller.runName(outer) : prefix + local;
     }
 
     /** Whether {@code local} is a tensor of the main graph itself, under a name it has there. */
@@ -86,8 +86,13 @@ final class CallScope {
         if (isMain()) {
             return true;
         }
-        String formal = inputs.containsKey(local) ? inputs.get(local) : outputs.get(local);
-        return formal != null && caller.isMainTensor(formal);
+        String outer = callerName(local);
+        return outer != null && caller.isMainTensor(outer);
+    }
+
+    /** The caller's name for a formal input or output of this call; null for a name of the call's own. */
+    private String callerName(String local) {
+        return inputs.containsKey(local) ? inputs.get(local) : outputs.get(local);
     }
 
     /**

@@ -20,6 +20,9 @@ import java.util.List;
  * the file is mapped and parsed with aliasing, so the weights are copied once, into the buffer the runtime reads.
  */
 final class InlinedModel {
+    /** As deep as the reader reads nested bodies; deeper is refused, never a stack overflow. */
+    private static final int RECURSION_LIMIT = 200;
+
     private InlinedModel() {
     }
 
@@ -31,7 +34,7 @@ final class InlinedModel {
         }
         CodedInputStream input = UnsafeByteOperations.unsafeWrap(mapped).newCodedInput();
         input.enableAliasing(true);
-        input.setRecursionLimit(Integer.MAX_VALUE); // the reader has read it; nested bodies are its own concern
+        input.setRecursionLimit(RECURSION_LIMIT);
         try {
             return ModelProto.parseFrom(input);
         } catch (InvalidProtocolBufferException e) {
