@@ -109,28 +109,13 @@ public final class Shapes {
         List<String> extra = new ArrayList<>(topLevelOutputs);
         extra.addAll(inner.runNames());
         RunPlan plan = new RunPlan(file, folder, free.inputs(-1), extra, variants, inner.inlines());
-        long start = System.nanoTime();
-        List<Map<String, TensorInfo>> runs;
-        try {
-            runs = runAll(plan, request.timeLimit(), free, status);
-        } catch (ShapeRunException e) {
-            Duration left = request.timeLimit().minusNanos(System.nanoTime() - start);
-            if (!plan.inlineFunctions() || left.isNegative() || left.isZero()) {
-                throw e;
-            }
-            // The file as it is may run where its inlined form does not: its top-level tensors are still measured.
-            runs = runAll(plan.withoutInlining(topLevelOutputs), left, free, status);
-            inner = InnerTensors.NONE;
-            notes.add("tensors inside functions keep their declared shapes: the model did not run with its"
-                    + " functions inlined (" + DisplayText.clip(e.getMessage(), 200) + ")");
-        }
-        List<Map<String, TensorInfo>> perturbed = runs.subList(1, runs.size());
+        Runs done = runOrFallBack(plan, topLevelOutputs, inner, request.timeLimit(), free, status, notes);
+        List<Map<String, TensorInfo>> perturbed = done.runs().subList(1, done.runs().size());
         boolean everyRunWorked = perturbed.stream().allMatch(java.util.Objects::nonNull);
-        Map<String, TensorInfo> measured = everyRunWorked ? SymbolicShapes.fit(runs.get(0), free.dims(), perturbed)
-                : runs.get(0);
-        InnerTensors inside = inner;
+        Map<String, TensorInfo> measured = everyRunWorked
+                ? SymbolicShapes.fit(done.runs().get(0), free.dims(), perturbed) : done.runs().get(0);
         ModelGraph result = Retype.apply(declared, (t, topLevel, producer) -> {
-            TensorInfo m = measured.get(inside.runName(t.name(), topLevel, producer));
+            TensorInfo m = measured.get(done.returned().runName(t.name(), topLevel, producer));
             return m == null ? t : new TensorInfo(t.name(), m.elementType() != null ? m.elementType()
                     : t.elementType(), m.shape() != null ? m.shape() : t.shape());
         });
@@ -139,6 +124,33 @@ public final class Shapes {
                     + DisplayText.clip(free.describe(), 200));
         }
         return new ShapeOutcome(result, null, notes);
+    }
+
+    /** What the runs saw, the base run first, and the tensors inside calls among it ({@code NONE}: none). */
+    private record Runs(List<Map<String, TensorInfo>> runs, InnerTensors returned) {
+    }
+
+    /**
+     * Runs {@code plan}; when it inlines calls and fails, runs the file as it is with the time left, for its
+     * top-level tensors ({@code topLevelOutputs}), and says so in {@code notes}.
+     */
+    private Runs runOrFallBack(RunPlan plan, List<String> topLevelOutputs, InnerTensors inner, Duration limit,
+                               FreeDims free, Consumer<String> status, List<String> notes) throws ShapeRunException {
+        long start = System.nanoTime();
+        try {
+            return new Runs(runAll(plan, limit, free, status), inner);
+        } catch (ShapeRunException e) {
+            Duration left = limit.minusNanos(System.nanoTime() - start);
+            if (!plan.inlineFunctions() || left.isNegative() || left.isZero()) {
+                throw e;
+            }
+            // The file as it is may run where its inlined form does not (an opset a function imports differently).
+            Runs fallBack = new Runs(runAll(plan.withoutInlining(topLevelOutputs), left, free, status),
+                    InnerTensors.NONE);
+            notes.add("tensors inside functions keep their declared shapes: the model did not run with its"
+                    + " functions inlined (" + DisplayText.clip(e.getMessage(), 200) + ")");
+            return fallBack;
+        }
     }
 
     /** Runs {@code plan} and its variants within {@code limit}; the base run first. */
