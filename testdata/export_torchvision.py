@@ -92,6 +92,7 @@ def main(argv=None):
 
     if ns.functions and ns.function_classes == "auto":
         base = [model_name, out, "--functions", "--opset", str(ns.opset)]
+        base += ["--dynamic-axes"] if ns.dynamic_axes else []
         rc, log = export_in_child(base, "all")
         if rc == 0:
             return 0

@@ -18,8 +18,9 @@ import org.jgrapht.Graph;
 import org.jgrapht.traverse.TopologicalOrderIterator;
 
 /**
- * How much memory a run needs for what it holds at its end: the inputs, and every top-level tensor (each is
- * returned as an output, so none is freed before the run ends: their sizes add up, whatever their lifetimes). A
+ * How much memory a run needs for what it holds at its end: the inputs, and every top-level tensor, and every tensor
+ * inside a call when the run inlines calls ({@link InnerTensors}): each is returned as an output, so none is freed
+ * before the run ends: their sizes add up, whatever their lifetimes. A
  * tensor with a declared shape counts exactly (open dims at 1, as the run sets them). One without is worked out
  * from its producer's inputs where the operator allows ({@link OperationSizes}: a ConstantOfShape of a constant
  * shape, the index arithmetic on shapes); otherwise it is assumed as large as the largest tensor the file declares,
@@ -32,6 +33,12 @@ final class MemoryEstimate {
 
     /** Bytes for the given concrete inputs and for every other top-level tensor, estimated as described above. */
     static long bytes(ModelGraph model, Map<String, TensorInfo> concreteInputs, Bindings bindings) {
+        return bytes(model, concreteInputs, bindings, InnerTensors.NONE);
+    }
+
+    /** {@link #bytes(ModelGraph, Map, Bindings)} with the tensors inside calls that {@code inner} returns too. */
+    static long bytes(ModelGraph model, Map<String, TensorInfo> concreteInputs, Bindings bindings,
+                      InnerTensors inner) {
         Map<String, Long> known = new HashMap<>();
         concreteInputs.forEach((name, tensor) -> known.put(name, bytes(tensor)));
         Bindings.Defaulted ignored = new Bindings.Defaulted();
@@ -48,13 +55,15 @@ final class MemoryEstimate {
         for (Node node : topologicalOrder(graph)) {
             long guess = largestKnown;
             for (TensorEdge e : graph.incomingEdgesOf(node)) {
-                guess = Math.max(guess, sizes.getOrDefault(e.tensor().name(), 0L));
+                String returned = inner.runName(e.tensor().name(), e.isTopLevel(), graph.getEdgeSource(e));
+                guess = Math.max(guess, returned == null ? 0L : sizes.getOrDefault(returned, 0L));
             }
             long estimate = node instanceof OperationNode op
                     ? OperationSizes.outputBytes(op, operands.of(op), guess) : guess;
             for (TensorEdge e : graph.outgoingEdgesOf(node)) {
-                if (e.isTopLevel()) {
-                    sizes.putIfAbsent(e.tensor().name(), estimate);
+                String returned = inner.runName(e.tensor().name(), e.isTopLevel(), node);
+                if (returned != null) {
+                    sizes.putIfAbsent(returned, estimate);
                 }
             }
         }

@@ -22,19 +22,29 @@ final class Retype {
         TensorInfo apply(TensorInfo tensor, boolean topLevel);
     }
 
+    /** {@link Rewrite} that also sees the node producing the tensor (null for an Input or Output node's own). */
+    interface ProducedRewrite {
+        TensorInfo apply(TensorInfo tensor, boolean topLevel, Node producer);
+    }
+
     private Retype() {
     }
 
     /** The model with every tensor rewritten; {@code model} itself when the rewrite returned every tensor as is. */
     static ModelGraph apply(ModelGraph model, Rewrite rewrite) {
+        return apply(model, (tensor, topLevel, producer) -> rewrite.apply(tensor, topLevel));
+    }
+
+    /** {@link #apply(ModelGraph, Rewrite)} for a rewrite that looks at the producer of an edge's tensor. */
+    static ModelGraph apply(ModelGraph model, ProducedRewrite rewrite) {
         Map<Node, Node> replaced = new HashMap<>();
         for (Node n : model.graph().vertexSet()) {
             Node updated = n;
             if (n instanceof InputNode in) {
-                TensorInfo t = rewrite.apply(in.tensor(), in.scope().isRoot());
+                TensorInfo t = rewrite.apply(in.tensor(), in.scope().isRoot(), null);
                 updated = t == in.tensor() ? n : in.withTensor(t);
             } else if (n instanceof OutputNode out) {
-                TensorInfo t = rewrite.apply(out.tensor(), out.scope().isRoot());
+                TensorInfo t = rewrite.apply(out.tensor(), out.scope().isRoot(), null);
                 updated = t == out.tensor() ? n : out.withTensor(t);
             }
             if (updated != n) {
@@ -46,7 +56,7 @@ final class Retype {
         boolean changed = !replaced.isEmpty();
         for (int i = 0; i < tensors.length; i++) {
             TensorEdge e = edges.get(i);
-            tensors[i] = rewrite.apply(e.tensor(), e.isTopLevel());
+            tensors[i] = rewrite.apply(e.tensor(), e.isTopLevel(), model.graph().getEdgeSource(e));
             changed |= tensors[i] != e.tensor();
         }
         if (!changed) {

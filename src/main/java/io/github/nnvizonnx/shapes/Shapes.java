@@ -23,9 +23,14 @@ import java.util.function.Supplier;
  * {@code declared} keeps what the file declares, with the user's {@code --dim}/{@code --input} bound into the
  * top-level graph; {@code run} then measures every top-level tensor with onnxruntime: once with the inputs' free dims at example
  * sizes, and once more per free dim with that dim changed, so that each measured dim is written as the function of
- * the free dims it follows ({@code batch×sequence×384}, {@code N×64×H/4×W/4}). Tensors inside
- * control-flow bodies and functions keep their declared shapes: nothing is invented for them. When a run cannot be
- * made the declared shapes stay and the outcome's warning says why.
+ * the free dims it follows ({@code batch×sequence×384}, {@code N×64×H/4×W/4}).
+ *
+ * <p>When calls of local functions are drawn as modules, the run is of the model with those calls inlined
+ * ({@link FunctionInliner}), and every tensor inside a call is measured as that call made it and written on the edges
+ * that carry it ({@link InnerTensors}); should the inlined model not run, the file as it is still gives the top-level
+ * shapes. Models without such calls run as they are, with nothing parsed ({@link AugmentedModel}). Tensors inside
+ * control-flow bodies keep their declared shapes: which branch or iteration made them is not observed, and nothing is
+ * invented for them. When a run cannot be made the declared shapes stay and the outcome's warning says why.
  */
 public final class Shapes {
     /** A run that takes longer than this gets a status line. */
@@ -85,7 +90,8 @@ public final class Shapes {
         }
         FreeDims free = FreeDims.of(bindings.inputs(), bindings);
         Map<String, TensorInfo> inputs = free.baseTensors(bindings.inputs());
-        long need = MemoryEstimate.bytes(model, inputs, bindings);
+        InnerTensors inner = InnerTensors.of(model, file);
+        long need = MemoryEstimate.bytes(model, inputs, bindings, inner);
         if (need > request.memoryLimitBytes()) {
             String[] sizes = ByteText.apart(need, request.memoryLimitBytes());
             throw new ShapeRunException("not running onnxruntime: its inputs and tensors would take about "
@@ -95,31 +101,71 @@ public final class Shapes {
         for (int i = 0; i < free.dims().size(); i++) {
             variants.add(free.inputs(i));
         }
-        RunPlan plan = new RunPlan(file, folder, free.inputs(-1), extraOutputs(model, inputs.keySet()), variants);
-        ShapeRunner runner = load();
-        List<Map<String, TensorInfo>> runs;
+        List<String> topLevelOutputs = extraOutputs(model, inputs.keySet());
+        List<String> notes = new ArrayList<>();
+        if (inner.unmatched() != null) {
+            notes.add("tensors inside functions keep their declared shapes: " + inner.unmatched());
+        }
+        List<String> extra = new ArrayList<>(topLevelOutputs);
+        extra.addAll(inner.runNames());
+        RunPlan plan = new RunPlan(file, folder, free.inputs(-1), extra, variants, inner.inlines());
+        Runs done = runOrFallBack(plan, topLevelOutputs, inner, request.timeLimit(), free, status, notes);
+        List<Map<String, TensorInfo>> perturbed = done.runs().subList(1, done.runs().size());
+        boolean everyRunWorked = perturbed.stream().allMatch(java.util.Objects::nonNull);
+        Map<String, TensorInfo> measured = everyRunWorked
+                ? SymbolicShapes.fit(done.runs().get(0), free.dims(), perturbed) : done.runs().get(0);
+        ModelGraph result = Retype.apply(declared, (t, topLevel, producer) -> {
+            TensorInfo m = measured.get(done.returned().runName(t.name(), topLevel, producer));
+            return m == null ? t : new TensorInfo(t.name(), m.elementType() != null ? m.elementType()
+                    : t.elementType(), m.shape() != null ? m.shape() : t.shape());
+        });
+        if (!everyRunWorked) {
+            notes.add("the model did not run with its free dims changed, so the sizes are drawn as measured with "
+                    + DisplayText.clip(free.describe(), 200));
+        }
+        return new ShapeOutcome(result, null, notes);
+    }
+
+    /** What the runs saw, the base run first, and the tensors inside calls among it ({@code NONE}: none). */
+    private record Runs(List<Map<String, TensorInfo>> runs, InnerTensors returned) {
+    }
+
+    /**
+     * Runs {@code plan}; when it inlines calls and fails, runs the file as it is with the time left, for its
+     * top-level tensors ({@code topLevelOutputs}), and says so in {@code notes}.
+     */
+    private Runs runOrFallBack(RunPlan plan, List<String> topLevelOutputs, InnerTensors inner, Duration limit,
+                               FreeDims free, Consumer<String> status, List<String> notes) throws ShapeRunException {
+        long start = System.nanoTime();
         try {
-            runs = TimedRun.call(() -> runner.runAll(plan), request.timeLimit(), statusAfter,
+            return new Runs(runAll(plan, limit, free, status), inner);
+        } catch (ShapeRunException e) {
+            Duration left = limit.minusNanos(System.nanoTime() - start);
+            if (!plan.inlineFunctions() || left.isNegative() || left.isZero()) {
+                throw e;
+            }
+            // The file as it is may run where its inlined form does not (an opset a function imports differently).
+            Runs fallBack = new Runs(runAll(plan.withoutInlining(topLevelOutputs), left, free, status),
+                    InnerTensors.NONE);
+            notes.add("tensors inside functions keep their declared shapes: the model did not run with its"
+                    + " functions inlined (" + DisplayText.clip(e.getMessage(), 200) + ")");
+            return fallBack;
+        }
+    }
+
+    /** Runs {@code plan} and its variants within {@code limit}; the base run first. */
+    private List<Map<String, TensorInfo>> runAll(RunPlan plan, Duration limit, FreeDims free,
+                                                 Consumer<String> status) throws ShapeRunException {
+        ShapeRunner runner = load();
+        try {
+            return TimedRun.call(() -> runner.runAll(plan), limit, statusAfter,
                     () -> status.accept("measuring tensor shapes with onnxruntime (at most "
-                            + TimedRun.seconds(request.timeLimit()) + ")..."), runner::cancel);
+                            + TimedRun.seconds(limit) + ")..."), runner::cancel);
         } catch (ShapeRunException e) {
             throw free.isEmpty() ? e : new ShapeRunException(e.getMessage() + "; the inputs' free dims were "
                     + "set to example sizes; bind them to sizes the model takes: " + DisplayText.clip(free.describe(),
                     200), e);
         }
-        List<Map<String, TensorInfo>> perturbed = runs.subList(1, runs.size());
-        boolean everyRunWorked = perturbed.stream().allMatch(java.util.Objects::nonNull);
-        Map<String, TensorInfo> measured = everyRunWorked ? SymbolicShapes.fit(runs.get(0), free.dims(), perturbed)
-                : runs.get(0);
-        ModelGraph result = Retype.apply(declared, (t, topLevel) -> {
-            TensorInfo m = topLevel ? measured.get(t.name()) : null;
-            return m == null ? t : new TensorInfo(t.name(), m.elementType() != null ? m.elementType()
-                    : t.elementType(), m.shape() != null ? m.shape() : t.shape());
-        });
-        List<String> notes = everyRunWorked ? List.of() : List.of("the model did not run with its free dims"
-                + " changed, so the sizes are drawn as measured with "
-                + DisplayText.clip(free.describe(), 200));
-        return new ShapeOutcome(result, null, notes);
     }
 
     /** Every top-level tensor the graph draws, except the inputs (fed) and the graph's own outputs (returned). */

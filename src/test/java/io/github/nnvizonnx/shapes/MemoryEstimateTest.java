@@ -1,6 +1,7 @@
 package io.github.nnvizonnx.shapes;
 
 import static io.github.nnvizonnx.testsupport.OnnxBuilder.constant;
+import static io.github.nnvizonnx.testsupport.OnnxBuilder.function;
 import static io.github.nnvizonnx.testsupport.OnnxBuilder.in;
 import static io.github.nnvizonnx.testsupport.OnnxBuilder.int64s;
 import static io.github.nnvizonnx.testsupport.OnnxBuilder.model;
@@ -59,6 +60,28 @@ class MemoryEstimateTest {
                 List.of(ByteText.apart((2L << 30) + (200L << 10), 2L << 30)));
         assertEquals(Long.MAX_VALUE, MemoryEstimate.bytes(new TensorInfo("huge", "float32",
                 Shape.of(1L << 40, 1L << 40))), "saturates instead of overflowing");
+    }
+
+    @Test
+    void aRunThatInlinesCallsCountsTheTensorsInsideThemToo() {
+        // Block: a → r (Relu) → c (Neg), called on x1 (1×2 float32: 8 B) and x2 (3×4: 48 B): each call's r is
+        // returned by the inlined run and, declared nowhere, counts as the largest declared tensor.
+        GraphProto.Builder g = GraphProto.newBuilder().setName("g")
+                .addInput(tensor("x1", 1, 2)).addInput(tensor("x2", 3, 4))
+                .addOutput(tensor("y1", 1, 2)).addOutput(tensor("y2", 3, 4))
+                .addNode(node("/first/Block", "Block", in("x1"), "y1").setDomain("local"))
+                .addNode(node("/second/Block", "Block", in("x2"), "y2").setDomain("local"));
+        Path file = write(dir, "calls.onnx", model(g).addFunctions(function("local", "Block", in("a"), "c")
+                .addNode(node("relu", "Relu", in("a"), "r")).addNode(node("neg", "Neg", in("r"), "c")))
+                .addOpsetImport(io.github.nnvizonnx.proto.Onnx.OperatorSetIdProto.newBuilder().setDomain("local")
+                        .setVersion(1)));
+        ModelGraph model = OnnxReader.read(file);
+        Bindings bindings = Bindings.of(model, ShapeRequest.of(ShapeMode.RUN));
+        Map<String, TensorInfo> inputs = Map.of("x1", new TensorInfo("x1", "float32", Shape.of(1, 2)),
+                "x2", new TensorInfo("x2", "float32", Shape.of(3, 4)));
+        long topLevel = MemoryEstimate.bytes(model, inputs, bindings);
+        assertEquals(2 * (8 + 48), topLevel);
+        assertEquals(topLevel + 48 + 48, MemoryEstimate.bytes(model, inputs, bindings, InnerTensors.of(model, file)));
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.nnvizonnx.model.InputNode;
 import io.github.nnvizonnx.model.ModelGraph;
 import io.github.nnvizonnx.model.ModuleNode;
+import io.github.nnvizonnx.model.OperationNode;
 import io.github.nnvizonnx.model.OutputNode;
 import io.github.nnvizonnx.model.TensorEdge;
 import io.github.nnvizonnx.read.OnnxReader;
@@ -77,6 +78,48 @@ class RealModelShapesTest {
             String mermaid = Drawing.mermaid(outcome.model(), new ViewOptions(1, List.of(), null, false));
             assertTrue(mermaid.contains("-->|\"1×512×7×7\"|"), mermaid);
         }
+    }
+
+    @Test
+    void resnet18ExportedWithFunctionsLabelsEveryEdgeAtDepthAllWithItsStagesShape() {
+        // Nested functions: Sequential (a stage) calls BasicBlock, which calls Sequential (its downsample).
+        Path file = TorchExports.resnet18Functions();
+        ShapeOutcome outcome = run(file, ShapeRequest.of(ShapeMode.RUN));
+        assertNull(outcome.warning());
+        assertEquals(List.of(), outcome.notes());
+        ModelGraph g = outcome.model();
+        assertTrue(g.graph().edgeSet().stream().filter(e -> !e.isTopLevel()).count() > 30, "edges inside calls");
+        for (boolean fold : List.of(true, false)) {
+            ModelGraph all = Views.apply(g, new ViewOptions(null, List.of(), null, false, false, fold, false,
+                    ViewOptions.DEFAULT_MAX_NODES));
+            long labelled = all.graph().edgeSet().stream().filter(e -> e.tensor().shape() != null).count();
+            assertTrue(labelled >= 0.9 * all.graph().edgeSet().size(), "labelled edges at depth all"
+                    + (fold ? "" : ", unfolded") + ": " + labelled + " of " + all.graph().edgeSet().size());
+        }
+        // Every operation of a stage makes that stage's shape (but the Identity ops torch puts in front of weights,
+        // drawn in the stage of the call that reads them).
+        List<String> stages = List.of("1×64×56×56", "1×128×28×28", "1×256×14×14", "1×512×7×7");
+        int inside = 0;
+        for (TensorEdge e : g.graph().edgeSet()) {
+            if (g.graph().getEdgeSource(e) instanceof OperationNode op && !op.scope().isRoot()
+                    && op.scope().segments().get(0).matches("layer[1-4]") && !op.opType().equals("Identity")) {
+                int stage = op.scope().segments().get(0).charAt(5) - '1';
+                assertEquals(stages.get(stage), shape(e), e + " from " + op.name() + " in " + op.scope());
+                inside += e.isTopLevel() ? 0 : 1;
+            }
+        }
+        assertTrue(inside > 30, "edges inside calls checked: " + inside);
+    }
+
+    @Test
+    void resnet18ExportedWithFunctionsAndDynamicAxesDrawsSymbolsInsideItsCalls() {
+        ShapeOutcome outcome = run(TorchExports.resnet18FunctionsDynamicAxes(), ShapeRequest.of(ShapeMode.RUN));
+        assertNull(outcome.warning());
+        assertEquals(List.of(), outcome.notes());
+        Map<String, Long> inside = outcome.model().graph().edgeSet().stream().filter(e -> !e.isTopLevel())
+                .collect(Collectors.groupingBy(RealModelShapesTest::shape, Collectors.counting()));
+        assertEquals(Set.of("N×64×H/4×W/4", "N×128×H/8×W/8", "N×256×H/16×W/16", "N×512×H/32×W/32"),
+                inside.keySet(), "the shapes of the edges inside calls: " + inside);
     }
 
     @Test

@@ -10,8 +10,10 @@ import io.github.nnvizonnx.model.OperationNode;
 import io.github.nnvizonnx.model.Shape;
 import io.github.nnvizonnx.model.TensorEdge;
 import io.github.nnvizonnx.model.TensorInfo;
+import io.github.nnvizonnx.proto.Onnx.GraphProto;
 import io.github.nnvizonnx.read.OnnxReader;
 import io.github.nnvizonnx.testsupport.NestedScopesModel;
+import io.github.nnvizonnx.testsupport.OnnxBuilder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,7 +67,7 @@ class ShapesPassTest {
     }
 
     @Test
-    void measuredShapesGoOnTopLevelTensorsOnly() {
+    void measuredShapesGoOnTopLevelTensorsByTheirNames() {
         EverythingIsNineByNine runner = new EverythingIsNineByNine();
         ShapeOutcome outcome = new Shapes(() -> runner, Duration.ofSeconds(1))
                 .apply(model, file, ShapeRequest.of(ShapeMode.RUN), status -> { });
@@ -78,9 +80,84 @@ class ShapesPassTest {
         assertEquals("1×4", edgeInto(g, "mm").tensor().shape().compact(), "x is fed as declared");
 
         RunPlan plan = runner.plans.get(0);
-        assertEquals(List.of("h", "b"), plan.extraOutputs(), "top-level tensors that are neither inputs nor outputs");
+        assertEquals(List.of("h", "b"), plan.extraOutputs().subList(0, 2),
+                "top-level tensors that are neither inputs nor outputs, then the function's");
         assertEquals(List.of("x", "cond"), plan.inputs().stream().map(RunInput::name).toList());
         assertEquals(List.of(), plan.inputs().get(1).dims(), "a scalar input");
+    }
+
+    @Test
+    void theTensorsInsideACallAreAskedForUnderNamesOfTheirOwnAndGoOnTheEdgesThatCarryThem() {
+        List<RunPlan> plans = new ArrayList<>();
+        ShapeRunner runner = new ShapeRunner() {
+            @Override
+            public Map<String, TensorInfo> run(RunPlan plan) {
+                plans.add(plan);
+                Map<String, TensorInfo> seen = new HashMap<>();
+                for (int i = 0; i < plan.extraOutputs().size(); i++) { // each a shape of its own: 5×1, 5×2, ...
+                    String name = plan.extraOutputs().get(i);
+                    seen.put(name, new TensorInfo(name, "float32", Shape.of(5, i + 1)));
+                }
+                return seen;
+            }
+
+            @Override
+            public void cancel() {
+            }
+        };
+        ModelGraph g = new Shapes(() -> runner, Duration.ofSeconds(1))
+                .apply(model, file, ShapeRequest.of(ShapeMode.RUN), status -> { }).model();
+        RunPlan plan = plans.get(0);
+        assertTrue(plan.inlineFunctions(), "the model has a function call: its run inlines it");
+        assertEquals(3, plan.extraOutputs().size(), "h, b and the function's own b: " + plan.extraOutputs());
+        assertEquals("5×2", edgeInto(g, "last").tensor().shape().compact(), "top-level b");
+        assertEquals("5×3", edgeInto(g, "inner_neg").tensor().shape().compact(), "the function's own b");
+        assertEquals("b", edgeInto(g, "inner_neg").tensor().name(), "drawn under the name the function gives it");
+    }
+
+    @Test
+    void whenTheInlinedModelDoesNotRunTheFileAsItIsStillGivesTheTopLevelShapes() {
+        List<RunPlan> plans = new ArrayList<>();
+        EverythingIsNineByNine answers = new EverythingIsNineByNine();
+        ShapeRunner runner = new ShapeRunner() {
+            @Override
+            public Map<String, TensorInfo> run(RunPlan plan) throws ShapeRunException {
+                plans.add(plan);
+                if (plan.inlineFunctions()) {
+                    throw new ShapeRunException("onnxruntime cannot run this model (no)");
+                }
+                return answers.run(plan);
+            }
+
+            @Override
+            public void cancel() {
+            }
+        };
+        ShapeOutcome outcome = new Shapes(() -> runner, Duration.ofSeconds(1))
+                .apply(model, file, ShapeRequest.of(ShapeMode.RUN), status -> { });
+        assertNull(outcome.warning());
+        assertEquals(List.of("tensors inside functions keep their declared shapes: the model did not run with its"
+                + " functions inlined (onnxruntime cannot run this model (no))"), outcome.notes());
+        assertEquals(List.of(true, false), plans.stream().map(RunPlan::inlineFunctions).toList());
+        assertEquals(List.of("h", "b"), plans.get(1).extraOutputs());
+        assertEquals("9×9", edgeInto(outcome.model(), "last").tensor().shape().compact());
+        assertNull(edgeInto(outcome.model(), "inner_neg").tensor().shape());
+    }
+
+    @Test
+    void aDrawingThatIsNotOfTheFileGetsNoShapesInsideFunctions() {
+        // The drawing is of another model than the file: its operations cannot be matched one by one.
+        Path other = OnnxBuilder.write(dir, "other.onnx", OnnxBuilder.model(GraphProto.newBuilder().setName("g")
+                .addInput(OnnxBuilder.tensor("x", 1, 4)).addOutput(OnnxBuilder.tensor("y"))
+                .addNode(OnnxBuilder.node("call", "Block", OnnxBuilder.in("x"), "y").setDomain("local")))
+                .addFunctions(OnnxBuilder.function("local", "Block", OnnxBuilder.in("a"), "c")
+                        .addNode(OnnxBuilder.node("abs", "Abs", OnnxBuilder.in("a"), "c"))));
+        EverythingIsNineByNine runner = new EverythingIsNineByNine();
+        ShapeOutcome outcome = new Shapes(() -> runner, Duration.ofSeconds(1))
+                .apply(model, other, ShapeRequest.of(ShapeMode.RUN), status -> { });
+        assertTrue(outcome.notes().get(0).startsWith("tensors inside functions keep their declared shapes: "),
+                outcome.notes().toString());
+        assertEquals(false, runner.plans.get(0).inlineFunctions());
     }
 
     @Test

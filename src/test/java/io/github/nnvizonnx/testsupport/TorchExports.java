@@ -58,6 +58,11 @@ public final class TorchExports {
         return export("resnet18", false, 0, true);
     }
 
+    /** {@link #resnet18DynamicAxes()} exported with {@code export_modules_as_functions}, as is {@link #resnet18Functions()}. */
+    public static Path resnet18FunctionsDynamicAxes() {
+        return export("resnet18", true, 0, true);
+    }
+
     /**
      * Exports (or reuses the cached export of) a torchvision model.
      *

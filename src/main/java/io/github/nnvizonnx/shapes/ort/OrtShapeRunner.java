@@ -45,8 +45,8 @@ public final class OrtShapeRunner implements ShapeRunner {
 
     @Override
     public Map<String, io.github.nnvizonnx.model.TensorInfo> run(RunPlan plan) throws ShapeRunException {
-        return runAll(new RunPlan(plan.model(), plan.externalDataFolder(), plan.inputs(), plan.extraOutputs()))
-                .get(0);
+        return runAll(new RunPlan(plan.model(), plan.externalDataFolder(), plan.inputs(), plan.extraOutputs(),
+                List.of(), plan.inlineFunctions())).get(0);
     }
 
     /** Every run of the plan in one session: loading the model costs more than a run of it. */
