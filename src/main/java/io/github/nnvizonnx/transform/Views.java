@@ -34,6 +34,9 @@ public final class Views {
         if (!options.showConstants()) {
             view = HideClutter.apply(view);
         }
+        if (options.autoDepth()) {
+            view = FlatSections.apply(view, options.maxNodes());
+        }
         if (options.fold()) {
             view = FoldRepeats.apply(view);
         }

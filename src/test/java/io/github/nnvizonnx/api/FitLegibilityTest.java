@@ -59,6 +59,9 @@ class FitLegibilityTest {
         models.put("transformer", () -> ConvertedModels.get(ConvertedModels.transformers("EncoderDecoder"),
                 "1x10x64"));
         models.put("if", () -> RealModels.BACKEND_CORPUS.resolve("node/test_if/model.onnx"));
+        // paddle2onnx, no modules: drawn in sections
+        models.put("paddleocr_det", () -> RealModels.paddleOcr("ch_PP-OCRv4_det_infer"));
+        models.put("paddleocr_rec", () -> RealModels.paddleOcr("ch_PP-OCRv4_rec_infer"));
         return models;
     }
 
@@ -90,6 +93,7 @@ class FitLegibilityTest {
         models.put("vit_b_16", () -> TorchExports.export("vit_b_16", false, 13));
         models.put("minilm", RealModels::miniLm);
         models.put("convnext_tiny", () -> ConvertedModels.get("convnext_tiny", null));
+        models.put("paddleocr_det", () -> RealModels.paddleOcr("ch_PP-OCRv4_det_infer"));
         List<String> failures = new ArrayList<>();
         for (Map.Entry<String, Supplier<Path>> model : models.entrySet()) {
             Path pdf = dir.resolve(model.getKey() + ".pdf");
