@@ -131,10 +131,10 @@ public final class ModelJsonReader {
                         scope, integer(n, "parameters"));
             }
             case "input" -> {
-                return new InputNode(id, tensor(object(n, "tensor")), scope);
+                return new InputNode(id, tensor(object(n, "tensor")), scope, optionalText(n, "label"));
             }
             case "output" -> {
-                return new OutputNode(id, tensor(object(n, "tensor")), scope);
+                return new OutputNode(id, tensor(object(n, "tensor")), scope, optionalText(n, "label"));
             }
             case "collapsed" -> {
                 Module module = modules.get(knownModule(modules, path(n, "module"), "collapsed node " + id));

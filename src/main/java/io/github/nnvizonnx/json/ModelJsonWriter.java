@@ -138,9 +138,11 @@ public final class ModelJsonWriter {
             out.endArray();
         } else if (n instanceof InputNode in) {
             out.name("kind").value("input");
+            label(out, in.label());
             tensor(out, in.tensor());
         } else if (n instanceof OutputNode o) {
             out.name("kind").value("output");
+            label(out, o.label());
             tensor(out, o.tensor());
         } else if (n instanceof ModuleNode m) {
             out.name("kind").value("collapsed");
@@ -198,5 +200,12 @@ public final class ModelJsonWriter {
             }
         }
         out.endObject();
+    }
+
+    /** What a drawing shows instead of the tensor's name, when it differs ({@code output 2}, a layer's boundary). */
+    private static void label(JsonWriter out, String label) throws IOException {
+        if (label != null) {
+            out.name("label").value(label);
+        }
     }
 }

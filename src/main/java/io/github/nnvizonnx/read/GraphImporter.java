@@ -148,12 +148,15 @@ final class GraphImporter {
             String name = t.getValues().getName();
             addWeight(scope, name, t.getValues().getDataType(), t.getDimsList());
         }
+        boolean mainGraph = scope == mainScope;
+        BoundaryLabels inputLabels = BoundaryLabels.inputs();
         for (ValueInfoProto input : graph.inputs()) {
             String name = input.getName();
             if (name.isEmpty() || scope.isWeight(name)) {
                 continue;
             }
-            InputNode node = new InputNode(draft.nextId(), scope.resolve(name).declared(), base);
+            InputNode node = new InputNode(draft.nextId(), scope.resolve(name).declared(), base,
+                    mainGraph ? inputLabels.labelFor(name) : null);
             int index = draft.add(node);
             scope.produce(name, index);
             if (feeder >= 0) {
@@ -161,10 +164,12 @@ final class GraphImporter {
             }
         }
         importNodes(graph.nodes(), views, new DeferredScopes(assignments), base, enclosing, scope, 0);
+        BoundaryLabels outputLabels = BoundaryLabels.outputs();
         for (ValueInfoProto output : graph.outputs()) {
             TensorInfo declared = scope.resolve(output.getName()).declared();
             OutputNode node = new OutputNode(draft.nextId(),
-                    declared != null ? declared : TensorInfo.named(output.getName()), base);
+                    declared != null ? declared : TensorInfo.named(output.getName()), base,
+                    mainGraph ? outputLabels.labelFor(output.getName()) : null);
             pending.add(draft.add(node), scope, scope.id(output.getName()));
         }
     }
