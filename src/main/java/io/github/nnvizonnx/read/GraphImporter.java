@@ -323,8 +323,14 @@ final class GraphImporter {
             }
         }
         List<Module> kept = modules.kept(used, ParameterAttribution.totals(parameters));
-        ModelGraph.Builder builder = new ModelGraph.Builder(info.withExternalData(externalData.locations(),
-                externalData.warnings()), draft.size(), draft.edgeCount());
+        ModelInfo read = info.withExternalData(externalData.locations(), externalData.warnings());
+        if (functions != null && functions.unexpandedCalls() > 0) {
+            read = read.withWarning(String.format(java.util.Locale.ROOT, "%,d calls of local functions are drawn"
+                    + " as single operations, not expanded: the model would expand to %s operations, past the cap"
+                    + " of %,d", functions.unexpandedCalls(), expandedCount(info.expandedOperations()),
+                    LocalFunctions.MAX_EXPANDED_OPERATIONS));
+        }
+        ModelGraph.Builder builder = new ModelGraph.Builder(read, draft.size(), draft.edgeCount());
         int[] order = draft.drawingOrder();
         int[] numberOf = new int[order.length]; // draft index → number in the built graph
         for (int k = 0; k < order.length; k++) {
@@ -340,6 +346,11 @@ final class GraphImporter {
     }
 
     // ---- helpers
+
+    private static String expandedCount(long operations) {
+        return operations == Long.MAX_VALUE ? "more than 9.2 quintillion"
+                : String.format(java.util.Locale.ROOT, "%,d", operations);
+    }
 
     private void addWeight(TensorScope scope, String name, int dataType, List<Long> dims) {
         if (name.isEmpty()) {

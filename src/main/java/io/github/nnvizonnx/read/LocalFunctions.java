@@ -11,19 +11,46 @@ import java.util.Map;
 /**
  * A model's local functions, as the reader expands their calls: which node calls which function (by domain, name and
  * overload), and which calls are in progress, so that a function calling itself, directly or not, is drawn as a
- * plain operation instead of being expanded forever.
+ * plain operation instead of being expanded forever. Expansion has a budget of {@link #MAX_EXPANDED_OPERATIONS}
+ * operations: a call whose expanded size ({@link ExpandedSizes}) exceeds what is left is drawn as a plain operation
+ * too, so that a few kilobytes of functions calling each other twice cannot ask for 2^40 operations.
  */
 final class LocalFunctions {
     /** Calls nested deeper than this are drawn as plain operations. */
     static final int MAX_CALL_DEPTH = 32;
+    /**
+     * The most operations that expanding calls may add: a million operations take some 5 s and under 2 GiB to draw
+     * (README, Scale); real models exported with functions stay far below.
+     */
+    static final long MAX_EXPANDED_OPERATIONS = 1_000_000;
 
     private final Map<String, FunctionProto> byKey = new HashMap<>();
     private final Deque<String> inProgress = new ArrayDeque<>();
+    private final ExpandedSizes sizes = new ExpandedSizes(byKey);
+    private long budget;
+    private long unexpanded;
 
     LocalFunctions(List<FunctionProto> functions) {
+        this(functions, MAX_EXPANDED_OPERATIONS);
+    }
+
+    /** {@code budget}: the most operations expanded calls may add. */
+    LocalFunctions(List<FunctionProto> functions, long budget) {
         for (FunctionProto f : functions) {
             byKey.putIfAbsent(key(f.getDomain(), f.getName(), f.getOverload()), f);
         }
+        this.budget = budget;
+    }
+
+    /** How many operations {@code nodes} hold once every call of one of {@code functions} in them is expanded. */
+    static long expandedSize(List<NodeProto> nodes, List<FunctionProto> functions) {
+        LocalFunctions local = new LocalFunctions(functions);
+        return local.byKey.isEmpty() ? nodes.size() : local.sizes.ofGraph(nodes);
+    }
+
+    /** How many calls were drawn as plain operations because expanding them would have gone past the budget. */
+    long unexpandedCalls() {
+        return unexpanded;
     }
 
     /** Whether any of {@code nodes} calls one of {@code functions}. */
@@ -42,19 +69,29 @@ final class LocalFunctions {
 
     /**
      * The function a node with this domain, op type and overload calls, or null: none, or one already being expanded
-     * (a recursive call), or calls nested {@link #MAX_CALL_DEPTH} deep.
+     * (a recursive call), or calls nested {@link #MAX_CALL_DEPTH} deep, or one whose expansion would go past the
+     * budget (counted in {@link #unexpandedCalls}).
      */
     FunctionProto calledBy(String domain, String opType, String overload, int callDepth) {
         if (byKey.isEmpty() || callDepth >= MAX_CALL_DEPTH) {
             return null;
         }
         String key = key(domain, opType, overload);
-        return inProgress.contains(key) ? null : byKey.get(key);
+        FunctionProto function = inProgress.contains(key) ? null : byKey.get(key);
+        if (function != null && Math.max(1, sizes.of(function)) > budget) {
+            unexpanded++;
+            return null;
+        }
+        return function;
     }
 
-    /** Marks {@code function}'s body as being expanded, until {@link #leave}. */
+    /**
+     * Marks {@code function}'s body as being expanded, until {@link #leave}, and takes its own operations from the
+     * budget; {@link #calledBy} saw that they fit, so the operations all expansions add never exceed it.
+     */
     void enter(FunctionProto function) {
         inProgress.push(key(function.getDomain(), function.getName(), function.getOverload()));
+        budget -= sizes.ownOf(function);
     }
 
     void leave() {
@@ -71,7 +108,7 @@ final class LocalFunctions {
         return functionName;
     }
 
-    private static String key(String domain, String name, String overload) {
+    static String key(String domain, String name, String overload) {
         return domain + "\u0000" + name + "\u0000" + overload;
     }
 }

@@ -194,7 +194,9 @@ public final class OnnxReader {
         String chosen = convention.name();
         boolean functionModules = convention.callsAreModules();
         ModelInfo info = new ModelInfo(source, model.getIrVersion(), model.getProducerName(),
-                model.getProducerVersion(), opsets(model), metadata(model), model.getGraph().getName(), chosen);
+                model.getProducerVersion(), opsets(model), metadata(model), model.getGraph().getName(), chosen)
+                .withExpandedOperations(callsFunctions ? LocalFunctions.expandedSize(main.nodes(),
+                        model.getFunctionsList()) : 0);
         try {
             ModelGraph graph = new GraphImporter(convention, functionModules, model.getFunctionsList())
                     .importMain(main, views, info);
