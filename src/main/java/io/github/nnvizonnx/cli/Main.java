@@ -20,10 +20,15 @@ public final class Main {
             System.exit(run(args));
         } catch (OutOfMemoryError e) {
             // a graph of millions of nodes can outgrow the default heap; say how to give it more
-            System.err.println("nnviz-onnx: out of memory (" + e.getMessage() + "); give Java more, e.g."
-                    + " NNVIZ_JAVA_OPTS=-Xmx8g ./nnviz-onnx ...");
+            StderrLines.over(stderr()).println("nnviz-onnx: out of memory (" + e.getMessage() + "); give Java more,"
+                    + " e.g. NNVIZ_JAVA_OPTS=-Xmx8g ./nnviz-onnx ...");
             System.exit(1);
         }
+    }
+
+    /** The process's stderr, as text in the default encoding (as picocli writes it). */
+    static java.io.Writer stderr() {
+        return new java.io.OutputStreamWriter(System.err, java.nio.charset.Charset.defaultCharset());
     }
 
     /**

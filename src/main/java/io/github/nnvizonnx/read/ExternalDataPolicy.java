@@ -95,14 +95,7 @@ public final class ExternalDataPolicy {
 
     /** The location as one line of plain text, however hostile. */
     public static String printable(String location) {
-        StringBuilder out = new StringBuilder();
-        location.codePoints().limit(120).forEach(cp -> {
-            if (Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT) {
-                out.append(String.format("\\u%04x", cp));
-            } else {
-                out.appendCodePoint(cp);
-            }
-        });
-        return location.codePointCount(0, location.length()) > 120 ? out + "…" : out.toString();
+        return io.github.nnvizonnx.model.DisplayText.printable(io.github.nnvizonnx.model.DisplayText.clip(location,
+                120));
     }
 }

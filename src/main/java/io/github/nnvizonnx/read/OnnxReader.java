@@ -173,15 +173,31 @@ public final class OnnxReader {
         return new InvalidModelException(file + " is not a valid ONNX file (" + describe(e) + ")", e);
     }
 
+    /** What is wrong with the bytes, in our words: protobuf's own wording names its classes and methods. */
     private static String describe(InvalidProtocolBufferException e) {
-        String message = String.valueOf(e.getMessage());
+        String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
         if (message.contains("ended unexpectedly") || message.contains("truncated")) {
             return "truncated: the data ends in the middle of a message";
         }
         if (message.contains("too many levels of nesting")) {
             return "nested too deeply";
         }
-        return "protobuf: " + message.lines().findFirst().orElse("malformed data");
+        if (message.contains("invalid tag") || message.contains("end-group tag")) {
+            return "a field number that is not valid";
+        }
+        if (message.contains("wire type")) {
+            return "a field of an unknown kind";
+        }
+        if (message.contains("varint")) {
+            return "a malformed number";
+        }
+        if (message.contains("negative size") || message.contains("embedded string")) {
+            return "a length that does not fit the data";
+        }
+        if (message.contains("utf-8")) {
+            return "text that is not valid UTF-8";
+        }
+        return "malformed data";
     }
 
     static ModelGraph toGraph(WeightlessParser.Parsed parsed, String source, Options options) {
