@@ -74,22 +74,34 @@ public final class HostileModels {
                 "bell\u0007bell", "nul\u0000nul");
     }
 
-    /** A JSON model whose modules nest {@code depth} deep, each the only child of the one before. */
+    /**
+     * A JSON model whose modules nest {@code depth} deep, each the only child of the one before and holding one Relu
+     * of a chain that runs from the root to the deepest module.
+     */
     public static String deepModuleJson(int depth) {
         StringBuilder modules = new StringBuilder("{\"path\": [], \"name\": \"\", \"class\": null,"
                 + " \"qualifiedClass\": null, \"kind\": \"module\", \"parameters\": 0}");
+        StringBuilder nodes = new StringBuilder();
+        StringBuilder edges = new StringBuilder();
         StringBuilder path = new StringBuilder();
         for (int i = 0; i < depth; i++) {
             path.append(i == 0 ? "" : ", ").append("\"m").append(i).append('"');
             modules.append(",\n{\"path\": [").append(path).append("], \"name\": \"m").append(i)
                     .append("\", \"class\": \"M\", \"qualifiedClass\": null, \"kind\": \"module\","
                             + " \"parameters\": 0}");
+            nodes.append(i == 0 ? "" : ",\n").append("{\"id\": \"n").append(i)
+                    .append("\", \"kind\": \"operation\", \"scope\": [").append(path)
+                    .append("], \"name\": \"r").append(i).append("\", \"opType\": \"Relu\", \"domain\": \"\","
+                            + " \"parameters\": 0, \"attributes\": []}");
+            if (i > 0) {
+                edges.append(i == 1 ? "" : ",\n").append("{\"from\": \"n").append(i - 1).append("\", \"to\": \"n")
+                        .append(i).append("\", \"tensor\": {\"name\": \"t").append(i)
+                        .append("\", \"dtype\": \"float32\", \"shape\": [1]}}");
+            }
         }
         return "{\"format\": \"nnviz-onnx-model\", \"version\": 1, \"info\": {\"source\": \"deep\", \"irVersion\": 8,"
                 + " \"producerName\": null, \"producerVersion\": null, \"graphName\": \"g\", \"hierarchy\": \"torch\","
                 + " \"opsets\": {}, \"metadata\": {}},\n\"modules\": [" + modules + "],\n\"parameters\": [],\n"
-                + "\"nodes\": [{\"id\": \"n0\", \"kind\": \"operation\", \"scope\": [" + path + "], \"name\": \"r\","
-                + " \"opType\": \"Relu\", \"domain\": \"\", \"parameters\": 0, \"attributes\": []}],\n"
-                + "\"edges\": []}\n";
+                + "\"nodes\": [" + nodes + "],\n\"edges\": [" + edges + "]}\n";
     }
 }
