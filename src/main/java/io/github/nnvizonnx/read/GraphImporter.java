@@ -126,9 +126,7 @@ final class GraphImporter {
             FastDecoders.WeightHeader w = initializers instanceof LazyMessages<TensorProto> lazy
                     ? lazy.decode(i, FastDecoders::weightHeader) : null;
             if (w != null) {
-                if (w.location() != null) {
-                    externalData.note(w.name(), w.location());
-                }
+                externalData.note(w);
                 addWeight(scope, w.name(), w.dataType(), w.dims());
                 if (scope == mainScope && w.location() == null && IntegerConstants.isSmall(w.dataType(), w.dims())) {
                     FixedInputNotes.noteIntegers(mainScope, w.name(), IntegerConstants.of(initializers.get(i)));
@@ -323,7 +321,8 @@ final class GraphImporter {
             }
         }
         List<Module> kept = modules.kept(used, ParameterAttribution.totals(parameters));
-        ModelInfo read = info.withExternalData(externalData.locations(), externalData.warnings());
+        ModelInfo read = info.withExternalData(externalData.locations(), externalData.warnings())
+                .withExternalDataExtents(externalData.extents());
         if (functions != null && functions.unexpandedCalls() > 0) {
             read = read.withWarning(String.format(java.util.Locale.ROOT, "%,d calls of local functions are drawn"
                     + " as single operations, not expanded: the model would expand to %s operations, past the cap"

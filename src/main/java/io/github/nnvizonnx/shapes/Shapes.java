@@ -80,7 +80,7 @@ public final class Shapes {
                     + " operations, over the limit of %,d (--shapes-operation-limit)", operations,
                     request.operationLimit()));
         }
-        Path folder = ExternalDataCheck.folder(file, model.info().externalData());
+        Path folder = ExternalDataCheck.folder(file, model.info());
         for (InputNode input : bindings.inputs()) {
             TensorInfo tensor = input.tensor();
             if (tensor.elementType() != null && tensor.elementType().contains("(")) {

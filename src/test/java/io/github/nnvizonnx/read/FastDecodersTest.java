@@ -28,15 +28,22 @@ class FastDecodersTest {
     private static FastDecoders.WeightHeader expected(byte[] bytes) throws Exception {
         TensorProto t = TensorProto.parseFrom(bytes);
         String location = null;
-        if (t.getDataLocation() == TensorProto.DataLocation.EXTERNAL) {
-            location = "";
-            for (StringStringEntryProto e : t.getExternalDataList()) {
-                if (e.getKey().equals("location")) {
-                    location = e.getValue();
-                }
+        String offset = null;
+        String length = null;
+        for (StringStringEntryProto e : t.getExternalDataList()) {
+            switch (e.getKey()) {
+                case "location" -> location = e.getValue();
+                case "offset" -> offset = e.getValue();
+                case "length" -> length = e.getValue();
+                default -> { }
             }
         }
-        return new FastDecoders.WeightHeader(t.getName(), t.getDataType(), t.getDimsList(), location);
+        if (t.getDataLocation() == TensorProto.DataLocation.EXTERNAL) {
+            location = location == null ? "" : location;
+        } else {
+            location = null;
+        }
+        return new FastDecoders.WeightHeader(t.getName(), t.getDataType(), t.getDimsList(), location, offset, length);
     }
 
     private static StringStringEntryProto entry(String key, String value) {
