@@ -162,6 +162,11 @@ final class NnvizCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Path overwritten = OutputOverInput.overwritten(output, model,
+                model == null ? java.util.Optional.empty() : conversion.recognise(model));
+        if (overwritten != null) {
+            throw usage("-o " + output + " is the model itself (" + overwritten + "): choose another output file");
+        }
         Emitter emitter = chooseEmitter();
         if (maxNodes < 1) {
             throw usage("--max-nodes must be 1 or more");

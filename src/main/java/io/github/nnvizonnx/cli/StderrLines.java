@@ -29,6 +29,33 @@ final class StderrLines extends Writer {
         return new PrintWriter(new StderrLines(target), true);
     }
 
+    /**
+     * A PrintStream writing through the same rules, to stand in for {@link System#err}: what a library prints there
+     * itself (Graphviz's warnings, say) is made printable too. Bytes are decoded with {@code charset} a line at a time.
+     */
+    static java.io.PrintStream printStream(Writer target, java.nio.charset.Charset charset) {
+        PrintWriter lines = over(target);
+        java.io.OutputStream bytes = new java.io.OutputStream() {
+            private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+
+            @Override
+            public void write(int b) {
+                line.write(b);
+                if (b == '\n') {
+                    flush();
+                }
+            }
+
+            @Override
+            public void flush() {
+                lines.print(line.toString(charset));
+                lines.flush();
+                line.reset();
+            }
+        };
+        return new java.io.PrintStream(bytes, true, charset);
+    }
+
     /** {@code text} as {@link StderrLines} prints one line of it: printable, and at most {@link #MAX_LINE} long. */
     static String clean(String text) {
         return DisplayText.clipMiddle(DisplayText.printable(text), MAX_LINE);

@@ -40,7 +40,6 @@ public final class OnnxReader {
 
     /** The largest message protobuf reads. */
     private static final int MAX_MESSAGE = Integer.MAX_VALUE;
-    private static final int MAX_ARRAY = Integer.MAX_VALUE - 16;
 
     private OnnxReader() {
     }
@@ -91,9 +90,7 @@ public final class OnnxReader {
 
     /** Parses the file without its weight payloads; every failure is an {@link InvalidModelException}. */
     static WeightlessParser.Parsed parse(Path file) {
-        if (Files.isDirectory(file)) {
-            throw new InvalidModelException(file + " is a directory, not an ONNX file");
-        }
+        requireRegularFile(file);
         try {
             ByteBuffer bytes = contents(file);
             if (bytes.limit() == 0) {
@@ -127,36 +124,38 @@ public final class OnnxReader {
     }
 
     /**
-     * The file's bytes, mapped: pages of weights that are skipped are never read from disk. A pipe or device cannot be
-     * mapped and is read into memory.
+     * Refuses, from the file's attributes alone, anything but a regular file (or a link to one): opening a FIFO
+     * blocks until someone writes to it, and a device such as {@code /dev/zero} never ends.
      */
+    public static void requireRegularFile(Path file) {
+        java.nio.file.attribute.BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            throw new InvalidModelException("no such file: " + file);
+        } catch (AccessDeniedException e) {
+            throw new InvalidModelException("cannot read " + file + ": permission denied");
+        } catch (IOException e) {
+            throw new InvalidModelException("cannot read " + file, e);
+        }
+        if (attributes.isDirectory()) {
+            throw new InvalidModelException(file + " is a directory, not an ONNX file");
+        }
+        if (!attributes.isRegularFile()) {
+            throw new InvalidModelException(file + " is not a regular file (a pipe, device or socket); save the model"
+                    + " to a file first");
+        }
+    }
+
+    /** The file's bytes, mapped: pages of weights that are skipped are never read from disk. */
     private static ByteBuffer contents(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            if (!Files.isRegularFile(file)) {
-                return readAll(Channels.newInputStream(channel), file);
-            }
             long size = channel.size();
             if (size > MAX_MESSAGE) {
                 throw tooLarge(file, String.format(java.util.Locale.ROOT, "%.1f GB", size / 1e9));
             }
             return channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
         }
-    }
-
-    /** A pipe's bytes, in memory (a pipe cannot be mapped), up to the largest array Java allows. */
-    private static ByteBuffer readAll(InputStream in, Path file) throws IOException {
-        byte[] bytes = new byte[1 << 16];
-        int size = 0;
-        for (int n; (n = in.read(bytes, size, bytes.length - size)) >= 0; ) {
-            size += n;
-            if (size == bytes.length) {
-                if (size >= MAX_ARRAY) {
-                    throw tooLarge(file, "more than 2 GiB");
-                }
-                bytes = java.util.Arrays.copyOf(bytes, (int) Math.min(MAX_ARRAY, 2L * size));
-            }
-        }
-        return ByteBuffer.wrap(bytes, 0, size);
     }
 
     /**
