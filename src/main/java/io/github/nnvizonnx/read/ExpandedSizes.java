@@ -20,7 +20,8 @@ import java.util.Set;
  * expand to 2^40 operations. Each function's size is computed once ({@code size(f) = own operations + Σ size(callee)},
  * saturating at {@link Long#MAX_VALUE}), without recursion on the Java stack (a chain of 100,000 functions is a small
  * file). A call of a function that is already being expanded (a recursive call, which ONNX forbids) counts as one
- * operation, as the reader draws it. Operations inside If/Loop/Scan bodies count too.
+ * operation, as the reader draws it. Operations inside If/Loop/Scan bodies count too. Counted {@code withCalls},
+ * each expanded call counts one more: the module it becomes, which costs the reader as much as an operation.
  */
 final class ExpandedSizes {
     /** What one function's body holds: operations that call nothing local, and the keys of the functions it calls. */
@@ -28,12 +29,17 @@ final class ExpandedSizes {
     }
 
     private final Map<String, FunctionProto> byKey;
+    private final boolean withCalls;
     private final Map<String, Body> bodies = new HashMap<>();
     private final Map<String, Long> totals = new HashMap<>();
 
-    /** {@code byKey}: the local functions by {@link LocalFunctions#key}. */
-    ExpandedSizes(Map<String, FunctionProto> byKey) {
+    /**
+     * {@code byKey}: the local functions by {@link LocalFunctions#key}; {@code withCalls}: each expanded call counts
+     * one more (its module), else a call counts as the operations it expands to.
+     */
+    ExpandedSizes(Map<String, FunctionProto> byKey, boolean withCalls) {
         this.byKey = byKey;
+        this.withCalls = withCalls;
     }
 
     /** The operations of {@code nodes} (a graph), with every local call expanded. */
@@ -56,9 +62,19 @@ final class ExpandedSizes {
         return body(LocalFunctions.key(function.getDomain(), function.getName(), function.getOverload())).own();
     }
 
-    /** An expanded call is at least the one node it replaces: an empty function still costs its call. */
+    /** What a call of {@code callee} adds once expanded ({@link #withCalls}: its module too). */
     private long callSize(String callee) {
-        return Math.max(1, total(callee));
+        return expandedCall(total(callee));
+    }
+
+    /** An expanded call is at least the one node it replaces: an empty function still costs its call. */
+    private long expandedCall(long calleeTotal) {
+        return withCalls ? DisplayText.saturatingAdd(1, calleeTotal) : Math.max(1, calleeTotal);
+    }
+
+    /** What a call of {@code function} adds once expanded: the size checked against a budget. */
+    long ofCall(FunctionProto function) {
+        return expandedCall(of(function));
     }
 
     private long total(String key) {
@@ -89,7 +105,7 @@ final class ExpandedSizes {
                 String callee = top.body.callees().get(top.next++);
                 Long calleeTotal = totals.get(callee);
                 if (calleeTotal != null) {
-                    top.sum = DisplayText.saturatingAdd(top.sum, Math.max(1, calleeTotal));
+                    top.sum = DisplayText.saturatingAdd(top.sum, expandedCall(calleeTotal));
                 } else if (open.contains(callee)) {
                     top.sum = DisplayText.saturatingAdd(top.sum, 1); // recursive: drawn as one operation
                 } else {
@@ -103,7 +119,7 @@ final class ExpandedSizes {
             totals.put(top.key, top.sum);
             if (!stack.isEmpty()) {
                 Frame caller = stack.peek();
-                caller.sum = DisplayText.saturatingAdd(caller.sum, Math.max(1, top.sum));
+                caller.sum = DisplayText.saturatingAdd(caller.sum, expandedCall(top.sum));
             }
         }
         return totals.get(key);

@@ -324,10 +324,10 @@ final class GraphImporter {
         ModelInfo read = info.withExternalData(externalData.locations(), externalData.warnings())
                 .withExternalDataExtents(externalData.extents());
         if (functions != null && functions.unexpandedCalls() > 0) {
-            read = read.withWarning(String.format(java.util.Locale.ROOT, "%,d calls of local functions are drawn"
-                    + " as single operations, not expanded: the model would expand to %s operations, past the cap"
-                    + " of %,d", functions.unexpandedCalls(), expandedCount(info.expandedOperations()),
-                    LocalFunctions.MAX_EXPANDED_OPERATIONS));
+            read = read.withWarning(String.format(java.util.Locale.ROOT, "%,d call%s of local functions drawn as"
+                    + " single operations, not expanded: the model expands to %s operations, past the cap of %,d"
+                    + " operations and modules", functions.unexpandedCalls(), functions.unexpandedCalls() == 1 ? ""
+                    : "s", expandedCount(info.expandedOperations()), LocalFunctions.MAX_EXPANDED_NODES));
         }
         ModelGraph.Builder builder = new ModelGraph.Builder(read, draft.size(), draft.edgeCount());
         int[] order = draft.drawingOrder();

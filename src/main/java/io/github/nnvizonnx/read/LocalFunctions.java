@@ -11,30 +11,32 @@ import java.util.Map;
 /**
  * A model's local functions, as the reader expands their calls: which node calls which function (by domain, name and
  * overload), and which calls are in progress, so that a function calling itself, directly or not, is drawn as a
- * plain operation instead of being expanded forever. Expansion has a budget of {@link #MAX_EXPANDED_OPERATIONS}
- * operations: a call whose expanded size ({@link ExpandedSizes}) exceeds what is left is drawn as a plain operation
- * too, so that a few kilobytes of functions calling each other twice cannot ask for 2^40 operations.
+ * plain operation instead of being expanded forever. Expansion has a budget of {@link #MAX_EXPANDED_NODES}
+ * operations and modules: a call whose expanded size ({@link ExpandedSizes}, counting the module each call becomes)
+ * exceeds what is left is drawn as a plain operation too, so that a few kilobytes of functions calling each other
+ * twice cannot ask for 2^40 operations.
  */
 final class LocalFunctions {
     /** Calls nested deeper than this are drawn as plain operations. */
     static final int MAX_CALL_DEPTH = 32;
     /**
-     * The most operations that expanding calls may add: a million operations take some 5 s and under 2 GiB to draw
-     * (README, Scale); real models exported with functions stay far below.
+     * The most operations and modules that expanding calls may add. Calls nested 16 deep, each a module, are the
+     * costliest shape of graph to draw: 2^16 operations in 2^16 modules took 9 s and 660 MB (a flat graph of a
+     * million operations takes 5 s); real models exported with functions expand to a few thousand.
      */
-    static final long MAX_EXPANDED_OPERATIONS = 1_000_000;
+    static final long MAX_EXPANDED_NODES = 100_000;
 
     private final Map<String, FunctionProto> byKey = new HashMap<>();
     private final Deque<String> inProgress = new ArrayDeque<>();
-    private final ExpandedSizes sizes = new ExpandedSizes(byKey);
+    private final ExpandedSizes sizes = new ExpandedSizes(byKey, true);
     private long budget;
     private long unexpanded;
 
     LocalFunctions(List<FunctionProto> functions) {
-        this(functions, MAX_EXPANDED_OPERATIONS);
+        this(functions, MAX_EXPANDED_NODES);
     }
 
-    /** {@code budget}: the most operations expanded calls may add. */
+    /** {@code budget}: the most operations and modules expanded calls may add. */
     LocalFunctions(List<FunctionProto> functions, long budget) {
         for (FunctionProto f : functions) {
             byKey.putIfAbsent(key(f.getDomain(), f.getName(), f.getOverload()), f);
@@ -45,7 +47,7 @@ final class LocalFunctions {
     /** How many operations {@code nodes} hold once every call of one of {@code functions} in them is expanded. */
     static long expandedSize(List<NodeProto> nodes, List<FunctionProto> functions) {
         LocalFunctions local = new LocalFunctions(functions);
-        return local.byKey.isEmpty() ? nodes.size() : local.sizes.ofGraph(nodes);
+        return local.byKey.isEmpty() ? nodes.size() : new ExpandedSizes(local.byKey, false).ofGraph(nodes);
     }
 
     /** How many calls were drawn as plain operations because expanding them would have gone past the budget. */
@@ -78,7 +80,7 @@ final class LocalFunctions {
         }
         String key = key(domain, opType, overload);
         FunctionProto function = inProgress.contains(key) ? null : byKey.get(key);
-        if (function != null && Math.max(1, sizes.of(function)) > budget) {
+        if (function != null && sizes.ofCall(function) > budget) {
             unexpanded++;
             return null;
         }
@@ -86,12 +88,12 @@ final class LocalFunctions {
     }
 
     /**
-     * Marks {@code function}'s body as being expanded, until {@link #leave}, and takes its own operations from the
-     * budget; {@link #calledBy} saw that they fit, so the operations all expansions add never exceed it.
+     * Marks {@code function}'s body as being expanded, until {@link #leave}, and takes its module and its own
+     * operations from the budget; {@link #calledBy} saw that they fit, so what all expansions add never exceeds it.
      */
     void enter(FunctionProto function) {
         inProgress.push(key(function.getDomain(), function.getName(), function.getOverload()));
-        budget -= sizes.ownOf(function);
+        budget -= 1 + sizes.ownOf(function);
     }
 
     void leave() {

@@ -35,6 +35,15 @@ class FunctionExpansionCapTest {
     }
 
     @Test
+    void theCostliestShapeUnderTheCapIsExpandedAndTheNextIsNot() {
+        // 2^15 operations in 2^16 - 1 modules: under 100,000; twice that is over
+        Path under = OnnxBuilder.write(dir, "under.onnx", HostileModels.functionBomb(16, 2));
+        assertEquals(1 << 15, OnnxReader.read(under).nodes(OperationNode.class).size());
+        Path over = OnnxBuilder.write(dir, "over.onnx", HostileModels.functionBomb(17, 2));
+        assertEquals(1, OnnxReader.read(over).nodes(OperationNode.class).size());
+    }
+
+    @Test
     void aRecursiveCallCountsAsTheOneOperationItIsDrawnAs() {
         FunctionProto loop = OnnxBuilder.function("d", "F", OnnxBuilder.in("a"), "b")
                 .addNode(OnnxBuilder.node("self", "F", OnnxBuilder.in("a"), "t").setDomain("d"))
@@ -79,10 +88,10 @@ class FunctionExpansionCapTest {
         ModelProto model = HostileModels.functionBomb(3, 4).build(); // f0 → 4× f1 → 4× f2 (one Relu): 16
         LocalFunctions functions = new LocalFunctions(model.getFunctionsList(), 10);
         FunctionProto f1 = functions.calledBy("bomb", "f1", "", 1);
-        assertEquals("f1", f1.getName(), "4 operations fit in 10");
-        functions.enter(f1); // f1's own body holds only calls: nothing taken yet
+        assertEquals("f1", f1.getName(), "4 operations in 5 modules fit in 10");
+        functions.enter(f1); // its module is taken; its own body holds only calls
         functions.leave();
-        assertEquals(null, functions.calledBy("bomb", "f0", "", 0), "16 do not fit in 10");
+        assertEquals(null, functions.calledBy("bomb", "f0", "", 0), "16 operations in 21 modules do not fit in 9");
         assertEquals(1, functions.unexpandedCalls());
     }
 }

@@ -6,6 +6,7 @@ import static io.github.nnvizonnx.testsupport.OnnxBuilder.model;
 import static io.github.nnvizonnx.testsupport.OnnxBuilder.node;
 import static io.github.nnvizonnx.testsupport.OnnxBuilder.tensor;
 
+import io.github.nnvizonnx.proto.Onnx.AttributeProto;
 import io.github.nnvizonnx.proto.Onnx.FunctionProto;
 import io.github.nnvizonnx.proto.Onnx.GraphProto;
 import io.github.nnvizonnx.proto.Onnx.ModelProto;
@@ -66,6 +67,22 @@ public final class HostileModels {
 
     private static io.github.nnvizonnx.proto.Onnx.StringStringEntryProto entry(String key, String value) {
         return io.github.nnvizonnx.proto.Onnx.StringStringEntryProto.newBuilder().setKey(key).setValue(value).build();
+    }
+
+    /**
+     * A 1-element input whose size is multiplied at run time into the shape of a {@code ConstantOfShape}
+     * ({@code Shape → Mul → Concat → ConstantOfShape}): declared shapes say nothing of its size, only a run does.
+     */
+    public static ModelProto.Builder runTimeSizedConstant(long factor) {
+        GraphProto.Builder g = GraphProto.newBuilder().addInput(tensor("x", 1))
+                .addInitializer(OnnxBuilder.int64s("factor", factor))
+                .addNode(node("shape", "Shape", in("x"), "s"))
+                .addNode(node("mul", "Mul", in("s", "factor"), "n"))
+                .addNode(node("concat", "Concat", in("n", "n"), "dims").addAttribute(AttributeProto.newBuilder()
+                        .setName("axis").setType(AttributeProto.AttributeType.INT).setI(0)))
+                .addNode(node("fill", "ConstantOfShape", in("dims"), "y"))
+                .addOutput(io.github.nnvizonnx.proto.Onnx.ValueInfoProto.newBuilder().setName("y"));
+        return model(g);
     }
 
     /** The names a hostile file gives to its nodes and tensors: terminal escapes that retitle or clear a terminal. */
