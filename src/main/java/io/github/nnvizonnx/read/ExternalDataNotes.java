@@ -96,7 +96,7 @@ final class ExternalDataNotes {
             return List.of();
         }
         String others = refused == 1 ? "" : " (and " + (refused - 1) + " more tensor" + (refused == 2 ? "" : "s") + ")";
-        return List.of("the external data of tensor '" + ExternalDataPolicy.printable(firstTensor) + "'" + others
+        return List.of(ExternalDataPolicy.READER_NOTE_START + ExternalDataPolicy.printable(firstTensor) + "'" + others
                 + " is at '" + ExternalDataPolicy.printable(firstLocation) + "', which would be refused when weights"
                 + " are read: " + firstProblem + "; drawing does not read weights");
     }

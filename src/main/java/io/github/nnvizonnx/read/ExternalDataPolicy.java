@@ -15,7 +15,18 @@ import java.nio.file.Path;
  * Drawing never opens external data; {@link #check} is for code that does.
  */
 public final class ExternalDataPolicy {
+    /** How the reader's warning about a location it would refuse starts ({@link #isReaderNote}). */
+    static final String READER_NOTE_START = "the external data of tensor '";
+
     private ExternalDataPolicy() {
+    }
+
+    /**
+     * Whether a warning of the reader is its note about external data it would refuse: a run that checks the same
+     * locations says so in its own words, and the note is left out then.
+     */
+    public static boolean isReaderNote(String warning) {
+        return warning.startsWith(READER_NOTE_START);
     }
 
     /**
