@@ -1,6 +1,5 @@
 package io.github.nnvizonnx.read;
 
-import io.github.nnvizonnx.proto.Onnx.StringStringEntryProto;
 import io.github.nnvizonnx.proto.Onnx.TensorProto;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,22 +21,7 @@ final class ExternalDataNotes {
     private String firstProblem;
 
     void note(TensorProto tensor) {
-        if (tensor.getDataLocation() != TensorProto.DataLocation.EXTERNAL) {
-            return;
-        }
-        String location = "";
-        String offset = null;
-        String length = null;
-        for (StringStringEntryProto entry : tensor.getExternalDataList()) {
-            switch (entry.getKey()) {
-                case "location" -> location = entry.getValue();
-                case "offset" -> offset = entry.getValue();
-                case "length" -> length = entry.getValue();
-                default -> { }
-            }
-        }
-        note(new FastDecoders.WeightHeader(tensor.getName(), tensor.getDataType(), tensor.getDimsList(), location,
-                offset, length));
+        note(FastDecoders.WeightHeader.of(tensor));
     }
 
     /** An initializer as the fast decoder read it; nothing when its data is in the model file. */

@@ -41,6 +41,24 @@ final class FastDecoders {
         WeightHeader(String name, int dataType, List<Long> dims, String location) {
             this(name, dataType, dims, location, null, null);
         }
+
+        /** The same from a tensor protobuf parsed (the last of each {@code external_data} key wins). */
+        static WeightHeader of(TensorProto tensor) {
+            String location = null;
+            String offset = null;
+            String length = null;
+            for (io.github.nnvizonnx.proto.Onnx.StringStringEntryProto entry : tensor.getExternalDataList()) {
+                switch (entry.getKey()) {
+                    case "location" -> location = entry.getValue();
+                    case "offset" -> offset = entry.getValue();
+                    case "length" -> length = entry.getValue();
+                    default -> { }
+                }
+            }
+            boolean external = tensor.getDataLocation() == TensorProto.DataLocation.EXTERNAL;
+            return new WeightHeader(tensor.getName(), tensor.getDataType(), tensor.getDimsList(),
+                    external ? (location == null ? "" : location) : null, offset, length);
+        }
     }
 
     private FastDecoders() {

@@ -27,23 +27,7 @@ class FastDecodersTest {
     /** What the importer would keep of {@code bytes} parsed by protobuf. */
     private static FastDecoders.WeightHeader expected(byte[] bytes) throws Exception {
         TensorProto t = TensorProto.parseFrom(bytes);
-        String location = null;
-        String offset = null;
-        String length = null;
-        for (StringStringEntryProto e : t.getExternalDataList()) {
-            switch (e.getKey()) {
-                case "location" -> location = e.getValue();
-                case "offset" -> offset = e.getValue();
-                case "length" -> length = e.getValue();
-                default -> { }
-            }
-        }
-        if (t.getDataLocation() == TensorProto.DataLocation.EXTERNAL) {
-            location = location == null ? "" : location;
-        } else {
-            location = null;
-        }
-        return new FastDecoders.WeightHeader(t.getName(), t.getDataType(), t.getDimsList(), location, offset, length);
+        return FastDecoders.WeightHeader.of(t);
     }
 
     private static StringStringEntryProto entry(String key, String value) {
