@@ -7,6 +7,7 @@ import io.github.nnvizonnx.emit.Emitter;
 import io.github.nnvizonnx.emit.Emitters;
 import io.github.nnvizonnx.emit.Medium;
 import io.github.nnvizonnx.model.ModelGraph;
+import io.github.nnvizonnx.read.ExternalDataPolicy;
 import io.github.nnvizonnx.read.ModelReader;
 import io.github.nnvizonnx.read.OnnxReader;
 import io.github.nnvizonnx.shapes.RuntimePreload;
@@ -179,8 +180,11 @@ public final class Nnviz {
             OnnxReader.Options options = new OnnxReader.Options(hierarchy);
             ModelGraph read = input.read(file -> ModelReader.read(file, input.name(), options));
             ViewOptions resolved = Views.resolveNamedModules(read, view.options());
-            if (!run) { // a run reports what it refuses to read itself, in its own warning
-                read.info().warnings().forEach(w -> reporter.warning(read.info().source() + ": " + w));
+            for (String warning : read.info().warnings()) {
+                // a run reports the external data it refuses to read itself, in its own warning
+                if (!run || !ExternalDataPolicy.isReaderNote(warning)) {
+                    reporter.warning(read.info().source() + ": " + warning);
+                }
             }
             return new Read(onnx ? withShapes(read) : read, resolved);
         }

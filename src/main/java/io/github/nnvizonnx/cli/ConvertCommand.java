@@ -49,6 +49,10 @@ final class ConvertCommand implements Callable<Integer> {
         ModelSpec modelSpec = conversion.recognise(model).orElseThrow(() -> new CommandLine.ParameterException(
                 spec.commandLine(), "'" + model + "' is not a model spec (expected resnet18, package.module:Net or"
                         + " model.py:Net); an ONNX file needs no conversion"));
+        if (OutputOverInput.overwritten(output, model, java.util.Optional.of(modelSpec)) != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "-o " + output + " is the model's own"
+                    + " source file: choose another output file");
+        }
         // A cached export is checked before it is copied: a bad one is exported again rather than handed on.
         Path export = conversion.export(modelSpec, quiet).read(OnnxReader::check);
         AtomicFile.copy(export, output);

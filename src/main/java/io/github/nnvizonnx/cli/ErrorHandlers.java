@@ -91,7 +91,8 @@ final class ErrorHandlers {
             if (t instanceof java.nio.file.AccessDeniedException) {
                 return "permission denied: " + t.getMessage();
             }
-            return t.getClass().getSimpleName() + ": " + t.getMessage();
+            // the message alone: the exception's class is Java's wording, not the user's
+            return t.getMessage() != null ? t.getMessage() : "an input/output error";
         }
     }
 }

@@ -10,6 +10,8 @@ public final class Main {
 
     /** Runs the command line tool and exits with its code. */
     public static void main(String[] args) {
+        // what libraries print on System.err themselves goes through the same rules as our own lines
+        System.setErr(StderrLines.printStream(stderr(), java.nio.charset.Charset.defaultCharset()));
         for (String arg : args) {
             if (arg.endsWith(".onnx")) { // a model to read: its schema is built while picocli reads its annotations
                 OnnxReader.prepareInBackground();
@@ -20,10 +22,18 @@ public final class Main {
             System.exit(run(args));
         } catch (OutOfMemoryError e) {
             // a graph of millions of nodes can outgrow the default heap; say how to give it more
-            System.err.println("nnviz-onnx: out of memory (" + e.getMessage() + "); give Java more, e.g."
-                    + " NNVIZ_JAVA_OPTS=-Xmx8g ./nnviz-onnx ...");
+            StderrLines.over(stderr()).println("nnviz-onnx: out of memory (" + e.getMessage() + "); give Java more,"
+                    + " e.g. NNVIZ_JAVA_OPTS=-Xmx8g ./nnviz-onnx ...");
             System.exit(1);
         }
+    }
+
+    /** The process's own stderr, before {@link #main} puts {@link StderrLines} in front of it. */
+    private static final java.io.PrintStream RAW_STDERR = System.err;
+
+    /** The process's stderr, as text in the default encoding (as picocli writes it). */
+    static java.io.Writer stderr() {
+        return new java.io.OutputStreamWriter(RAW_STDERR, java.nio.charset.Charset.defaultCharset());
     }
 
     /**

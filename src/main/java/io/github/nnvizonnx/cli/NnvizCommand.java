@@ -144,11 +144,16 @@ final class NnvizCommand implements Callable<Integer> {
      * closed stdout, and the diagram would be lost without a word.
      */
     static CommandLine commandLine() {
-        return commandLine(new FileOutputStream(FileDescriptor.out));
+        return commandLine(new FileOutputStream(FileDescriptor.out), Main.stderr());
     }
 
-    static CommandLine commandLine(OutputStream stdout) {
+    /**
+     * Diagrams go to {@code stdout}; messages to {@code stderr}, through {@link StderrLines}, the one point where
+     * every line printed is made printable and short.
+     */
+    static CommandLine commandLine(OutputStream stdout, java.io.Writer stderr) {
         CommandLine cl = new CommandLine(new NnvizCommand(stdout));
+        cl.setErr(StderrLines.over(stderr));
         cl.setParameterExceptionHandler(new ErrorHandlers.UsageErrors());
         cl.setExecutionExceptionHandler(new ErrorHandlers.ExecutionErrors());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -157,6 +162,11 @@ final class NnvizCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Path overwritten = OutputOverInput.overwritten(output, model,
+                model == null ? java.util.Optional.empty() : conversion.recognise(model));
+        if (overwritten != null) {
+            throw usage("-o " + output + " is the model itself (" + overwritten + "): choose another output file");
+        }
         Emitter emitter = chooseEmitter();
         if (maxNodes < 1) {
             throw usage("--max-nodes must be 1 or more");

@@ -31,6 +31,11 @@ final class StyleOptions {
                     + " laptop screen; 300 for print.")
     int dpi;
 
+    @Option(names = "--render-time-limit", paramLabel = "SECONDS", defaultValue = "60",
+            description = "Stop Graphviz's dot (svg, pdf, png) after this long: nothing is written. Default:"
+                    + " ${DEFAULT-VALUE}.")
+    long renderTimeLimitSeconds;
+
     @Option(names = "--params", description = "Show parameter counts and their share of the total on nodes.")
     boolean params;
 
@@ -51,6 +56,9 @@ final class StyleOptions {
         }
         s = s.with(style);
         Direction flow = direction != null ? direction : Direction.AUTO;
-        return new DrawOptions(flow, s, legend, false, dpi);
+        if (renderTimeLimitSeconds <= 0) {
+            throw new IllegalArgumentException("--render-time-limit must be a positive number of seconds");
+        }
+        return new DrawOptions(flow, s, legend, false, dpi, java.time.Duration.ofSeconds(renderTimeLimitSeconds));
     }
 }

@@ -38,11 +38,16 @@ final class ConverterScript {
         return version;
     }
 
-    /** The script as a file in {@code dir}, written there unless an identical one already is. */
+    /**
+     * The script as a file in {@code dir}, written there unless an identical one already is. The copy found there
+     * is verified before it is run (its SHA-256 against the bundled script's): anything else that can write to the
+     * cache (another program, a user's mistake) would otherwise choose the Python code we run. A differing copy, or
+     * a link in its place, is replaced.
+     */
     Path installIn(Path dir) throws IOException {
         String stem = fileName.endsWith(".py") ? fileName.substring(0, fileName.length() - 3) : fileName;
         Path target = dir.resolve(stem + "-" + version.substring(0, 12) + ".py");
-        if (Files.isRegularFile(target)) {
+        if (isIntact(target)) {
             return target;
         }
         Files.createDirectories(dir);
@@ -55,5 +60,14 @@ final class ConverterScript {
             Files.deleteIfExists(temp);
         }
         return target;
+    }
+
+    /** Whether {@code copy} is a regular file (not a link) holding exactly the bundled script. */
+    boolean isIntact(Path copy) throws IOException {
+        if (!Files.isRegularFile(copy, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                || Files.size(copy) != content.length) {
+            return false;
+        }
+        return ExportKey.sha256Hex(Files.readAllBytes(copy)).equals(version);
     }
 }

@@ -15,15 +15,15 @@ final class GraphvizText {
     }
 
     static String escape(String text) {
-        return CharacterEscaper.escape(text, GraphvizText::isPlain,
+        return io.github.nnvizonnx.model.DisplayText.escape(text, GraphvizText::isPlain,
                 cp -> cp == '\\' ? BACKSLASH : "&#" + (allowedInXml(cp) ? cp : 0xFFFD) + ";");
     }
 
     private static boolean isPlain(int cp) {
         if (cp < 128) {
-            return CharacterEscaper.isAsciiPlain(cp, " .,_:/()+*=?@-#;[]{}|'!~^%$");
+            return PlainCharacters.isAsciiPlain(cp, " .,_:/()+*=?@-#;[]{}|'!~^%$");
         }
-        return CharacterEscaper.isVisibleLetterOrDigit(cp);
+        return PlainCharacters.isVisibleLetterOrDigit(cp);
     }
 
     /** XML 1.0's Char production. */

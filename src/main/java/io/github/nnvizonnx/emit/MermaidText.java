@@ -13,7 +13,7 @@ final class MermaidText {
     }
 
     static String escape(String text) {
-        String escaped = CharacterEscaper.escape(text, MermaidText::isPlain, cp -> "#" + cp + ";");
+        String escaped = io.github.nnvizonnx.model.DisplayText.escape(text, MermaidText::isPlain, cp -> "#" + cp + ";");
         return breakStyleKeywords(escaped);
     }
 
@@ -29,9 +29,9 @@ final class MermaidText {
 
     private static boolean isPlain(int cp) {
         if (cp < 128) {
-            return CharacterEscaper.isAsciiPlain(cp, " .,_:/()+*=?@");
+            return PlainCharacters.isAsciiPlain(cp, " .,_:/()+*=?@");
         }
-        return CharacterEscaper.isVisibleLetterOrDigit(cp) || cp == '×' || cp == '…' || cp == '–';
+        return PlainCharacters.isVisibleLetterOrDigit(cp) || cp == '×' || cp == '…' || cp == '–';
     }
 
     /** Already escaped text between double quotes, as node and edge labels need. */

@@ -4,7 +4,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import io.github.nnvizonnx.model.AttributeSummary;
 import io.github.nnvizonnx.model.Dim;
 import io.github.nnvizonnx.model.DisplayText;
@@ -31,8 +30,10 @@ import java.util.Map;
 
 /**
  * Reads what {@link ModelJsonWriter} wrote back into the same model. The file may come from anywhere, so every field
- * is checked for presence and type, and every path a node or weight names must be a module of the file; anything
- * else is a {@link JsonModelException} with a one-line message.
+ * is checked for presence and type, counts must not be negative, the module tree must start at its root and list
+ * parents before children, and every path a node or weight names must be a module of the file; anything else is a
+ * {@link JsonModelException} with a one-line message (docs/json-format.md, "What a reader accepts"). Module paths are
+ * held to the ONNX reader's {@link ModulePath#MAX_DEPTH} levels, deeper levels joined as it joins deep scopes.
  */
 public final class ModelJsonReader {
     /** Longest piece of the input quoted in an error message. */
@@ -44,7 +45,7 @@ public final class ModelJsonReader {
     /** Reads the JSON the {@code json} format writes; JsonModelException when it is not such a model. */
     public static ModelGraph read(Reader source) {
         try {
-            JsonElement parsed = JsonParser.parseReader(source);
+            JsonElement parsed = StrictJsonTree.parse(source);
             if (!parsed.isJsonObject()) {
                 throw new JsonModelException("not an nnviz-onnx model (not a JSON object)");
             }
@@ -53,7 +54,7 @@ public final class ModelJsonReader {
                 throw new JsonModelException("not an nnviz-onnx model (the \"format\" field is not \""
                         + ModelJson.FORMAT + "\")");
             }
-            int version = (int) integer(root, "version", Integer.MIN_VALUE, Integer.MAX_VALUE);
+            int version = (int) integer(root, "version", 1, Integer.MAX_VALUE);
             if (version > ModelJson.VERSION) {
                 throw new JsonModelException("written by a newer nnviz-onnx (format version " + version
                         + "; this one reads up to " + ModelJson.VERSION + ")");
@@ -61,9 +62,8 @@ public final class ModelJsonReader {
             return toModel(root);
         } catch (JsonParseException | IllegalStateException | UnsupportedOperationException | ClassCastException
                  | IllegalArgumentException e) {
-            // Gson's messages can span lines (a troubleshooting link follows); the user gets the first one.
-            throw new JsonModelException("malformed model JSON (" + e.getClass().getSimpleName() + ": "
-                    + firstLine(e.getMessage()) + ")", e);
+            // a check missed below: Gson's wording (its method names, a path as long as the nesting) is not shown
+            throw new JsonModelException("not an nnviz-onnx model (a field holds a value of the wrong kind)", e);
         }
     }
 
@@ -83,10 +83,23 @@ public final class ModelJsonReader {
         Map<ModulePath, Module> modules = new LinkedHashMap<>();
         for (JsonElement e : array(root, "modules")) {
             JsonObject m = asObject(e, "modules");
-            Module module = new Module(path(m, "path"), text(m, "name"), optionalText(m, "class"),
-                    optionalText(m, "qualifiedClass"), ModuleKind.valueOf(text(m, "kind").toUpperCase(Locale.ROOT)),
-                    integer(m, "parameters"));
-            modules.put(module.path(), module);
+            ModulePath path = path(m, "path");
+            if (modules.isEmpty() && !path.isRoot()) {
+                throw new JsonModelException("the module tree has no root: the first of \"modules\" must have the"
+                        + " path []");
+            }
+            if (!modules.isEmpty() && (path.isRoot() || !modules.containsKey(path.parent()))) {
+                throw new JsonModelException(path.isRoot() ? "the root module appears twice"
+                        : "module " + quoted(path.dotted()) + " comes before its parent (or has none)");
+            }
+            Module module = new Module(path, text(m, "name"), optionalText(m, "class"),
+                    optionalText(m, "qualifiedClass"), kind(text(m, "kind")), count(m, "parameters"));
+            if (modules.put(module.path(), module) != null) {
+                throw new JsonModelException("module " + quoted(path.dotted()) + " appears twice");
+            }
+        }
+        if (modules.isEmpty()) {
+            throw new JsonModelException("the module tree has no root: \"modules\" is empty");
         }
         List<Parameter> parameters = new ArrayList<>();
         for (JsonElement e : array(root, "parameters")) {
@@ -128,7 +141,7 @@ public final class ModelJsonReader {
                     attributes.add(new AttributeSummary(text(attribute, "name"), text(attribute, "value")));
                 }
                 return new OperationNode(id, text(n, "name"), text(n, "opType"), text(n, "domain"), attributes,
-                        scope, integer(n, "parameters"));
+                        scope, count(n, "parameters"));
             }
             case "input" -> {
                 return new InputNode(id, tensor(object(n, "tensor")), scope, optionalText(n, "label"));
@@ -140,7 +153,7 @@ public final class ModelJsonReader {
                 Module module = modules.get(knownModule(modules, path(n, "module"), "collapsed node " + id));
                 List<String> opTypes = new ArrayList<>();
                 array(n, "opTypes").forEach(t -> opTypes.add(string(t)));
-                return new ModuleNode(id, module, scope, integer(n, "parameters"),
+                return new ModuleNode(id, module, scope, count(n, "parameters"),
                         (int) integer(n, "operations", 0, Integer.MAX_VALUE), opTypes);
             }
             default -> throw new JsonModelException("unknown node kind " + quoted(kind));
@@ -151,11 +164,14 @@ public final class ModelJsonReader {
         JsonElement shape = t.get("shape");
         Shape parsed = null;
         if (shape != null && !shape.isJsonNull()) {
+            if (!shape.isJsonArray()) {
+                throw new JsonModelException("\"shape\" holds " + quoted(shape.toString()) + " instead of an array");
+            }
             List<Dim> dims = new ArrayList<>();
             for (JsonElement d : shape.getAsJsonArray()) {
                 if (d.isJsonNull()) {
                     dims.add(Dim.UNKNOWN);
-                } else if (d.getAsJsonPrimitive().isNumber()) {
+                } else if (d.isJsonPrimitive() && d.getAsJsonPrimitive().isNumber()) {
                     dims.add(Dim.of(exact(d, "shape", Long.MIN_VALUE, Long.MAX_VALUE)));
                 } else {
                     dims.add(Dim.symbolic(string(d)));
@@ -173,10 +189,25 @@ public final class ModelJsonReader {
         return path;
     }
 
+    /** A module path, held to {@link ModulePath#MAX_DEPTH} levels as the ONNX reader holds scopes. */
     private static ModulePath path(JsonObject o, String key) {
         List<String> names = new ArrayList<>();
         array(o, key).forEach(s -> names.add(string(s)));
-        return ModulePath.of(names);
+        return ModulePath.of(names).limitedDepth();
+    }
+
+    private static ModuleKind kind(String name) {
+        for (ModuleKind kind : ModuleKind.values()) {
+            if (kind.name().equals(name.toUpperCase(Locale.ROOT))) {
+                return kind;
+            }
+        }
+        throw new JsonModelException("unknown module kind " + quoted(name));
+    }
+
+    /** A count: a whole number, not negative. */
+    private static long count(JsonObject o, String key) {
+        return integer(o, key, 0, Long.MAX_VALUE);
     }
 
     private static JsonElement required(JsonObject o, String key) {
@@ -241,6 +272,9 @@ public final class ModelJsonReader {
     }
 
     private static String string(JsonElement e) {
+        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
+            throw new JsonModelException("a string was expected, not " + quoted(e.toString()));
+        }
         return wellFormed(e.getAsString());
     }
 

@@ -73,6 +73,21 @@ public final class ModelGraph {
         return sum;
     }
 
+    /**
+     * How many operations the model holds once every call of a local function is expanded, as onnxruntime loads it:
+     * the operation nodes, or more when the reader left calls unexpanded (past its expansion cap, with
+     * {@code --hierarchy flat}, or recursive ones). Saturates at {@link Long#MAX_VALUE}.
+     */
+    public long expandedOperationCount() {
+        long operations = 0;
+        for (Node n : graph.vertexSet()) {
+            if (n instanceof OperationNode) {
+                operations++;
+            }
+        }
+        return Math.max(operations, info.expandedOperations());
+    }
+
     /** Every node: operations, inputs, outputs and collapsed modules. */
     public Collection<Node> nodes() {
         return graph.vertexSet();

@@ -13,6 +13,12 @@ public final class ModulePath implements Comparable<ModulePath> {
     public static final ModulePath ROOT = new ModulePath(List.of());
     /** What separates a module's name from the number of a repeated call of it: {@code relu#2}. */
     public static final String CALL = "#";
+    /**
+     * The deepest a scope read from a file nests: real exporters stay far below, and a hostile file with 100,000
+     * levels would cost time and memory quadratic in them. Deeper levels are joined into one name
+     * ({@link #limitedDepth}).
+     */
+    public static final int MAX_DEPTH = 64;
 
     private final List<String> segments;
     /** Computed once: paths are hash keys everywhere (modules, collapse, diagram boxes). */
@@ -32,6 +38,19 @@ public final class ModulePath implements Comparable<ModulePath> {
     /** The path made of {@code segments}, outermost first. */
     public static ModulePath of(String... segments) {
         return of(List.of(segments));
+    }
+
+    /**
+     * This path if it is at most {@link #MAX_DEPTH} long, else its first {@code MAX_DEPTH - 1} names and one more
+     * joining the rest with '/': nothing is lost from view, and the tree stays shallow.
+     */
+    public ModulePath limitedDepth() {
+        if (segments.size() <= MAX_DEPTH) {
+            return this;
+        }
+        List<String> kept = new ArrayList<>(segments.subList(0, MAX_DEPTH - 1));
+        kept.add(String.join("/", segments.subList(MAX_DEPTH - 1, segments.size())));
+        return new ModulePath(List.copyOf(kept));
     }
 
     /** The segments, outermost first. */

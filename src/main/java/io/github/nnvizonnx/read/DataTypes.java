@@ -26,6 +26,32 @@ final class DataTypes {
         return code < NAMES.length ? NAMES[code] : "dtype(" + code + ")";
     }
 
+    /**
+     * The bytes a tensor of element type {@code code} and {@code dims} takes as raw data (4-bit types two to a
+     * byte, 2-bit four), saturating at {@link Long#MAX_VALUE}; 0 for strings and types this table does not know,
+     * whose size cannot be told from the dims.
+     */
+    static long byteSize(int code, List<Long> dims) {
+        String name = elementName(code);
+        int bits = name == null ? 0 : switch (name) {
+            case "uint2", "int2" -> 2;
+            case "uint4", "int4", "float4e2m1" -> 4;
+            case "uint8", "int8", "bool", "float8e4m3fn", "float8e4m3fnuz", "float8e5m2", "float8e5m2fnuz",
+                    "float8e8m0" -> 8;
+            case "uint16", "int16", "float16", "bfloat16" -> 16;
+            case "float32", "int32", "uint32" -> 32;
+            case "int64", "uint64", "float64", "complex64" -> 64;
+            case "complex128" -> 128;
+            default -> 0; // string, or a type newer than this table
+        };
+        long count = 1;
+        for (long d : dims) {
+            count = io.github.nnvizonnx.model.DisplayText.saturatingMultiply(count, Math.max(0, d));
+        }
+        long bitsTotal = io.github.nnvizonnx.model.DisplayText.saturatingMultiply(count, bits);
+        return bitsTotal == Long.MAX_VALUE ? Long.MAX_VALUE : (bitsTotal + 7) / 8;
+    }
+
     static String typeName(TypeProto type) {
         return switch (type.getValueCase()) {
             case TENSOR_TYPE -> elementName(type.getTensorType().getElemType());

@@ -6,13 +6,27 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 /**
- * Where a tensor's external data may be read from: a file inside the model's folder, named by a relative path
- * without {@code ..}, as ONNX's own checker requires. A model is someone else's file; without this rule a location
- * such as {@code /etc/shadow} or {@code ../../.ssh/id_rsa} would make whatever reads the weights (an onnxruntime run)
- * read any file the user can. Drawing never opens external data; {@link #check} is for code that does.
+ * Where a tensor's external data may be read from. ONNX's own checker asks for a file inside the model's folder,
+ * named by a relative path without {@code ..}; we ask more: a regular file, no hidden segment in its path (no name
+ * starting with {@code .}, before or after following links), and at least as many bytes as the model's tensors say
+ * they take there. A model is someone else's file; without this rule a location such as {@code /etc/shadow},
+ * {@code ../../.ssh/id_rsa} or {@code .keys/id} next to the model would make whatever reads the weights (an
+ * onnxruntime run) read any file the user can, and a model can turn the bytes it reads into sizes the diagram shows.
+ * Drawing never opens external data; {@link #check} is for code that does.
  */
 public final class ExternalDataPolicy {
+    /** How the reader's warning about a location it would refuse starts ({@link #isReaderNote}). */
+    static final String READER_NOTE_START = "the external data of tensor '";
+
     private ExternalDataPolicy() {
+    }
+
+    /**
+     * Whether a warning of the reader is its note about external data it would refuse: a run that checks the same
+     * locations says so in its own words, and the note is left out then.
+     */
+    public static boolean isReaderNote(String warning) {
+        return warning.startsWith(READER_NOTE_START);
     }
 
     /**
@@ -21,7 +35,15 @@ public final class ExternalDataPolicy {
      * through) a link that leads outside the folder.
      */
     public static Path check(Path modelFile, String location) {
-        String why = whyRefused(modelFile, location);
+        return check(modelFile, location, 0);
+    }
+
+    /**
+     * As {@link #check(Path, String)}, and the file must hold at least {@code extent} bytes (the furthest
+     * offset + length the model's tensors declare in it).
+     */
+    public static Path check(Path modelFile, String location, long extent) {
+        String why = whyRefused(modelFile, location, extent);
         if (why != null) {
             throw new InvalidModelException(modelFile + ": refusing to read external data from '"
                     + printable(location) + "': " + why + " (external data must be a file in the model's folder)");
@@ -34,6 +56,14 @@ public final class ExternalDataPolicy {
      * out of the folder), or null when it may be read.
      */
     public static String whyRefused(Path modelFile, String location) {
+        return whyRefused(modelFile, location, 0);
+    }
+
+    /**
+     * As {@link #whyRefused(Path, String)}; also refused: an existing file that holds fewer than {@code extent}
+     * bytes, where the model's tensors say they lie.
+     */
+    public static String whyRefused(Path modelFile, String location, long extent) {
         String problem = problem(location);
         if (problem != null) {
             return problem;
@@ -50,11 +80,37 @@ public final class ExternalDataPolicy {
         }
         if (Files.exists(resolved, LinkOption.NOFOLLOW_LINKS) || Files.exists(resolved)) {
             try {
-                if (!resolved.toRealPath().startsWith(folder.toRealPath())) {
+                Path realFolder = folder.toRealPath();
+                Path real = resolved.toRealPath();
+                if (!real.startsWith(realFolder)) {
                     return "it is a link that leads outside the model's folder";
                 }
+                if (hiddenSegment(realFolder.relativize(real).toString()) != null) {
+                    return "it is a link to a hidden file or folder";
+                }
+                // attributes of the file itself, read without opening it: a FIFO would block an open
+                java.nio.file.attribute.BasicFileAttributes attributes = Files.readAttributes(real,
+                        java.nio.file.attribute.BasicFileAttributes.class);
+                if (!attributes.isRegularFile()) {
+                    return "it is not a regular file";
+                }
+                if (attributes.size() < extent) {
+                    return String.format(java.util.Locale.ROOT, "it holds %,d bytes, fewer than the %s the model's"
+                            + " tensors declare there", attributes.size(), extent == Long.MAX_VALUE
+                            ? "unreadable extent" : String.format(java.util.Locale.ROOT, "%,d", extent));
+                }
             } catch (IOException e) {
-                return "it cannot be resolved (" + e.getMessage() + ")";
+                return "it cannot be resolved";
+            }
+        }
+        return null;
+    }
+
+    /** The first name in {@code path} that starts with a dot ({@code .} alone, the folder itself, is fine). */
+    private static String hiddenSegment(String path) {
+        for (String segment : path.split("[/\\\\]")) {
+            if (segment.startsWith(".") && !segment.equals(".")) {
+                return segment;
             }
         }
         return null;
@@ -84,6 +140,9 @@ public final class ExternalDataPolicy {
                 partStart = i + 1;
             }
         }
+        if (hiddenSegment(location) != null) {
+            return "it is in a hidden file or folder ('" + printable(hiddenSegment(location)) + "')";
+        }
         return null;
     }
 
@@ -95,14 +154,7 @@ public final class ExternalDataPolicy {
 
     /** The location as one line of plain text, however hostile. */
     public static String printable(String location) {
-        StringBuilder out = new StringBuilder();
-        location.codePoints().limit(120).forEach(cp -> {
-            if (Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT) {
-                out.append(String.format("\\u%04x", cp));
-            } else {
-                out.appendCodePoint(cp);
-            }
-        });
-        return location.codePointCount(0, location.length()) > 120 ? out + "…" : out.toString();
+        return io.github.nnvizonnx.model.DisplayText.printable(io.github.nnvizonnx.model.DisplayText.clip(location,
+                120));
     }
 }

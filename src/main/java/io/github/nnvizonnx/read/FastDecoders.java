@@ -33,9 +33,32 @@ final class FastDecoders {
 
     /**
      * What the importer keeps of an initializer: name, data type, dims, and where its data lives ({@code location}
-     * is null unless {@code data_location} is EXTERNAL).
+     * is null unless {@code data_location} is EXTERNAL; {@code offset} and {@code length} the file's
+     * {@code external_data} entries as written, null when absent).
      */
-    record WeightHeader(String name, int dataType, List<Long> dims, String location) {
+    record WeightHeader(String name, int dataType, List<Long> dims, String location, String offset, String length) {
+        /** An initializer whose data is in the file, or external without offset and length. */
+        WeightHeader(String name, int dataType, List<Long> dims, String location) {
+            this(name, dataType, dims, location, null, null);
+        }
+
+        /** The same from a tensor protobuf parsed (the last of each {@code external_data} key wins). */
+        static WeightHeader of(TensorProto tensor) {
+            String location = null;
+            String offset = null;
+            String length = null;
+            for (io.github.nnvizonnx.proto.Onnx.StringStringEntryProto entry : tensor.getExternalDataList()) {
+                switch (entry.getKey()) {
+                    case "location" -> location = entry.getValue();
+                    case "offset" -> offset = entry.getValue();
+                    case "length" -> length = entry.getValue();
+                    default -> { }
+                }
+            }
+            boolean external = tensor.getDataLocation() == TensorProto.DataLocation.EXTERNAL;
+            return new WeightHeader(tensor.getName(), tensor.getDataType(), tensor.getDimsList(),
+                    external ? (location == null ? "" : location) : null, offset, length);
+        }
     }
 
     private FastDecoders() {
@@ -51,6 +74,8 @@ final class FastDecoders {
         int dataType = 0;
         int dataLocation = 0;
         String location = null;
+        String offset = null;
+        String length = null;
         List<Long> dims = new ArrayList<>(4);
         while (in.position() < end) {
             int tag = in.readTag(end);
@@ -74,8 +99,11 @@ final class FastDecoders {
                 if (entry == null) {
                     return null;
                 }
-                if (entry[0].equals("location")) {
-                    location = entry[1];
+                switch (entry[0]) {
+                    case "location" -> location = entry[1];
+                    case "offset" -> offset = entry[1];
+                    case "length" -> length = entry[1];
+                    default -> { }
                 }
             } else if (number == 3 || number == 1 || number == 2 || number == 8 || number == 13 || number == 14) {
                 return null; // a segment, or a known field with an unexpected wire type
@@ -84,7 +112,8 @@ final class FastDecoders {
             }
         }
         boolean external = dataLocation == TensorProto.DataLocation.EXTERNAL_VALUE;
-        return new WeightHeader(name, dataType, dims, external ? (location == null ? "" : location) : null);
+        return new WeightHeader(name, dataType, dims, external ? (location == null ? "" : location) : null, offset,
+                length);
     }
 
     /** StringStringEntryProto: key = 1, value = 2 (the last of each wins). */

@@ -30,6 +30,11 @@ final class FunctionCalls {
         this.modules = modules;
     }
 
+    /** How many calls were drawn as plain operations because expanding them would have made too many operations. */
+    long unexpandedCalls() {
+        return functions.unexpandedCalls();
+    }
+
     /** The function node {@code view} calls, or null for a plain operation (or a call nested too deep). */
     FunctionProto calledBy(NodeView view, NodeWiring wiring, int callDepth) {
         return functions.calledBy(view.domain(), view.opType(), wiring.overload(), callDepth);

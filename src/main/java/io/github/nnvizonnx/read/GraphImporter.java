@@ -126,9 +126,7 @@ final class GraphImporter {
             FastDecoders.WeightHeader w = initializers instanceof LazyMessages<TensorProto> lazy
                     ? lazy.decode(i, FastDecoders::weightHeader) : null;
             if (w != null) {
-                if (w.location() != null) {
-                    externalData.note(w.name(), w.location());
-                }
+                externalData.note(w);
                 addWeight(scope, w.name(), w.dataType(), w.dims());
                 if (scope == mainScope && w.location() == null && IntegerConstants.isSmall(w.dataType(), w.dims())) {
                     FixedInputNotes.noteIntegers(mainScope, w.name(), IntegerConstants.of(initializers.get(i)));
@@ -328,8 +326,15 @@ final class GraphImporter {
             }
         }
         List<Module> kept = modules.kept(used, ParameterAttribution.totals(parameters));
-        ModelGraph.Builder builder = new ModelGraph.Builder(info.withExternalData(externalData.locations(),
-                externalData.warnings()), draft.size(), draft.edgeCount());
+        ModelInfo read = info.withExternalData(externalData.locations(), externalData.warnings())
+                .withExternalDataExtents(externalData.extents());
+        if (functions != null && functions.unexpandedCalls() > 0) {
+            read = read.withWarning(String.format(java.util.Locale.ROOT, "%,d call%s of local functions drawn as"
+                    + " single operations, not expanded: the model expands to %s operations, past the cap of %,d"
+                    + " operations and modules", functions.unexpandedCalls(), functions.unexpandedCalls() == 1 ? ""
+                    : "s", expandedCount(info.expandedOperations()), LocalFunctions.MAX_EXPANDED_NODES));
+        }
+        ModelGraph.Builder builder = new ModelGraph.Builder(read, draft.size(), draft.edgeCount());
         int[] order = draft.drawingOrder();
         int[] numberOf = new int[order.length]; // draft index → number in the built graph
         for (int k = 0; k < order.length; k++) {
@@ -345,6 +350,11 @@ final class GraphImporter {
     }
 
     // ---- helpers
+
+    private static String expandedCount(long operations) {
+        return operations == Long.MAX_VALUE ? "more than 9.2 quintillion"
+                : String.format(java.util.Locale.ROOT, "%,d", operations);
+    }
 
     private void addWeight(TensorScope scope, String name, int dataType, List<Long> dims) {
         if (name.isEmpty()) {

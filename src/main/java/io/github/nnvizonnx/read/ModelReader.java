@@ -26,6 +26,7 @@ public final class ModelReader {
 
     /** {@code sourceName}: how the model is named in messages and in the model info (e.g. a converted spec). */
     public static ModelGraph read(Path file, String sourceName, OnnxReader.Options options) {
+        OnnxReader.requireRegularFile(file);
         if (!looksLikeJson(file)) {
             return OnnxReader.read(file, sourceName, options);
         }

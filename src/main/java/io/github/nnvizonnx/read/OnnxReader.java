@@ -40,7 +40,6 @@ public final class OnnxReader {
 
     /** The largest message protobuf reads. */
     private static final int MAX_MESSAGE = Integer.MAX_VALUE;
-    private static final int MAX_ARRAY = Integer.MAX_VALUE - 16;
 
     private OnnxReader() {
     }
@@ -91,9 +90,7 @@ public final class OnnxReader {
 
     /** Parses the file without its weight payloads; every failure is an {@link InvalidModelException}. */
     static WeightlessParser.Parsed parse(Path file) {
-        if (Files.isDirectory(file)) {
-            throw new InvalidModelException(file + " is a directory, not an ONNX file");
-        }
+        requireRegularFile(file);
         try {
             ByteBuffer bytes = contents(file);
             if (bytes.limit() == 0) {
@@ -127,36 +124,38 @@ public final class OnnxReader {
     }
 
     /**
-     * The file's bytes, mapped: pages of weights that are skipped are never read from disk. A pipe or device cannot be
-     * mapped and is read into memory.
+     * Refuses, from the file's attributes alone, anything but a regular file (or a link to one): opening a FIFO
+     * blocks until someone writes to it, and a device such as {@code /dev/zero} never ends.
      */
+    public static void requireRegularFile(Path file) {
+        java.nio.file.attribute.BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            throw new InvalidModelException("no such file: " + file);
+        } catch (AccessDeniedException e) {
+            throw new InvalidModelException("cannot read " + file + ": permission denied");
+        } catch (IOException e) {
+            throw new InvalidModelException("cannot read " + file, e);
+        }
+        if (attributes.isDirectory()) {
+            throw new InvalidModelException(file + " is a directory, not an ONNX file");
+        }
+        if (!attributes.isRegularFile()) {
+            throw new InvalidModelException(file + " is not a regular file (a pipe, device or socket); save the model"
+                    + " to a file first");
+        }
+    }
+
+    /** The file's bytes, mapped: pages of weights that are skipped are never read from disk. */
     private static ByteBuffer contents(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            if (!Files.isRegularFile(file)) {
-                return readAll(Channels.newInputStream(channel), file);
-            }
             long size = channel.size();
             if (size > MAX_MESSAGE) {
                 throw tooLarge(file, String.format(java.util.Locale.ROOT, "%.1f GB", size / 1e9));
             }
             return channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
         }
-    }
-
-    /** A pipe's bytes, in memory (a pipe cannot be mapped), up to the largest array Java allows. */
-    private static ByteBuffer readAll(InputStream in, Path file) throws IOException {
-        byte[] bytes = new byte[1 << 16];
-        int size = 0;
-        for (int n; (n = in.read(bytes, size, bytes.length - size)) >= 0; ) {
-            size += n;
-            if (size == bytes.length) {
-                if (size >= MAX_ARRAY) {
-                    throw tooLarge(file, "more than 2 GiB");
-                }
-                bytes = java.util.Arrays.copyOf(bytes, (int) Math.min(MAX_ARRAY, 2L * size));
-            }
-        }
-        return ByteBuffer.wrap(bytes, 0, size);
     }
 
     /**
@@ -173,15 +172,31 @@ public final class OnnxReader {
         return new InvalidModelException(file + " is not a valid ONNX file (" + describe(e) + ")", e);
     }
 
+    /** What is wrong with the bytes, in our words: protobuf's own wording names its classes and methods. */
     private static String describe(InvalidProtocolBufferException e) {
-        String message = String.valueOf(e.getMessage());
+        String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
         if (message.contains("ended unexpectedly") || message.contains("truncated")) {
             return "truncated: the data ends in the middle of a message";
         }
         if (message.contains("too many levels of nesting")) {
             return "nested too deeply";
         }
-        return "protobuf: " + message.lines().findFirst().orElse("malformed data");
+        if (message.contains("invalid tag") || message.contains("end-group tag")) {
+            return "a field number that is not valid";
+        }
+        if (message.contains("wire type")) {
+            return "a field of an unknown kind";
+        }
+        if (message.contains("varint")) {
+            return "a malformed number";
+        }
+        if (message.contains("negative size") || message.contains("embedded string")) {
+            return "a length that does not fit the data";
+        }
+        if (message.contains("utf-8")) {
+            return "text that is not valid UTF-8";
+        }
+        return "malformed data";
     }
 
     static ModelGraph toGraph(WeightlessParser.Parsed parsed, String source, Options options) {
@@ -194,7 +209,9 @@ public final class OnnxReader {
         String chosen = convention.name();
         boolean functionModules = convention.callsAreModules();
         ModelInfo info = new ModelInfo(source, model.getIrVersion(), model.getProducerName(),
-                model.getProducerVersion(), opsets(model), metadata(model), model.getGraph().getName(), chosen);
+                model.getProducerVersion(), opsets(model), metadata(model), model.getGraph().getName(), chosen)
+                .withExpandedOperations(callsFunctions ? LocalFunctions.expandedSize(main.nodes(),
+                        model.getFunctionsList()) : 0);
         try {
             ModelGraph graph = new GraphImporter(convention, functionModules, model.getFunctionsList())
                     .importMain(main, views, info);

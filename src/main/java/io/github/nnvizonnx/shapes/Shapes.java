@@ -3,7 +3,6 @@ package io.github.nnvizonnx.shapes;
 import io.github.nnvizonnx.model.DisplayText;
 import io.github.nnvizonnx.model.InputNode;
 import io.github.nnvizonnx.model.ModelGraph;
-import io.github.nnvizonnx.model.OperationNode;
 import io.github.nnvizonnx.model.OutputNode;
 import io.github.nnvizonnx.model.TensorEdge;
 import io.github.nnvizonnx.model.TensorInfo;
@@ -74,13 +73,15 @@ public final class Shapes {
 
     private ShapeOutcome measure(ModelGraph model, ModelGraph declared, Path file, ShapeRequest request,
                                  Bindings bindings, Consumer<String> status) throws ShapeRunException {
-        int operations = model.nodes(OperationNode.class).size();
+        // counted with every local function call expanded, as onnxruntime loads it (and as the inliner would expand
+        // it): a few KB of functions calling each other twice are 2^40 operations, however few the reader drew
+        long operations = model.expandedOperationCount();
         if (operations > request.operationLimit()) {
             throw new ShapeRunException(String.format(java.util.Locale.ROOT, "not running onnxruntime on %,d"
                     + " operations, over the limit of %,d (--shapes-operation-limit)", operations,
                     request.operationLimit()));
         }
-        Path folder = ExternalDataCheck.folder(file, model.info().externalData());
+        Path folder = ExternalDataCheck.folder(file, model.info());
         for (InputNode input : bindings.inputs()) {
             TensorInfo tensor = input.tensor();
             if (tensor.elementType() != null && tensor.elementType().contains("(")) {

@@ -19,11 +19,10 @@ record CommandRun(int code, String out, String err) {
 
     /** The diagram goes to {@code stdout}; {@code out} holds only what picocli printed. */
     static CommandRun writingTo(OutputStream stdout, String... args) {
-        CommandLine cl = NnvizCommand.commandLine(stdout);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
+        CommandLine cl = NnvizCommand.commandLine(stdout, err);
         cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
         int code = cl.execute(args);
         return new CommandRun(code, out.toString(), err.toString());
     }

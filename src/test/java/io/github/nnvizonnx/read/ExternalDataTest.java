@@ -98,8 +98,11 @@ class ExternalDataTest {
         for (String location : List.of("..", "../w.bin", "a/../../w.bin", "a\\..\\w.bin", "a/..")) {
             assertEquals(climbs, ExternalDataPolicy.problem(location), location);
         }
-        for (String location : List.of("..w.bin", "a/...", "a/..b/w.bin", "w..bin", "./w.bin")) {
+        for (String location : List.of("w..bin", "./w.bin", "a/b./w.bin")) {
             assertEquals(null, ExternalDataPolicy.problem(location), location);
+        }
+        for (String location : List.of("..w.bin", "a/...", "a/..b/w.bin", ".keys/id", "a/.ssh/id_rsa", ".w.bin")) {
+            assertTrue(ExternalDataPolicy.problem(location).startsWith("it is in a hidden file or folder"), location);
         }
     }
 

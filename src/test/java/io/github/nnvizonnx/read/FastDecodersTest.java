@@ -27,16 +27,7 @@ class FastDecodersTest {
     /** What the importer would keep of {@code bytes} parsed by protobuf. */
     private static FastDecoders.WeightHeader expected(byte[] bytes) throws Exception {
         TensorProto t = TensorProto.parseFrom(bytes);
-        String location = null;
-        if (t.getDataLocation() == TensorProto.DataLocation.EXTERNAL) {
-            location = "";
-            for (StringStringEntryProto e : t.getExternalDataList()) {
-                if (e.getKey().equals("location")) {
-                    location = e.getValue();
-                }
-            }
-        }
-        return new FastDecoders.WeightHeader(t.getName(), t.getDataType(), t.getDimsList(), location);
+        return FastDecoders.WeightHeader.of(t);
     }
 
     private static StringStringEntryProto entry(String key, String value) {

@@ -279,6 +279,12 @@ public final class HostileFiles {
                 new Case("subgraphs nested 30 deep", Expect.DIAGRAM,
                         dir -> bytes(dir, "deep30.onnx", ProtoBytes.nestedIfModel(30)),
                         drawn -> assertOperations(drawn, 30)),
+                new Case("local functions each calling the next twice, 41 deep (2^40 operations)", Expect.DIAGRAM,
+                        dir -> write(dir, "bomb.onnx", HostileModels.functionBomb(41, 2)),
+                        drawn -> assertOperations(drawn, 1)),
+                new Case("local functions calling the next three times, 10 deep (19,683 operations)",
+                        Expect.DIAGRAM, dir -> write(dir, "fan3.onnx", HostileModels.functionBomb(10, 3)),
+                        drawn -> assertOperations(drawn, 19_683)),
                 new Case("local functions calling each other 1000 deep", Expect.DIAGRAM,
                         dir -> write(dir, "deep-calls.onnx", callChain(1000)),
                         drawn -> assertTrue(drawn.model().modules().size() > 10, "calls become modules")),
@@ -430,6 +436,12 @@ public final class HostileFiles {
                 error("JSON without its fields", dir -> json(dir, "{\"format\": \"nnviz-onnx-model\","
                         + " \"version\": 1}")),
                 error("JSON that is an array", dir -> json(dir, "[1, 2, 3]")),
+                error("JSON with a key twice", dir -> json(dir, valid.replaceFirst("\"version\": 1",
+                        "\"version\": 1, \"version\": 1"))),
+                error("JSON with a negative parameter count", dir -> json(dir, valid.replaceFirst(
+                        "\"parameters\": \\d+", "\"parameters\": -1"))),
+                error("JSON without its root module", dir -> json(dir, valid.replaceFirst(
+                        "\\{\\s*\"path\": \\[\\],[^}]*\\},?", ""))),
                 error("JSON nested 100,000 arrays deep", dir -> json(dir, "{\"format\": " + "[".repeat(100_000))),
                 error("JSON with a number beyond any type", dir -> json(dir, valid.replaceFirst("\"version\": 1",
                         "\"version\": 1e999"))),

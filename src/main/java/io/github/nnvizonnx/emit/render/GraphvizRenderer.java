@@ -26,8 +26,6 @@ import java.util.concurrent.TimeoutException;
  * redirected), while a pipe needs no file at all.
  */
 final class GraphvizRenderer {
-    /** How long dot may take: laying out a huge graph can run for hours. */
-    static final Duration TIME_LIMIT = Duration.ofMinutes(10);
 
     /**
      * dot's three pipes each get a thread of their own: any one of them left unserved can block dot, and the caller
@@ -62,19 +60,22 @@ final class GraphvizRenderer {
     }
 
     public static void render(String dotSource, String format, OutputStream out) throws IOException {
-        render(dotSource, format, List.of(), out);
+        render(dotSource, format, List.of(), out, io.github.nnvizonnx.emit.DrawOptions.DEFAULT_RENDER_TIME_LIMIT);
     }
 
-    /** Renders with {@code options} added to dot's command line (e.g. {@code -Gdpi=144}). */
-    public static void render(String dotSource, String format, List<String> options, OutputStream out)
-            throws IOException {
+    /**
+     * Renders with {@code options} added to dot's command line (e.g. {@code -Gdpi=144}); past {@code limit} (laying
+     * out a huge or hostile graph can run for hours) dot's process tree is ended and rendering fails.
+     */
+    public static void render(String dotSource, String format, List<String> options, OutputStream out,
+                              Duration limit) throws IOException {
         Path dot = dotExecutable();
         if (dot == null) {
             throw new RenderException("rendering " + format + " needs Graphviz's dot, which is not installed"
                     + " (apt-get install graphviz, brew install graphviz, or graphviz.org); --format dot writes the"
                     + " DOT source without it");
         }
-        render(dot, dotSource, format, options, out, TIME_LIMIT, System.err::println);
+        render(dot, dotSource, format, options, out, limit, System.err::println);
     }
 
     /**
@@ -133,8 +134,8 @@ final class GraphvizRenderer {
             }
         } catch (TimeoutException e) {
             stop(process, copying);
-            throw new RenderException("Graphviz took longer than " + describe(limit) + "; try a smaller --depth or"
-                    + " --layer");
+            throw new RenderException("Graphviz took longer than " + describe(limit) + " (--render-time-limit); try"
+                    + " a smaller --depth or --layer");
         } catch (ExecutionException e) {
             stop(process, copying); // the output cannot take more: dot would block on its full pipe forever
             throw rethrowable(e.getCause());

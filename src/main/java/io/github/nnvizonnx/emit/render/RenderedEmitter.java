@@ -36,11 +36,18 @@ abstract class RenderedEmitter implements Emitter {
         return List.of("." + format);
     }
 
+    /**
+     * Renders into memory first and writes only a finished picture: dot stopped at the time limit (or failing) would
+     * otherwise leave half a picture on standard output.
+     */
     @Override
     public void writeBytes(Diagram diagram, OutputStream out) throws IOException {
         StringBuilder dot = new StringBuilder();
         new DotEmitter().write(AutoDirection.resolve(diagram, Medium.forFormat(format)), dot);
-        GraphvizRenderer.render(dot.toString(), format, rendererOptions(diagram), out);
+        ByteArrayOutputStream picture = new ByteArrayOutputStream();
+        GraphvizRenderer.render(dot.toString(), format, rendererOptions(diagram), picture,
+                diagram.options().renderTimeLimit());
+        picture.writeTo(out);
     }
 
     /** Options for dot's command line beyond the format: none unless a subclass needs some. */

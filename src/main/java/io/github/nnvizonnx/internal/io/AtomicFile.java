@@ -25,6 +25,9 @@ import java.util.Set;
  * <p>A symbolic link is followed: the file it points to is replaced, and the link stays. A target that is neither a
  * file nor a directory (a device such as /dev/null, a FIFO) cannot be replaced by renaming without destroying it, so
  * it is written in place, as a shell redirection would.
+ *
+ * <p>Temporary files carry the writing process's id ({@link StaleTempFiles}): those of an earlier run that was
+ * killed before it could delete them are removed when the same target is written again.
  */
 public final class AtomicFile {
     /** Produces the content; may fail, in which case the target is left untouched. */
@@ -62,6 +65,7 @@ public final class AtomicFile {
 
     private static void replace(Path real, String name, boolean replacing, Content content) throws IOException {
         Path dir = real.getParent();
+        StaleTempFiles.removeBeside(real);
         try (ExitCleanup.Tracked<Path> tracked = createTemp(dir, real, name)) {
             Path temp = tracked.get();
             try {
@@ -91,7 +95,8 @@ public final class AtomicFile {
 
     private static ExitCleanup.Tracked<Path> createTemp(Path dir, Path real, String name) throws OutputFailure {
         try {
-            return ExitCleanup.createTempFile(dir, "." + real.getFileName() + ".", ".tmp", permissionsFor(dir));
+            return ExitCleanup.createTempFile(dir, StaleTempFiles.prefix(real), StaleTempFiles.SUFFIX,
+                    permissionsFor(dir));
         } catch (NoSuchFileException e) {
             throw new OutputFailure(name, "no such directory " + dir, e);
         } catch (IOException e) {

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
  * Levels beyond the limit are kept as one module whose name joins them with '/', so nothing is lost from view.
  */
 final class ScopeDepth {
-    static final int MAX = 64;
+    static final int MAX = io.github.nnvizonnx.model.ModulePath.MAX_DEPTH;
 
     private ScopeDepth() {
     }

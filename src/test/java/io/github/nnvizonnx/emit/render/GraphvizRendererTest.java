@@ -33,7 +33,7 @@ class GraphvizRendererTest {
         RenderException e = assertTimeoutPreemptively(HANG_GUARD, () -> assertThrows(RenderException.class,
                 () -> GraphvizRenderer.render(dot.program(), SOURCE, "svg", new ByteArrayOutputStream(),
                         Duration.ofSeconds(5), w -> { })));
-        assertEquals("Graphviz took longer than 5.0 s; try a smaller --depth or --layer", e.getMessage());
+        assertEquals("Graphviz took longer than 5.0 s (--render-time-limit); try a smaller --depth or --layer", e.getMessage());
         dot.assertEnded();
     }
 
@@ -46,7 +46,7 @@ class GraphvizRendererTest {
         dot.toFile().setExecutable(true);
         java.util.List<String> warnings = new java.util.ArrayList<>();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        GraphvizRenderer.render(dot, SOURCE, "png", out, GraphvizRenderer.TIME_LIMIT, warnings::add);
+        GraphvizRenderer.render(dot, SOURCE, "png", out, io.github.nnvizonnx.emit.DrawOptions.DEFAULT_RENDER_TIME_LIMIT, warnings::add);
         assertEquals("<svg/>\n", out.toString());
         assertEquals(java.util.List.of("nnviz-onnx: warning: Graphviz: graph is too large for cairo-renderer bitmaps."
                 + " Scaling by 0.72 to fit (and 1 more line)"), warnings);
@@ -63,7 +63,7 @@ class GraphvizRendererTest {
             }
         }, "out.svg");
         OutputFailure e = assertTimeoutPreemptively(HANG_GUARD, () -> assertThrows(OutputFailure.class,
-                () -> GraphvizRenderer.render(dot.program(), SOURCE, "svg", full, GraphvizRenderer.TIME_LIMIT,
+                () -> GraphvizRenderer.render(dot.program(), SOURCE, "svg", full, io.github.nnvizonnx.emit.DrawOptions.DEFAULT_RENDER_TIME_LIMIT,
                         w -> { })));
         assertEquals("cannot write to out.svg: No space left on device", e.getMessage());
         dot.assertEnded();
