@@ -36,15 +36,24 @@ public final class Shapes {
     /** A run that takes longer than this gets a status line. */
     public static final Duration STATUS_AFTER = Duration.ofSeconds(1);
 
-    private final Supplier<ShapeRunner> runners;
+    private final RunnerSource runners;
     private final Duration statusAfter;
 
-    /** The pass with onnxruntime, loaded only when a run happens. */
+    /** The pass with onnxruntime, run in a child process of its own when a run happens. */
     public Shapes() {
-        this(Shapes::onnxruntime, STATUS_AFTER);
+        this(STATUS_AFTER, RunnerSource.isolated());
+    }
+
+    /** The pass with runners from {@code runners}: a child already started while the model was read, say. */
+    public static Shapes using(RunnerSource runners) {
+        return new Shapes(STATUS_AFTER, runners);
     }
 
     Shapes(Supplier<ShapeRunner> runners, Duration statusAfter) {
+        this(statusAfter, request -> runners.get());
+    }
+
+    private Shapes(Duration statusAfter, RunnerSource runners) {
         this.runners = runners;
         this.statusAfter = statusAfter;
     }
@@ -109,7 +118,7 @@ public final class Shapes {
         List<String> extra = new ArrayList<>(topLevelOutputs);
         extra.addAll(inner.runNames());
         RunPlan plan = new RunPlan(file, folder, free.inputs(-1), extra, variants, inner.inlines());
-        Runs done = runOrFallBack(plan, topLevelOutputs, inner, request.timeLimit(), free, status, notes);
+        Runs done = runOrFallBack(plan, topLevelOutputs, inner, request, free, status, notes);
         List<Map<String, TensorInfo>> perturbed = done.runs().subList(1, done.runs().size());
         boolean everyRunWorked = perturbed.stream().allMatch(java.util.Objects::nonNull);
         Map<String, TensorInfo> measured = everyRunWorked
@@ -134,18 +143,19 @@ public final class Shapes {
      * Runs {@code plan}; when it inlines calls and fails, runs the file as it is with the time left, for its
      * top-level tensors ({@code topLevelOutputs}), and says so in {@code notes}.
      */
-    private Runs runOrFallBack(RunPlan plan, List<String> topLevelOutputs, InnerTensors inner, Duration limit,
+    private Runs runOrFallBack(RunPlan plan, List<String> topLevelOutputs, InnerTensors inner, ShapeRequest request,
                                FreeDims free, Consumer<String> status, List<String> notes) throws ShapeRunException {
+        Duration limit = request.timeLimit();
         long start = System.nanoTime();
         try {
-            return new Runs(runAll(plan, limit, free, status), inner);
+            return new Runs(runAll(plan, request, limit, free, status), inner);
         } catch (ShapeRunException e) {
             Duration left = limit.minusNanos(System.nanoTime() - start);
             if (!plan.inlineFunctions() || left.isNegative() || left.isZero()) {
                 throw e;
             }
             // The file as it is may run where its inlined form does not (an opset a function imports differently).
-            Runs fallBack = new Runs(runAll(plan.withoutInlining(topLevelOutputs), left, free, status),
+            Runs fallBack = new Runs(runAll(plan.withoutInlining(topLevelOutputs), request, left, free, status),
                     InnerTensors.NONE);
             notes.add("tensors inside functions keep their declared shapes: the model did not run with its"
                     + " functions inlined (" + DisplayText.clip(e.getMessage(), 200) + ")");
@@ -153,11 +163,10 @@ public final class Shapes {
         }
     }
 
-    /** Runs {@code plan} and its variants within {@code limit}; the base run first. */
-    private List<Map<String, TensorInfo>> runAll(RunPlan plan, Duration limit, FreeDims free,
+    /** Runs {@code plan} and its variants within {@code limit}, with a runner of its own; the base run first. */
+    private List<Map<String, TensorInfo>> runAll(RunPlan plan, ShapeRequest request, Duration limit, FreeDims free,
                                                  Consumer<String> status) throws ShapeRunException {
-        ShapeRunner runner = load();
-        try {
+        try (ShapeRunner runner = load(request)) {
             return TimedRun.call(() -> runner.runAll(plan), limit, statusAfter,
                     () -> status.accept("measuring tensor shapes with onnxruntime (at most "
                             + TimedRun.seconds(limit) + ")..."), runner::cancel);
@@ -183,17 +192,12 @@ public final class Shapes {
         return List.copyOf(extra);
     }
 
-    private ShapeRunner load() throws ShapeRunException {
+    private ShapeRunner load(ShapeRequest request) throws ShapeRunException {
         try {
-            return runners.get();
+            return runners.open(request);
         } catch (LinkageError e) {
             throw new ShapeRunException("onnxruntime is not available (" + e.getClass().getSimpleName() + ": "
                     + e.getMessage() + ")");
         }
-    }
-
-    /** The onnxruntime runner; referenced only here, so its classes load on the first run. */
-    private static ShapeRunner onnxruntime() {
-        return new io.github.nnvizonnx.shapes.ort.OrtShapeRunner();
     }
 }

@@ -34,9 +34,20 @@ public final class OrtShapeRunner implements ShapeRunner {
     /** onnxruntime's session setting for where a model loaded from memory finds its external data. */
     private static final String EXTERNAL_DATA_FOLDER = "session.model_external_initializers_file_folder_path";
 
+    private final int threads;
     private final Object lock = new Object();
     private OrtSession.RunOptions running;
     private boolean cancelled;
+
+    /** A runner with onnxruntime's own choice of threads. */
+    public OrtShapeRunner() {
+        this(0);
+    }
+
+    /** A runner whose sessions use at most {@code threads} threads for an operation (0: onnxruntime's choice). */
+    public OrtShapeRunner(int threads) {
+        this.threads = threads;
+    }
 
     /** Loads the native library and creates the process's environment, if not done yet. */
     public static void loadRuntime() throws ShapeRunException {
@@ -57,6 +68,10 @@ public final class OrtShapeRunner implements ShapeRunner {
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.NO_OPT);
             options.setSessionLogLevel(OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL);
+            if (threads > 0) {
+                options.setIntraOpNumThreads(threads);
+                options.setInterOpNumThreads(1);
+            }
             if (plan.externalDataFolder() != null) {
                 options.addConfigEntry(EXTERNAL_DATA_FOLDER, plan.externalDataFolder().toString());
             }
