@@ -21,6 +21,8 @@ import java.util.Map;
  */
 final class ChildCommand {
     static final String MAIN = "io.github.nnvizonnx.shapes.ort.IsolatedRun";
+    /** Where in its private folder the child's JVM writes its crash log, if it crashes. */
+    static final String CRASH_LOG = "hs_err.log";
     /** Extra JVM options for the child, set by the launcher: its class-data archive, which makes it start faster. */
     static final String OPTIONS_PROPERTY = "nnviz.shapes.child-options";
     /**
@@ -75,7 +77,7 @@ final class ChildCommand {
                 "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:ReservedCodeCacheSize=32m",
                 "-XX:MaxMetaspaceSize=96m", "-XX:CompressedClassSpaceSize=64m",
                 "-XX:MaxDirectMemorySize=" + Math.max(memoryLimit, 1L << 20), "-XX:ActiveProcessorCount=1",
-                "-XX:ErrorFile=" + folder.resolve("hs_err.log"), "-XX:-CreateCoredumpOnCrash",
+                "-XX:ErrorFile=" + folder.resolve(CRASH_LOG), "-XX:-CreateCoredumpOnCrash",
                 "-XX:+DisableAttachMechanism", "-XX:-UsePerfData", "-Xlog:disable", "-Xlog:all=off",
                 "-Djava.io.tmpdir=" + folder));
         for (String property : PASSED_PROPERTIES) {

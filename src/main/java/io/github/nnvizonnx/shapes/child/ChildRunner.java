@@ -102,12 +102,18 @@ public final class ChildRunner implements ShapeRunner {
             throw new ShapeRunException("onnxruntime was stopped: " + watch.overrun() + " (--shapes-memory-limit "
                     + ByteText.of(memoryLimit) + ")");
         }
+        String crash = CrashLog.signal(folder.get().resolve(ChildCommand.CRASH_LOG));
+        if (crash != null) {
+            throw new ShapeRunException("onnxruntime's process crashed (" + crash + ")");
+        }
         RunProtocol.Result result = code == 0 ? read() : null;
         if (result == null) {
             throw new ShapeRunException("onnxruntime's process " + ended(code));
         }
         if (result.failure() != null) {
-            throw new ShapeRunException(result.failure());
+            boolean memory = result.failure().contains("alloc") || result.failure().contains("memory");
+            throw new ShapeRunException(result.failure() + (memory ? "; the run may use at most "
+                    + ByteText.of(memoryLimit) + " (--shapes-memory-limit)" : ""));
         }
         return result.runs();
     }

@@ -34,6 +34,9 @@ public final class OrtShapeRunner implements ShapeRunner {
     /** onnxruntime's session setting for where a model loaded from memory finds its external data. */
     private static final String EXTERNAL_DATA_FOLDER = "session.model_external_initializers_file_folder_path";
 
+    /** {@code /onnxruntime_src/.../bfc_arena.cc:359 void* onnxruntime::BFCArena::Allocate(size_t, bool) }. */
+    private static final String SOURCE_LOCATION = "/onnxruntime_src/\\S+:\\d+ [^()]*\\([^()]*\\)\\s*";
+
     private final int threads;
     private final Object lock = new Object();
     private OrtSession.RunOptions running;
@@ -191,7 +194,8 @@ public final class OrtShapeRunner implements ShapeRunner {
         }
         String line = message.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse(message);
         // onnxruntime's Java layer prefixes "Error code - ORT_FAIL - message: "; the rest is the reason.
-        String reason = line.replaceFirst("^Error code - \\S+ - message: ", "");
+        String reason = line.replaceFirst("^Error code - \\S+ - message: ", "")
+                .replaceAll(SOURCE_LOCATION, ""); // where in onnxruntime's C++ it failed says nothing to a user
         return io.github.nnvizonnx.model.DisplayText.clip(reason, 300);
     }
 }
