@@ -195,6 +195,9 @@ public final class OnnxReader {
         boolean functionModules = convention.callsAreModules();
         ModelInfo info = new ModelInfo(source, model.getIrVersion(), model.getProducerName(),
                 model.getProducerVersion(), opsets(model), metadata(model), model.getGraph().getName(), chosen);
+        if (callsFunctions) {
+            info = info.withExpandedOperations(ExpandedOperations.count(main.nodes(), model.getFunctionsList()));
+        }
         try {
             ModelGraph graph = new GraphImporter(convention, functionModules, model.getFunctionsList())
                     .importMain(main, views, info);

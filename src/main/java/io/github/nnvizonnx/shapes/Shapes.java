@@ -83,11 +83,15 @@ public final class Shapes {
 
     private ShapeOutcome measure(ModelGraph model, ModelGraph declared, Path file, ShapeRequest request,
                                  Bindings bindings, Consumer<String> status) throws ShapeRunException {
-        int operations = model.nodes(OperationNode.class).size();
+        // the runtime expands every call of a local function: a call drawn as one box may stand for millions
+        long drawn = model.nodes(OperationNode.class).size();
+        long operations = Math.max(drawn, model.info().expandedOperations());
         if (operations > request.operationLimit()) {
-            throw new ShapeRunException(String.format(java.util.Locale.ROOT, "not running onnxruntime on %,d"
-                    + " operations, over the limit of %,d (--shapes-operation-limit)", operations,
-                    request.operationLimit()));
+            String count = operations == Long.MAX_VALUE ? "more operations than can be counted"
+                    : String.format(java.util.Locale.ROOT, "%,d operations", operations);
+            throw new ShapeRunException(String.format(java.util.Locale.ROOT, "not running onnxruntime on %s%s,"
+                    + " over the limit of %,d (--shapes-operation-limit)", count, operations > drawn
+                    ? " (its local functions expanded)" : "", request.operationLimit()));
         }
         Path folder = ExternalDataCheck.folder(file, model.info().externalData());
         for (InputNode input : bindings.inputs()) {

@@ -6,7 +6,10 @@ import static io.github.nnvizonnx.testsupport.OnnxBuilder.node;
 import static io.github.nnvizonnx.testsupport.OnnxBuilder.tensor;
 
 import io.github.nnvizonnx.proto.Onnx.AttributeProto;
+import io.github.nnvizonnx.proto.Onnx.FunctionProto;
 import io.github.nnvizonnx.proto.Onnx.GraphProto;
+import io.github.nnvizonnx.proto.Onnx.ModelProto;
+import io.github.nnvizonnx.proto.Onnx.OperatorSetIdProto;
 import io.github.nnvizonnx.proto.Onnx.StringStringEntryProto;
 import io.github.nnvizonnx.proto.Onnx.TensorProto;
 import io.github.nnvizonnx.proto.Onnx.TensorShapeProto;
@@ -82,6 +85,34 @@ public final class HostileRuns {
                 .addNode(node("loop", "Loop", in("m", "go", "x"), "y")
                         .addAttribute(OnnxBuilder.graphAttribute("body", body.build())));
         return OnnxBuilder.write(dir, "endless-loop.onnx", model(graph));
+    }
+
+    /**
+     * {@code levels} local functions, each calling the next twice, the last one a Relu, called once from the main
+     * graph: a few KB that a runtime expands into 2^levels operations. {@code f0} calls itself too when
+     * {@code recursive}.
+     */
+    public static Path explodingFunctions(Path dir, int levels, boolean recursive) {
+        ModelProto.Builder model = model(GraphProto.newBuilder().setName("g")
+                .addInput(tensor("x", 1)).addOutput(tensor("y", 1))
+                .addNode(node("call", "f0", in("x"), "y").setDomain("local")));
+        model.addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("local").setVersion(1));
+        for (int level = 0; level < levels; level++) {
+            FunctionProto.Builder f = OnnxBuilder.function("local", "f" + level, in("a"), "b")
+                    .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("local").setVersion(1));
+            String callee = level + 1 < levels ? "f" + (level + 1) : null;
+            if (callee == null) {
+                f.addNode(node("relu", "Relu", in("a"), "b"));
+            } else {
+                f.addNode(node("first", callee, in("a"), "m").setDomain("local"))
+                        .addNode(node("second", callee, in("m"), "b").setDomain("local"));
+            }
+            if (recursive && level == 0) {
+                f.addNode(node("again", "f0", in("a"), "unused").setDomain("local"));
+            }
+            model.addFunctions(f);
+        }
+        return OnnxBuilder.write(dir, "exploding-functions.onnx", model);
     }
 
     private static StringStringEntryProto entry(String key, String value) {
