@@ -126,4 +126,35 @@ class ContainedRunTest {
         System.out.printf("endless loop under a 3 s limit: %d ms, whole tree at most %d MiB: %s%n", run.millis(),
                 run.peakTreeBytes() >> 20, warning.strip());
     }
+
+    @Test
+    void stoppingTheToolEndsTheRunAndLeavesNothing() throws Exception {
+        Path model = HostileRuns.endlessLoop(work);
+        ProcessHandle[] child = new ProcessHandle[1];
+        WatchedCli.Run run = draw(model, tool -> {
+            try {
+                child[0] = WatchedCli.awaitDescendant(tool, "IsolatedRun");
+                Thread.sleep(1500);
+                tool.destroy(); // SIGTERM, as Ctrl-C or a service manager sends
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertEquals(143, run.exitCode(), run.err());
+        assertTrue(child[0].onExit().get(10, java.util.concurrent.TimeUnit.SECONDS) != null);
+        assertFalse(child[0].isAlive(), "the run's process ended with the tool");
+        assertEquals(List.of(), WatchedCli.crashLogs(work, tmp));
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertEquals(List.of(), left.toList(), "the run's folder is deleted");
+        }
+    }
+
+    @Test
+    void anExplodingFunctionModelDrawnFlatIsNotRun() throws Exception {
+        Path model = HostileRuns.explodingFunctions(work, 41, false); // 2^40 operations once expanded
+        WatchedCli.Run run = draw(model, p -> { }, "--hierarchy", "flat");
+        String warning = assertContained(run);
+        assertTrue(warning.contains("1,099,511,627,776 operations (its local functions expanded)"), warning);
+        // the run's process, started while the model was read, got no plan and was ended (assertContained)
+    }
 }
