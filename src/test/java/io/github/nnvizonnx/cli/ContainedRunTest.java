@@ -67,25 +67,46 @@ class ContainedRunTest {
         return run.err();
     }
 
+    /** {@link #assertContained}, and the figures for the README's table. */
+    private String assertContained(String what, WatchedCli.Run run) throws IOException {
+        String warning = assertContained(run);
+        System.out.printf("%s: %d ms, whole tree at most %d MiB: %s%n", what, run.millis(), run.peakTreeBytes() >> 20,
+                warning.strip());
+        return warning;
+    }
+
+    /** What to do with the tool and its run's process, 1.5 s into the run (onnxruntime loaded, the model going). */
+    private interface InTheRun {
+        void act(ProcessHandle tool, ProcessHandle run) throws IOException, InterruptedException;
+    }
+
+    private static Consumer<ProcessHandle> inTheRun(InTheRun action) {
+        return tool -> {
+            try {
+                ProcessHandle run = WatchedCli.awaitDescendant(tool, "IsolatedRun");
+                Thread.sleep(1500);
+                action.act(tool, run);
+            } catch (IOException | InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        };
+    }
+
     @Test
     void aTensorSizedAtRunTimeStopsAtTheMemoryLimit() throws Exception {
         Path model = HostileRuns.runTimeSizedTensor(work, 40_000); // 6.4 GB of float32
         assertTrue(Files.size(model) < 400, Files.size(model) + " bytes");
         WatchedCli.Run run = draw(model, p -> { }, "--shapes-memory-limit", "256m");
-        String warning = assertContained(run);
+        String warning = assertContained("run-time-sized 6.4 GB tensor under 256m", run);
         assertTrue(warning.contains("memory") || warning.contains("allocat"), warning);
-        System.out.printf("run-time-sized 6.4 GB tensor under 256m: %d ms, whole tree at most %d MiB: %s%n",
-                run.millis(), run.peakTreeBytes() >> 20, warning.strip());
     }
 
     @Test
     void memoryTheAddressSpaceLimitLetsThroughIsStoppedByTheWatch() throws Exception {
         Path model = HostileRuns.runTimeSizedTensor(work, 10_000); // 400 MB: within the address space allowed
         WatchedCli.Run run = draw(model, p -> { }, "--shapes-memory-limit", "256m");
-        String warning = assertContained(run);
+        String warning = assertContained("run-time-sized 400 MB tensor under 256m", run);
         assertTrue(warning.contains("memory"), warning);
-        System.out.printf("run-time-sized 400 MB tensor under 256m: %d ms, whole tree at most %d MiB: %s%n",
-                run.millis(), run.peakTreeBytes() >> 20, warning.strip());
     }
 
     @Test
@@ -93,53 +114,37 @@ class ContainedRunTest {
         Path model = HostileRuns.sparseExternalWeight(work, 6L << 30);
         assertEquals(6L << 30, Files.size(work.resolve("weights.bin")));
         WatchedCli.Run run = draw(model, p -> { });
-        String warning = assertContained(run);
-        System.out.printf("sparse 6 GiB external weight under the default 2g: %d ms, whole tree at most %d MiB: %s%n",
-                run.millis(), run.peakTreeBytes() >> 20, warning.strip());
+        assertContained("sparse 6 GiB external weight under the default 2g", run);
     }
 
     @Test
     void aCrashOfTheRunIsOneWarningAndLeavesNoCrashLog() throws Exception {
+        ExternalTools.require("kill on the PATH (procps), to send SIGSEGV", ExternalTools.onPath("kill"));
         Path model = HostileRuns.endlessLoop(work);
-        WatchedCli.Run run = draw(model, tool -> {
-            try {
-                ProcessHandle child = WatchedCli.awaitDescendant(tool, "IsolatedRun");
-                Thread.sleep(1500); // well into the run: onnxruntime loaded, the loop going
-                Process kill = new ProcessBuilder("kill", "-SEGV", Long.toString(child.pid())).start();
-                assertEquals(0, kill.waitFor());
-            } catch (IOException | InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        });
-        String warning = assertContained(run);
+        WatchedCli.Run run = draw(model, inTheRun((tool, child) -> {
+            Process kill = new ProcessBuilder("kill", "-SEGV", Long.toString(child.pid())).start();
+            assertEquals(0, kill.waitFor());
+        }));
+        String warning = assertContained("run killed with SIGSEGV", run);
         assertTrue(warning.contains("crashed"), warning);
-        System.out.printf("run killed with SIGSEGV: %d ms, whole tree at most %d MiB: %s%n", run.millis(),
-                run.peakTreeBytes() >> 20, warning.strip());
     }
 
     @Test
     void aRunPastTheTimeLimitIsKilled() throws Exception {
         Path model = HostileRuns.endlessLoop(work);
         WatchedCli.Run run = draw(model, p -> { }, "--shapes-time-limit", "3");
-        String warning = assertContained(run);
+        String warning = assertContained("endless loop under a 3 s limit", run);
         assertTrue(warning.contains("took longer than 3 s (--shapes-time-limit)"), warning);
-        System.out.printf("endless loop under a 3 s limit: %d ms, whole tree at most %d MiB: %s%n", run.millis(),
-                run.peakTreeBytes() >> 20, warning.strip());
     }
 
     @Test
     void stoppingTheToolEndsTheRunAndLeavesNothing() throws Exception {
         Path model = HostileRuns.endlessLoop(work);
         ProcessHandle[] child = new ProcessHandle[1];
-        WatchedCli.Run run = draw(model, tool -> {
-            try {
-                child[0] = WatchedCli.awaitDescendant(tool, "IsolatedRun");
-                Thread.sleep(1500);
-                tool.destroy(); // SIGTERM, as Ctrl-C or a service manager sends
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        });
+        WatchedCli.Run run = draw(model, inTheRun((tool, started) -> {
+            child[0] = started;
+            tool.destroy(); // SIGTERM, as Ctrl-C or a service manager sends
+        }));
         assertEquals(143, run.exitCode(), run.err());
         assertTrue(child[0].onExit().get(10, java.util.concurrent.TimeUnit.SECONDS) != null);
         assertFalse(child[0].isAlive(), "the run's process ended with the tool");
