@@ -78,7 +78,7 @@ final class ChildCommand {
                 "-XX:MaxMetaspaceSize=96m", "-XX:CompressedClassSpaceSize=64m",
                 "-XX:MaxDirectMemorySize=" + Math.max(memoryLimit, 1L << 20), "-XX:ActiveProcessorCount=1",
                 "-XX:ErrorFile=" + folder.resolve(CRASH_LOG), "-XX:-CreateCoredumpOnCrash",
-                "-XX:+DisableAttachMechanism", "-XX:-UsePerfData", "-Xlog:disable", "-Xlog:all=off",
+                "-XX:+DisableAttachMechanism", "-XX:-UsePerfData", "-Xlog:disable",
                 "-Djava.io.tmpdir=" + folder));
         for (String property : PASSED_PROPERTIES) {
             String value = System.getProperty(property);

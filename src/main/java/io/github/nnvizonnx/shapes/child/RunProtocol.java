@@ -71,8 +71,8 @@ public final class RunProtocol {
 
     public static Request readPlan(BufferedReader in) throws IOException {
         expect(in, PLAN);
-        Path model = Path.of(requireValue(field(in, "model")));
-        String folder = field(in, "folder");
+        Path model = Path.of(requireValue(value(field(in, "model"))));
+        String folder = value(field(in, "folder"));
         int threads = parseInt(field(in, "threads"));
         boolean inline = parseBoolean(field(in, "inline"));
         List<String> outputs = new ArrayList<>();
@@ -262,7 +262,7 @@ public final class RunProtocol {
     }
 
     private static int parseInt(String word) throws Malformed {
-        long value = parseLong(requireValue(word));
+        long value = parseLong(word);
         check(value > 0 && value < 1024, word);
         return (int) value;
     }
@@ -287,12 +287,11 @@ public final class RunProtocol {
         check(line.equals(header), line);
     }
 
-    /** The value of a line {@code key <string>}; numbers are read as strings too ({@code threads =2}). */
+    /** The one word of a line {@code key word}. */
     private static String field(BufferedReader in, String key) throws IOException {
         String line = next(in);
         check(line.startsWith(key + " ") && line.indexOf(' ', key.length() + 1) < 0, line);
-        String word = line.substring(key.length() + 1);
-        return word.startsWith("=") || word.equals("-") ? value(word) : word;
+        return line.substring(key.length() + 1);
     }
 
     private static String requireValue(String value) throws Malformed {

@@ -85,7 +85,8 @@ class RunProtocolTest {
         String plan = "nnviz-onnx-plan 1\nmodel =/m.onnx\nfolder -\nthreads 2\n";
         for (String text : List.of(plan, plan + "input =x SOME [1]\nend\n", plan + "input =x ONES 1x2\nend\n",
                 plan + "variant\noutput =y\nend\n", plan.replace("threads 2", "threads 0") + "end\n",
-                plan.replace("model =/m.onnx", "model -") + "end\n", plan + "shell rm -rf /\nend\n")) {
+                plan.replace("model =/m.onnx", "model -") + "end\n", plan.replace("=/m", "/m") + "end\n",
+                plan + "shell rm -rf /\nend\n")) {
             assertThrows(RunProtocol.Malformed.class, () -> RunProtocol.readPlan(reader(text)), text);
         }
     }
