@@ -23,7 +23,9 @@ final class ChildCommand {
     static final String MAIN = "io.github.nnvizonnx.shapes.ort.IsolatedRun";
     /** Where in its private folder the child's JVM writes its crash log, if it crashes. */
     static final String CRASH_LOG = "hs_err.log";
-    /** Extra JVM options for the child, set by the launcher: its class-data archive, which makes it start faster. */
+    /** The class-data archive the child starts from, set by the launcher (one path: it may hold spaces). */
+    static final String ARCHIVE_PROPERTY = "nnviz.shapes.child-archive";
+    /** Further JVM options for the child, separated by spaces: a class list to make the archive from, a log. */
     static final String OPTIONS_PROPERTY = "nnviz.shapes.child-options";
     /**
      * The address space the child's JVM reserves with onnxruntime loaded, before the model takes any (measured at
@@ -85,6 +87,10 @@ final class ChildCommand {
             if (value != null) {
                 options.add("-D" + property + "=" + value);
             }
+        }
+        String archive = System.getProperty(ARCHIVE_PROPERTY, "");
+        if (!archive.isEmpty()) {
+            options.add("-XX:SharedArchiveFile=" + archive);
         }
         String extra = System.getProperty(OPTIONS_PROPERTY, "").strip();
         if (!extra.isEmpty()) {
