@@ -67,7 +67,7 @@ public final class ExitCleanup {
         return track(() -> Files.createTempFile(dir, prefix, suffix, attributes), FILES);
     }
 
-    /** Like {@link Files#createTempDirectory(String, FileAttribute[])}; deleted with its files if the JVM exits first. */
+    /** Like {@link Files#createTempDirectory(String, FileAttribute[])}; deleted with its files if the JVM exits. */
     public static Tracked<Path> createTempDirectory(String prefix, FileAttribute<?>... attributes) throws IOException {
         return track(() -> Files.createTempDirectory(prefix, attributes), FOLDERS);
     }
