@@ -35,15 +35,15 @@ class RunProtocolTest {
         RunPlan plan = new RunPlan(Path.of("/models/m one.onnx").toAbsolutePath(), null,
                 List.of(new RunInput(ODD, List.of(1L, 16L), RunInput.Fill.ONES), new RunInput("", List.of(),
                         RunInput.Fill.ZEROS)), List.of(ODD, "h"), List.of(List.of(new RunInput(ODD, List.of(2L, 16L),
-                        RunInput.Fill.ONES)), List.of()));
+                        RunInput.Fill.ONES)), List.of()), true);
         StringWriter text = new StringWriter();
         RunProtocol.writePlan(plan, 2, text);
 
         RunProtocol.Request read = RunProtocol.readPlan(reader(text.toString()));
         assertEquals(plan, read.plan());
         assertEquals(2, read.threads());
-        // header, model, folder, threads; 2 outputs, 2 inputs; 2 variants, with 1 input; end
-        assertEquals(12, text.toString().lines().count(), "one line each: names cannot break lines: " + text);
+        // header, model, folder, threads, inline; 2 outputs, 2 inputs; 2 variants, with 1 input; end
+        assertEquals(13, text.toString().lines().count(), "one line each: names cannot break lines: " + text);
     }
 
     @Test
@@ -82,10 +82,11 @@ class RunProtocolTest {
                 header + "failure =a\nrun\nend\n", header + "run\ntensor =x =f [99999999999999999999]\nend\n")) {
             assertThrows(RunProtocol.Malformed.class, () -> RunProtocol.readResult(reader(text)), text);
         }
-        String plan = "nnviz-onnx-plan 1\nmodel =/m.onnx\nfolder -\nthreads 2\n";
+        String plan = "nnviz-onnx-plan 1\nmodel =/m.onnx\nfolder -\nthreads 2\ninline false\n";
         for (String text : List.of(plan, plan + "input =x SOME [1]\nend\n", plan + "input =x ONES 1x2\nend\n",
                 plan + "variant\noutput =y\nend\n", plan.replace("threads 2", "threads 0") + "end\n",
                 plan.replace("model =/m.onnx", "model -") + "end\n", plan.replace("=/m", "/m") + "end\n",
+                plan.replace("inline false", "inline no") + "end\n",
                 plan + "shell rm -rf /\nend\n")) {
             assertThrows(RunProtocol.Malformed.class, () -> RunProtocol.readPlan(reader(text)), text);
         }
