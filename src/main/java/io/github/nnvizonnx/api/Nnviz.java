@@ -176,7 +176,7 @@ public final class Nnviz {
         // A JSON model already carries the shapes it was written with; only ONNX files can be run.
         boolean onnx = !ModelReader.looksLikeJson(input.file());
         boolean run = onnx && shapes.mode() == ShapeMode.RUN;
-        try (RuntimePreload preload = RuntimePreload.startIf(run && Files.isRegularFile(input.file()))) {
+        try (RuntimePreload preload = RuntimePreload.startIf(run && Files.isRegularFile(input.file()), shapes)) {
             OnnxReader.Options options = new OnnxReader.Options(hierarchy);
             ModelGraph read = input.read(file -> ModelReader.read(file, input.name(), options));
             ViewOptions resolved = Views.resolveNamedModules(read, view.options());
@@ -186,12 +186,12 @@ public final class Nnviz {
                     reporter.warning(read.info().source() + ": " + warning);
                 }
             }
-            return new Read(onnx ? withShapes(read) : read, resolved);
+            return new Read(onnx ? withShapes(read, preload) : read, resolved);
         }
     }
 
-    private ModelGraph withShapes(ModelGraph read) {
-        ShapeOutcome outcome = new Shapes().apply(read, input.file(), shapes, reporter::status);
+    private ModelGraph withShapes(ModelGraph read, RuntimePreload preload) {
+        ShapeOutcome outcome = Shapes.using(preload.runners()).apply(read, input.file(), shapes, reporter::status);
         if (outcome.warning() != null) {
             reporter.warning(outcome.warning() + "; edges show the declared shapes");
         }

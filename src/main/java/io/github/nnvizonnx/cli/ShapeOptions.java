@@ -30,7 +30,8 @@ final class ShapeOptions {
 
 
     @Option(names = "--shapes-memory-limit", paramLabel = "SIZE", defaultValue = "2g", converter = SizeConverter.class,
-            description = "No run when its inputs and tensors would need more memory than this (e.g. 512m, 4g)."
+            description = "The memory the onnxruntime run may use (e.g. 512m, 4g): no run when its inputs and tensors"
+                    + " would need more, and a run that takes more is stopped."
                     + " Default: ${DEFAULT-VALUE}.")
     private long memoryLimit;
 

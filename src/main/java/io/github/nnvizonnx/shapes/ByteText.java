@@ -3,7 +3,7 @@ package io.github.nnvizonnx.shapes;
 import java.util.Locale;
 
 /** Byte counts for people: {@code 2.00 GiB}, {@code 889 MiB}, {@code 64.0 KiB}, {@code 100 B}. */
-final class ByteText {
+public final class ByteText {
     private static final String[] UNITS = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
     /** Enough to tell two sizes apart when they differ by more than a part in a thousand. */
     private static final int DIGITS = 3;
@@ -13,7 +13,7 @@ final class ByteText {
     }
 
     /** {@code bytes} with three significant digits in the largest unit it reaches. */
-    static String of(long bytes) {
+    public static String of(long bytes) {
         return of(bytes, DIGITS);
     }
 

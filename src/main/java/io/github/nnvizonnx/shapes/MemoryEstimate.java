@@ -25,7 +25,8 @@ import org.jgrapht.traverse.TopologicalOrderIterator;
  * from its producer's inputs where the operator allows ({@link OperationSizes}: a ConstantOfShape of a constant
  * shape, the index arithmetic on shapes); otherwise it is assumed as large as the largest tensor the file declares,
  * or as the largest tensor entering its producer when that is larger: layers seldom shrink data by much. Weights
- * themselves are not counted.
+ * themselves are not counted. This only spares a run that would plainly not fit: what a run really takes is held to
+ * the limit by the operating system, in the run's own process ({@code shapes.child}).
  */
 final class MemoryEstimate {
     private MemoryEstimate() {

@@ -1,46 +1,86 @@
 package io.github.nnvizonnx.shapes;
 
 /**
- * Loads onnxruntime's native library on another core while the model is read, so that a run does not wait for it
- * afterwards (for a small model, loading it is most of the run). Closing waits for the loading to end: the library
- * is unpacked into a temporary folder that is removed when loading ends, and a process that exited in the middle
- * would leave it behind. A failure is not reported here; the run reports it, as a warning.
+ * Starts the run's child process (its JVM, then onnxruntime) on another core while the model is read, so that a run
+ * does not wait for it afterwards: for a small model, starting it is most of the run. The child waits for its plan;
+ * {@link #runners()} hands it to the shapes pass. Closing ends a child the pass did not use (the model was over a
+ * limit, say) and deletes its folder. A failure to start is not reported here; the run reports it, as a warning.
  */
 public final class RuntimePreload implements AutoCloseable {
-    private final Thread loader;
+    private final Thread starter;
+    private ShapeRunner child;
+    private ShapeRunException failure;
+    private boolean handedOut;
 
-    private RuntimePreload(Thread loader) {
-        this.loader = loader;
+    private RuntimePreload(ShapeRequest request) {
+        this.starter = request == null ? null : new Thread(() -> start(request), "onnxruntime-starter");
     }
 
-    /** Starts loading when {@code wanted} (a run will be asked for); otherwise does nothing. */
-    public static RuntimePreload startIf(boolean wanted) {
-        if (!wanted) {
-            return new RuntimePreload(null);
+    /** Starts the child when {@code wanted} (a run will be asked for), with {@code request}'s limits. */
+    public static RuntimePreload startIf(boolean wanted, ShapeRequest request) {
+        RuntimePreload preload = new RuntimePreload(wanted ? request : null);
+        if (preload.starter != null) {
+            preload.starter.setDaemon(true);
+            preload.starter.start();
         }
-        Thread loader = new Thread(RuntimePreload::load, "onnxruntime-loader");
-        loader.setDaemon(true);
-        loader.start();
-        return new RuntimePreload(loader);
+        return preload;
     }
 
-    private static void load() {
+    private void start(ShapeRequest request) {
         try {
-            io.github.nnvizonnx.shapes.ort.OrtShapeRunner.loadRuntime();
-        } catch (ShapeRunException | LinkageError e) {
-            // the run reports it
+            ShapeRunner started = RunnerSource.isolated().open(request);
+            synchronized (this) {
+                child = started;
+            }
+        } catch (ShapeRunException e) {
+            synchronized (this) {
+                failure = e;
+            }
+        } catch (LinkageError e) {
+            synchronized (this) {
+                failure = new ShapeRunException("onnxruntime's process could not be started ("
+                        + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+            }
         }
+    }
+
+    /** The preloaded child for the first run, then a fresh child for each further one. */
+    public RunnerSource runners() {
+        return request -> {
+            awaitStarter();
+            synchronized (this) {
+                if (handedOut || starter == null) {
+                    return RunnerSource.isolated().open(request);
+                }
+                handedOut = true;
+                if (failure != null) {
+                    throw failure;
+                }
+                return child;
+            }
+        };
     }
 
     @Override
     public void close() {
-        if (loader == null) {
+        awaitStarter();
+        ShapeRunner started;
+        synchronized (this) {
+            started = child;
+        }
+        if (started != null) {
+            started.close(); // once more after the pass closed it, or the first time if it never ran
+        }
+    }
+
+    private void awaitStarter() {
+        if (starter == null) {
             return;
         }
         boolean interrupted = false;
-        while (loader.isAlive()) {
+        while (starter.isAlive()) {
             try {
-                loader.join();
+                starter.join();
             } catch (InterruptedException e) {
                 interrupted = true;
             }

@@ -10,7 +10,7 @@ import java.util.Map;
  * {@code io.github.nnvizonnx.shapes.ort}, the only place that touches onnxruntime's classes, and is loaded only when
  * a run is asked for.
  */
-public interface ShapeRunner {
+public interface ShapeRunner extends AutoCloseable {
     /**
      * Runs {@code plan}; returns, by tensor name, the element type and shape of every tensor output it produced and
      * of every input it fed. Outputs that are not tensors come with their type ({@code seq(float32)}) and no shape.
@@ -36,4 +36,9 @@ public interface ShapeRunner {
 
     /** Asks a run in progress to stop; called from another thread. The run then fails. */
     void cancel();
+
+    /** Releases what the runner holds (a child process, its files); after its runs. */
+    @Override
+    default void close() {
+    }
 }

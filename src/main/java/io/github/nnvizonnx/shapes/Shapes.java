@@ -3,6 +3,7 @@ package io.github.nnvizonnx.shapes;
 import io.github.nnvizonnx.model.DisplayText;
 import io.github.nnvizonnx.model.InputNode;
 import io.github.nnvizonnx.model.ModelGraph;
+import io.github.nnvizonnx.model.OperationNode;
 import io.github.nnvizonnx.model.OutputNode;
 import io.github.nnvizonnx.model.TensorEdge;
 import io.github.nnvizonnx.model.TensorInfo;
@@ -35,15 +36,24 @@ public final class Shapes {
     /** A run that takes longer than this gets a status line. */
     public static final Duration STATUS_AFTER = Duration.ofSeconds(1);
 
-    private final Supplier<ShapeRunner> runners;
+    private final RunnerSource runners;
     private final Duration statusAfter;
 
-    /** The pass with onnxruntime, loaded only when a run happens. */
+    /** The pass with onnxruntime, run in a child process of its own when a run happens. */
     public Shapes() {
-        this(Shapes::onnxruntime, STATUS_AFTER);
+        this(STATUS_AFTER, RunnerSource.isolated());
+    }
+
+    /** The pass with runners from {@code runners}: a child already started while the model was read, say. */
+    public static Shapes using(RunnerSource runners) {
+        return new Shapes(STATUS_AFTER, runners);
     }
 
     Shapes(Supplier<ShapeRunner> runners, Duration statusAfter) {
+        this(statusAfter, request -> runners.get());
+    }
+
+    private Shapes(Duration statusAfter, RunnerSource runners) {
         this.runners = runners;
         this.statusAfter = statusAfter;
     }
@@ -75,11 +85,14 @@ public final class Shapes {
                                  Bindings bindings, Consumer<String> status) throws ShapeRunException {
         // counted with every local function call expanded, as onnxruntime loads it (and as the inliner would expand
         // it): a few KB of functions calling each other twice are 2^40 operations, however few the reader drew
+        long drawn = model.nodes(OperationNode.class).size();
         long operations = model.expandedOperationCount();
         if (operations > request.operationLimit()) {
-            throw new ShapeRunException(String.format(java.util.Locale.ROOT, "not running onnxruntime on %,d"
-                    + " operations, over the limit of %,d (--shapes-operation-limit)", operations,
-                    request.operationLimit()));
+            String count = operations == Long.MAX_VALUE ? "more operations than can be counted"
+                    : String.format(java.util.Locale.ROOT, "%,d operations", operations);
+            throw new ShapeRunException(String.format(java.util.Locale.ROOT, "not running onnxruntime on %s%s,"
+                    + " over the limit of %,d (--shapes-operation-limit)", count, operations > drawn
+                    ? " (its local functions expanded)" : "", request.operationLimit()));
         }
         Path folder = ExternalDataCheck.folder(file, model.info());
         for (InputNode input : bindings.inputs()) {
@@ -110,7 +123,7 @@ public final class Shapes {
         List<String> extra = new ArrayList<>(topLevelOutputs);
         extra.addAll(inner.runNames());
         RunPlan plan = new RunPlan(file, folder, free.inputs(-1), extra, variants, inner.inlines());
-        Runs done = runOrFallBack(plan, topLevelOutputs, inner, request.timeLimit(), free, status, notes);
+        Runs done = runOrFallBack(plan, topLevelOutputs, inner, request, free, status, notes);
         List<Map<String, TensorInfo>> perturbed = done.runs().subList(1, done.runs().size());
         boolean everyRunWorked = perturbed.stream().allMatch(java.util.Objects::nonNull);
         Map<String, TensorInfo> measured = everyRunWorked
@@ -135,18 +148,19 @@ public final class Shapes {
      * Runs {@code plan}; when it inlines calls and fails, runs the file as it is with the time left, for its
      * top-level tensors ({@code topLevelOutputs}), and says so in {@code notes}.
      */
-    private Runs runOrFallBack(RunPlan plan, List<String> topLevelOutputs, InnerTensors inner, Duration limit,
+    private Runs runOrFallBack(RunPlan plan, List<String> topLevelOutputs, InnerTensors inner, ShapeRequest request,
                                FreeDims free, Consumer<String> status, List<String> notes) throws ShapeRunException {
+        Duration limit = request.timeLimit();
         long start = System.nanoTime();
         try {
-            return new Runs(runAll(plan, limit, free, status), inner);
+            return new Runs(runAll(plan, request, limit, free, status), inner);
         } catch (ShapeRunException e) {
             Duration left = limit.minusNanos(System.nanoTime() - start);
             if (!plan.inlineFunctions() || left.isNegative() || left.isZero()) {
                 throw e;
             }
             // The file as it is may run where its inlined form does not (an opset a function imports differently).
-            Runs fallBack = new Runs(runAll(plan.withoutInlining(topLevelOutputs), left, free, status),
+            Runs fallBack = new Runs(runAll(plan.withoutInlining(topLevelOutputs), request, left, free, status),
                     InnerTensors.NONE);
             notes.add("tensors inside functions keep their declared shapes: the model did not run with its"
                     + " functions inlined (" + DisplayText.clip(e.getMessage(), 200) + ")");
@@ -154,11 +168,10 @@ public final class Shapes {
         }
     }
 
-    /** Runs {@code plan} and its variants within {@code limit}; the base run first. */
-    private List<Map<String, TensorInfo>> runAll(RunPlan plan, Duration limit, FreeDims free,
+    /** Runs {@code plan} and its variants within {@code limit}, with a runner of its own; the base run first. */
+    private List<Map<String, TensorInfo>> runAll(RunPlan plan, ShapeRequest request, Duration limit, FreeDims free,
                                                  Consumer<String> status) throws ShapeRunException {
-        ShapeRunner runner = load();
-        try {
+        try (ShapeRunner runner = load(request)) {
             return TimedRun.call(() -> runner.runAll(plan), limit, statusAfter,
                     () -> status.accept("measuring tensor shapes with onnxruntime (at most "
                             + TimedRun.seconds(limit) + ")..."), runner::cancel);
@@ -184,17 +197,12 @@ public final class Shapes {
         return List.copyOf(extra);
     }
 
-    private ShapeRunner load() throws ShapeRunException {
+    private ShapeRunner load(ShapeRequest request) throws ShapeRunException {
         try {
-            return runners.get();
+            return runners.open(request);
         } catch (LinkageError e) {
             throw new ShapeRunException("onnxruntime is not available (" + e.getClass().getSimpleName() + ": "
                     + e.getMessage() + ")");
         }
-    }
-
-    /** The onnxruntime runner; referenced only here, so its classes load on the first run. */
-    private static ShapeRunner onnxruntime() {
-        return new io.github.nnvizonnx.shapes.ort.OrtShapeRunner();
     }
 }

@@ -36,4 +36,19 @@ class LibraryClassPathTest {
         assertTrue(System.getProperty("java.class.path").contains("picocli"), "the test needs it to leave out");
         ReadmeExampleTest.assertIntroMermaid(drawWithout("picocli"));
     }
+
+    /**
+     * A run from a library user's program: its child process finds our classes, onnxruntime's and protobuf's where
+     * the user's class path has them (here: folders and jars of a build tool, not our launcher's single jar).
+     */
+    @Test
+    void runsOnnxruntimeFromALibraryUsersClassPath() throws Exception {
+        String example = LibraryJvm.readmeExample().replace(".format(\"mermaid\")",
+                ".shapes(io.github.nnvizonnx.shapes.ShapeMode.RUN).format(\"mermaid\")");
+        assertTrue(example.contains("ShapeMode.RUN"), example);
+        LibraryJvm.Run run = LibraryJvm.runExample(dir, example, System.getProperty("java.class.path"),
+                "testdata/nnviz_intro.onnx");
+        assertTrue(run.err().isEmpty(), "no warning: the run worked: " + run.err());
+        assertTrue(run.out().contains("-->|\"1×16\"| n5"), "an inner tensor measured: " + run.out());
+    }
 }

@@ -29,9 +29,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * onnxruntime as a whole process sees it, in a fresh JVM each time: its classes load only for a run, its native
- * libraries and its telemetry leave nothing in the temp folder nor in the user's cache, and the process's real
- * stderr (native logging included) holds only our lines.
+ * onnxruntime as a whole process sees it, in a fresh JVM each time: its classes load only for a run, and only in the
+ * run's own child process; its native libraries and its telemetry leave nothing in the temp folder nor in the user's
+ * cache, and the process's real stderr (native logging included) holds only our lines.
  */
 @Tag("slow") // child JVMs: left out of the quick tier (-Pquick)
 class OnnxruntimeProcessTest {
@@ -111,9 +111,16 @@ class OnnxruntimeProcessTest {
             assertFalse(loaded.contains("ai.onnxruntime"), "--shapes " + mode + " loads no onnxruntime class");
             assertFalse(loaded.contains("io.github.nnvizonnx.shapes.ort"), mode);
         }
-        Child child = run(logClasses, model.toString(), "-q");
+        // A run happens in a child process of its own: onnxruntime's classes load there, never here.
+        Path childLog = dir.resolve("child-classes.log");
+        List<String> logBoth = List.of(logClasses.get(0), "-Dnnviz.shapes.child-options=-Xlog:class+load=info:file="
+                + childLog);
+        Child child = run(logBoth, model.toString(), "-q");
         assertEquals(0, child.code(), child.err());
-        assertTrue(Files.readString(dir.resolve("classes.log")).contains("ai.onnxruntime.OrtEnvironment"));
+        String loaded = Files.readString(dir.resolve("classes.log"));
+        assertTrue(loaded.contains("io.github.nnvizonnx.shapes.child.ChildRunner "), "the run's process was started");
+        assertFalse(loaded.contains("ai.onnxruntime"), "this process loads no onnxruntime class, even for a run");
+        assertTrue(Files.readString(childLog).contains("ai.onnxruntime.OrtEnvironment"), "the child loads them");
     }
 
     @Test

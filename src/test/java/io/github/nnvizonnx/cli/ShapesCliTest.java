@@ -73,7 +73,9 @@ class ShapesCliTest {
         assertTrue(out.contains("([\"<b>x</b><br/>1×4\"])"), "declared input shape still drawn: " + out);
         assertEquals(0, run(file.toString()));
         assertEquals(1, err.lines().filter(l -> l.contains("warning")).count(), err);
-        assertEquals(2, err.lines().count(), "the warning and the summary: " + err);
+        // a run slower than a second (a loaded machine, a cold start of the run's process) adds a status line
+        assertEquals(2, err.lines().filter(l -> !l.contains("measuring tensor shapes")).count(),
+                "the warning and the summary: " + err);
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.github.nnvizonnx.model.TensorEdge;
 import io.github.nnvizonnx.model.TensorInfo;
 import io.github.nnvizonnx.proto.Onnx.GraphProto;
 import io.github.nnvizonnx.read.OnnxReader;
+import io.github.nnvizonnx.testsupport.HostileRuns;
 import io.github.nnvizonnx.testsupport.NestedScopesModel;
 import io.github.nnvizonnx.testsupport.OnnxBuilder;
 import java.nio.file.Path;
@@ -259,5 +260,39 @@ class ShapesPassTest {
         ShapeRequestException e = assertThrows(ShapeRequestException.class,
                 () -> new Shapes().apply(model, file, image, s -> { }));
         assertTrue(e.getMessage().contains("x, cond"), e.getMessage());
+    }
+
+    /** A runner the test does not expect to be asked for. */
+    private static ShapeRunner noRunExpected() {
+        throw new AssertionError("no run was expected");
+    }
+
+    @Test
+    void theOperationLimitCountsOperationsAfterFunctionExpansion() {
+        Path exploding = HostileRuns.explodingFunctions(dir, 41, false); // f0 … f39 call twice, f40 is a Relu
+        ModelGraph flat = OnnxReader.read(exploding, new OnnxReader.Options("flat"));
+        assertEquals(1, flat.nodes(OperationNode.class).size(), "drawn flat: the call is one box");
+        assertEquals(1L << 40, flat.info().expandedOperations());
+
+        ShapeOutcome outcome = new Shapes(ShapesPassTest::noRunExpected, Duration.ofSeconds(1)).apply(flat,
+                exploding, ShapeRequest.of(ShapeMode.RUN), s -> { });
+        assertEquals("not running onnxruntime on 1,099,511,627,776 operations (its local functions expanded), over"
+                + " the limit of 20,000 (--shapes-operation-limit)", outcome.warning());
+    }
+
+    @Test
+    void aFunctionCallingItselfCountsItsRecursiveCallOnce() {
+        // ONNX forbids recursion; such a call is drawn (and counted) as one operation, as the inliner leaves it
+        Path recursive = HostileRuns.explodingFunctions(dir, 3, true);
+        ModelGraph flat = OnnxReader.read(recursive, new OnnxReader.Options("flat"));
+        assertTrue(flat.expandedOperationCount() < 100, "finite: " + flat.expandedOperationCount());
+    }
+
+    @Test
+    void aModelWithoutFunctionCallsKeepsItsOwnCount() {
+        ModelGraph model = OnnxReader.read(HostileRuns.endlessLoop(dir));
+        assertEquals(0, model.info().expandedOperations(), "not counted: nothing to expand");
+        assertEquals(model.nodes(io.github.nnvizonnx.model.OperationNode.class).size(),
+                model.expandedOperationCount());
     }
 }

@@ -46,6 +46,7 @@ public final class ExitCleanup {
     private static final Object LOCK = new Object();
     private static final Set<Process> PROCESSES = new HashSet<>();
     private static final Set<Path> FILES = new HashSet<>();
+    private static final Set<Path> FOLDERS = new HashSet<>();
     private static boolean exiting;
 
     static {
@@ -64,6 +65,11 @@ public final class ExitCleanup {
     public static Tracked<Path> createTempFile(Path dir, String prefix, String suffix, FileAttribute<?>... attributes)
             throws IOException {
         return track(() -> Files.createTempFile(dir, prefix, suffix, attributes), FILES);
+    }
+
+    /** Like {@link Files#createTempDirectory(String, FileAttribute[])}; deleted with its files if the JVM exits. */
+    public static Tracked<Path> createTempDirectory(String prefix, FileAttribute<?>... attributes) throws IOException {
+        return track(() -> Files.createTempDirectory(prefix, attributes), FOLDERS);
     }
 
     private static <T> Tracked<T> track(Maker<T> maker, Set<T> trackedIn) throws IOException {
@@ -89,6 +95,7 @@ public final class ExitCleanup {
                     // nothing more can be done while the JVM exits
                 }
             }
+            FOLDERS.forEach(FolderTree::delete);
         }
     }
 }

@@ -34,9 +34,23 @@ public final class OrtShapeRunner implements ShapeRunner {
     /** onnxruntime's session setting for where a model loaded from memory finds its external data. */
     private static final String EXTERNAL_DATA_FOLDER = "session.model_external_initializers_file_folder_path";
 
+    /** {@code /onnxruntime_src/.../bfc_arena.cc:359 void* onnxruntime::BFCArena::Allocate(size_t, bool) }. */
+    private static final String SOURCE_LOCATION = "/onnxruntime_src/\\S+:\\d+ [^()]*\\([^()]*\\)\\s*";
+
+    private final int threads;
     private final Object lock = new Object();
     private OrtSession.RunOptions running;
     private boolean cancelled;
+
+    /** A runner with onnxruntime's own choice of threads. */
+    public OrtShapeRunner() {
+        this(0);
+    }
+
+    /** A runner whose sessions use at most {@code threads} threads for an operation (0: onnxruntime's choice). */
+    public OrtShapeRunner(int threads) {
+        this.threads = threads;
+    }
 
     /** Loads the native library and creates the process's environment, if not done yet. */
     public static void loadRuntime() throws ShapeRunException {
@@ -57,6 +71,10 @@ public final class OrtShapeRunner implements ShapeRunner {
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.NO_OPT);
             options.setSessionLogLevel(OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL);
+            if (threads > 0) {
+                options.setIntraOpNumThreads(threads);
+                options.setInterOpNumThreads(1);
+            }
             if (plan.externalDataFolder() != null) {
                 options.addConfigEntry(EXTERNAL_DATA_FOLDER, plan.externalDataFolder().toString());
             }
@@ -176,7 +194,8 @@ public final class OrtShapeRunner implements ShapeRunner {
         }
         String line = message.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse(message);
         // onnxruntime's Java layer prefixes "Error code - ORT_FAIL - message: "; the rest is the reason.
-        String reason = line.replaceFirst("^Error code - \\S+ - message: ", "");
+        String reason = line.replaceFirst("^Error code - \\S+ - message: ", "")
+                .replaceAll(SOURCE_LOCATION, ""); // where in onnxruntime's C++ it failed says nothing to a user
         return io.github.nnvizonnx.model.DisplayText.clip(reason, 300);
     }
 }
