@@ -37,6 +37,12 @@ public final class OrtShapeRunner implements ShapeRunner {
     /** {@code /onnxruntime_src/.../bfc_arena.cc:359 void* onnxruntime::BFCArena::Allocate(size_t, bool) }. */
     private static final String SOURCE_LOCATION = "/onnxruntime_src/\\S+:\\d+ [^()]*\\([^()]*\\)\\s*";
 
+    /** {@code Non-zero status code returned while running Reshape node. Name:'p2o.Reshape.79' Status Message: }. */
+    private static final String FAILED_NODE =
+            "^(Non-zero status code returned while running )(\\S+) node\\. Name:'([^']*)' Status Message: ";
+    /** {@code input_shape_size == requested_shape_size was false. } */
+    private static final String FAILED_CHECK = "(?<=failed: )[^.]* was false\\. ";
+
     private final int threads;
     private final Object lock = new Object();
     private OrtSession.RunOptions running;
@@ -195,7 +201,9 @@ public final class OrtShapeRunner implements ShapeRunner {
         String line = message.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse(message);
         // onnxruntime's Java layer prefixes "Error code - ORT_FAIL - message: "; the rest is the reason.
         String reason = line.replaceFirst("^Error code - \\S+ - message: ", "")
-                .replaceAll(SOURCE_LOCATION, ""); // where in onnxruntime's C++ it failed says nothing to a user
-        return io.github.nnvizonnx.model.DisplayText.clip(reason, 300);
+                .replaceAll(SOURCE_LOCATION, "") // where in onnxruntime's C++ it failed says nothing to a user
+                .replaceFirst(FAILED_NODE, "$2 '$3' failed: ")
+                .replaceFirst(FAILED_CHECK, ""); // the C++ condition that failed; the sentence after it says why
+        return io.github.nnvizonnx.model.DisplayText.clip(reason, 200);
     }
 }
