@@ -194,7 +194,8 @@ public final class OrtShapeRunner implements ShapeRunner {
         };
     }
 
-    private static String firstLine(String message) {
+    /** The reason onnxruntime gives, on one line, in words a user reads: no C++ source place, signature or condition. */
+    static String firstLine(String message) {
         if (message == null) {
             return "no reason given";
         }
