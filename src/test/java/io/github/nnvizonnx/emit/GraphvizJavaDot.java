@@ -104,6 +104,11 @@ final class GraphvizJavaDot {
         String look = null;
         if (n instanceof InputNode || n instanceof OutputNode) {
             node.add(Shape.ELLIPSE);
+            String label = n instanceof InputNode in ? in.label() : ((OutputNode) n).label();
+            if (label != null) { // a node drawn by another name keeps its tensor's in the tooltip
+                String tensor = n instanceof InputNode in ? in.tensor().name() : ((OutputNode) n).tensor().name();
+                node.add(attr("tooltip", GraphvizText.tooltip(tensor)));
+            }
             look = "filled";
         } else if (n instanceof ModuleNode m) {
             boolean flow = m.module().kind() == ModuleKind.CONTROL_FLOW;
