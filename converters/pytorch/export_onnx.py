@@ -1,6 +1,6 @@
 """Export a PyTorch model to ONNX with its module scopes and a map of module class names.
 
-Usage: python export_onnx.py MODEL_SPEC OUT.onnx [--input INPUT_SPEC] [--opset N]
+Usage: python export_onnx.py MODEL_SPEC OUT.onnx [--input INPUT_SPEC] [--opset N] [--deployed]
 
 MODEL_SPEC names the model and, optionally, its constructor arguments after ';':
     resnet18                      a torchvision model builder, built with weights=None, weights_backbone=None
@@ -43,7 +43,7 @@ import sys
 import traceback
 
 # Bump when the output changes in a way that makes earlier cached exports stale (the Java side also hashes this file).
-CONVERTER_VERSION = 2
+CONVERTER_VERSION = 3
 METADATA_KEY = "nnviz.modules"
 DEFAULT_INPUT = "1x3x224x224"
 DEFAULT_OPSET = 17
@@ -295,11 +295,16 @@ def module_map(model):
     return result
 
 
-def export(model, args, names, out, opset):
+def export(model, args, names, out, opset, deployed):
     import torch
 
     kwargs = dict(export_params=True, opset_version=opset, do_constant_folding=True,
                   input_names=names, output_names=output_names(model, args))
+    if not deployed:
+        # In eval mode (TrainingMode.EVAL, the default) the exporter folds each BatchNorm into the convolution before
+        # it: the deployed graph, with no BatchNorm left to draw. PRESERVE keeps the model's own mode (eval, set
+        # above) and skips that fold, so the drawing shows the layers the model is written with.
+        kwargs["training"] = torch.onnx.TrainingMode.PRESERVE
     if accepts(torch.onnx.export, "dynamo"):
         kwargs["dynamo"] = False  # torch >= 2.5 has a second exporter, the default from 2.9; scopes need this one
     # Not under torch.no_grad(): with grad enabled, nn.MultiheadAttention skips its fused fast path, which the
@@ -362,7 +367,7 @@ def varint(n):
             return bytes(out)
 
 
-def convert(model_spec, out, input_spec, opset):
+def convert(model_spec, out, input_spec, opset, deployed=False):
     spec = parse_model_spec(model_spec)
     inputs = parse_input_spec(input_spec)
     import torch
@@ -376,7 +381,7 @@ def convert(model_spec, out, input_spec, opset):
     os.makedirs(folder, exist_ok=True)
     tmp = out + ".tmp%d" % os.getpid()
     try:
-        export(model, args, [name for name, _, _ in inputs], tmp, opset)
+        export(model, args, [name for name, _, _ in inputs], tmp, opset, deployed)
         add_metadata(tmp, METADATA_KEY, json.dumps(modules, separators=(",", ":")))
         os.replace(tmp, out)  # atomic: a half-written file never appears under the final name
     finally:
@@ -395,6 +400,8 @@ def main(argv=None):
     parser.add_argument("out", metavar="OUT.onnx")
     parser.add_argument("--input", default=DEFAULT_INPUT, metavar="INPUT_SPEC")
     parser.add_argument("--opset", type=int, default=DEFAULT_OPSET)
+    parser.add_argument("--deployed", action="store_true",
+                        help="export as deployed: each BatchNorm folded into the convolution before it")
     ns = parser.parse_args(argv)
     # nnviz-onnx stopped early (SIGTERM, Ctrl-C) ends this process: leave through the finally blocks, which remove
     # the half-written export, instead of dying on the spot
@@ -403,7 +410,7 @@ def main(argv=None):
 
     warnings.filterwarnings("ignore")
     try:
-        convert(ns.model, ns.out, ns.input, ns.opset)
+        convert(ns.model, ns.out, ns.input, ns.opset, ns.deployed)
         return 0
     except UsageError as e:
         return fail(EXIT_USAGE, str(e))

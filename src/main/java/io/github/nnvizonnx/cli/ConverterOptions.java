@@ -65,6 +65,11 @@ final class ConverterOptions {
     @Option(names = "--no-cache", description = "Convert again even when the model is cached.")
     private boolean noCache;
 
+    @Option(names = "--deployed", description = {"Convert the deployed form: each BatchNorm folded into the"
+            + " convolution before it, as torch.onnx.export does in eval mode. By default the layers stay as the"
+            + " model writes them."})
+    private boolean deployed;
+
     @Option(names = "--convert-timeout", paramLabel = "SECONDS", defaultValue = "600",
             description = "Stop a conversion that runs longer. Default: ${DEFAULT-VALUE}.")
     private long timeoutSeconds;
@@ -117,6 +122,6 @@ final class ConverterOptions {
                         err.println("nnviz-onnx: " + line);
                         err.flush();
                     }
-                });
+                }, deployed);
     }
 }

@@ -8,10 +8,11 @@ import java.util.function.Consumer;
  * How to run a converter. {@code python} is the interpreter to run (a path, or a command looked up on PATH);
  * {@code inputSpec} the converter's input shapes ({@code 1x3x224x224}, {@code image224}, {@code name=shape;...}), or
  * null for its default; {@code cacheDir} where exports are kept; {@code useCache} false to export again even when an
- * export is cached; {@code log} receives progress lines (export started, cache hit).
+ * export is cached; {@code log} receives progress lines (export started, cache hit); {@code deployed} exports the
+ * deployed form, each BatchNorm folded into the convolution before it (by default the layers stay as written).
  */
 public record ConversionSettings(String python, String inputSpec, Path cacheDir, Duration timeout, boolean useCache,
-                                 Consumer<String> log) {
+                                 Consumer<String> log, boolean deployed) {
     /** The interpreter when none is given on the command line. */
     public static final String DEFAULT_PYTHON = "python3";
     /** The environment variable naming the interpreter, consulted when {@code --python} is not given. */
@@ -25,9 +26,15 @@ public record ConversionSettings(String python, String inputSpec, Path cacheDir,
         return ExportCache.defaultDir(env, userHome);
     }
 
+    /** Settings that export the model's layers as written (BatchNorm kept). */
+    public ConversionSettings(String python, String inputSpec, Path cacheDir, Duration timeout, boolean useCache,
+                              Consumer<String> log) {
+        this(python, inputSpec, cacheDir, timeout, useCache, log, false);
+    }
+
     /** The same settings, but exporting again even when an export is cached. */
     public ConversionSettings withoutCache() {
-        return new ConversionSettings(python, inputSpec, cacheDir, timeout, false, log);
+        return new ConversionSettings(python, inputSpec, cacheDir, timeout, false, log, deployed);
     }
 
     /** {@code --python} if given, else {@code $NNVIZ_PYTHON} if set, else {@code python3}. */

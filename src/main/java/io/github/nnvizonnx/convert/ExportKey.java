@@ -8,15 +8,22 @@ import java.util.HexFormat;
 
 /**
  * What an export depends on, hashed into the name of its cache file: the spec as typed, the input spec, the python
- * executable, the content of the spec's source file (when it names one; "" otherwise) and the converter script's
- * version. A module spec ({@code package.module:Net}) cannot see edits to installed packages; {@code --no-cache}
+ * executable, the content of the spec's source file (when it names one; "" otherwise), the converter script's
+ * version and the form exported ({@code deployed}: BatchNorm folded). A module spec ({@code package.module:Net}) cannot see edits to installed packages; {@code --no-cache}
  * exports again.
  */
-record ExportKey(String spec, String inputSpec, String python, String sourceDigest, String converterVersion) {
+record ExportKey(String spec, String inputSpec, String python, String sourceDigest, String converterVersion,
+                 boolean deployed) {
+    /** The key of the form with the layers as written. */
+    ExportKey(String spec, String inputSpec, String python, String sourceDigest, String converterVersion) {
+        this(spec, inputSpec, python, sourceDigest, converterVersion, false);
+    }
+
     /** The SHA-256 of all parts, hex; each part is length-prefixed so that no two key sets hash alike by joining. */
     public String hash() {
         MessageDigest digest = sha256();
-        for (String part : new String[] {spec, inputSpec, python, sourceDigest, converterVersion}) {
+        for (String part : new String[] {spec, inputSpec, python, sourceDigest, converterVersion,
+                deployed ? "deployed" : ""}) {
             byte[] bytes = (part == null ? "" : part).getBytes(StandardCharsets.UTF_8);
             digest.update(ByteBuffer.allocate(Integer.BYTES).putInt(part == null ? -1 : bytes.length).array());
             digest.update(bytes);

@@ -80,6 +80,9 @@ public final class PyTorchConverter implements Converter {
             command.add("--input");
             command.add(settings.inputSpec());
         }
+        if (settings.deployed()) {
+            command.add("--deployed");
+        }
         return command;
     }
 
@@ -95,7 +98,8 @@ public final class PyTorchConverter implements Converter {
                 throw new ConversionException("cannot read " + source + ": " + e.getMessage());
             }
         }
-        return new ExportKey(spec.text(), settings.inputSpec(), settings.python(), sourceDigest, script.version());
+        return new ExportKey(spec.text(), settings.inputSpec(), settings.python(), sourceDigest, script.version(),
+                settings.deployed());
     }
 
     /** One line from the converter's summary (its last line); the lines before it as details when they help. */

@@ -33,6 +33,7 @@ class ExportKeyTest {
                 new ExportKey("net.py:Net", "1x16", "/usr/bin/python3", "abc", "v1"),
                 new ExportKey("net.py:Net", "1x16", "python3", "abd", "v1"),
                 new ExportKey("net.py:Net", "1x16", "python3", "abc", "v2"),
+                new ExportKey("net.py:Net", "1x16", "python3", "abc", "v1", true),
                 // the same characters split differently between parts
                 new ExportKey("net.py:Net1", "x16", "python3", "abc", "v1"));
         Set<String> hashes = new HashSet<>();

@@ -50,6 +50,25 @@ class PyTorchConverterTest {
     }
 
     @Test
+    void batchNormStaysVisibleUnlessTheDeployedFormIsAsked() {
+        TorchExports.requireTorch();
+        ModelGraph asWritten = OnnxReader.read(convert("resnet18", null, ConverterFixtures.sharedCache()).onnx());
+        assertEquals(20, countOps(asWritten, "BatchNormalization"), "every BatchNorm2d of resnet18, in its module");
+        assertEquals("BatchNorm2d", module(asWritten, "layer1.0.bn1").className());
+        ConversionSettings deployed = new ConversionSettings(TorchExports.PYTHON, null,
+                ConverterFixtures.sharedCache(), Duration.ofMinutes(5), true, log::add, true);
+        ModelGraph fused = OnnxReader.read(new PyTorchConverter().convert(ModelSpec.recognise("resnet18")
+                .orElseThrow(), deployed).onnx());
+        assertEquals(0, countOps(fused, "BatchNormalization"), "folded into the convolutions");
+        assertEquals(countOps(asWritten, "Conv"), countOps(fused, "Conv"));
+    }
+
+    private static long countOps(ModelGraph g, String opType) {
+        return g.nodes(io.github.nnvizonnx.model.OperationNode.class).stream()
+                .filter(op -> op.opType().equals(opType)).count();
+    }
+
+    @Test
     void resnet18CarriesBlockAndLayerClasses() {
         TorchExports.requireTorch();
         ModelGraph g = OnnxReader.read(convert("resnet18", null, ConverterFixtures.sharedCache()).onnx());
