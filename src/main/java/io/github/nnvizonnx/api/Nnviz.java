@@ -176,7 +176,10 @@ public final class Nnviz {
         // A JSON model already carries the shapes it was written with; only ONNX files can be run.
         boolean onnx = !ModelReader.looksLikeJson(input.file());
         boolean run = onnx && shapes.mode() == ShapeMode.RUN;
-        try (RuntimePreload preload = RuntimePreload.startIf(run && Files.isRegularFile(input.file()), shapes)) {
+        // The run's process starts while the model is read, unless the model is plainly over the operation limit:
+        // then no run is made, and starting it would only take the other core from the reading.
+        try (RuntimePreload preload = RuntimePreload.startIf(run && Files.isRegularFile(input.file()), shapes,
+                () -> OnnxReader.mainGraphNodeCount(input.file()) <= shapes.operationLimit())) {
             OnnxReader.Options options = new OnnxReader.Options(hierarchy);
             ModelGraph read = input.read(file -> ModelReader.read(file, input.name(), options));
             ViewOptions resolved = Views.resolveNamedModules(read, view.options());

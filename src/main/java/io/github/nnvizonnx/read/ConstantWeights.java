@@ -51,6 +51,9 @@ final class ConstantWeights {
 
     /** Notes that operation {@code consumer}, of {@code opType}, reads {@code tensor} as its input {@code slot}. */
     void noteRead(String tensor, String opType, int slot, int consumer) {
+        if (byTensor.isEmpty()) {
+            return; // most models keep their weights as initializers: no lookup for each of their inputs
+        }
         TensorScope.Weight weight = byTensor.get(tensor);
         if (weight != null && (WEIGHT_READERS.contains(opType) || slot == 0 && RESHAPERS.contains(opType))) {
             weight.addConsumer(consumer);

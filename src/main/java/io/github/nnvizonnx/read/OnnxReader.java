@@ -147,6 +147,14 @@ public final class OnnxReader {
         }
     }
 
+    /**
+     * How many nodes the file's main graph holds, local function calls not expanded, counted without decoding
+     * anything; -1 when the file cannot be walked.
+     */
+    public static long mainGraphNodeCount(Path file) {
+        return NodeCount.of(file);
+    }
+
     /** The file's bytes, mapped: pages of weights that are skipped are never read from disk. */
     private static ByteBuffer contents(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {

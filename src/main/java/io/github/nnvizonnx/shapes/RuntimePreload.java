@@ -1,5 +1,7 @@
 package io.github.nnvizonnx.shapes;
 
+import java.util.function.BooleanSupplier;
+
 /**
  * Starts the run's child process (its JVM, then onnxruntime) on another core while the model is read, so that a run
  * does not wait for it afterwards: for a small model, starting it is most of the run. The child waits for its plan;
@@ -12,13 +14,25 @@ public final class RuntimePreload implements AutoCloseable {
     private ShapeRunException failure;
     private boolean handedOut;
 
-    private RuntimePreload(ShapeRequest request) {
-        this.starter = request == null ? null : new Thread(() -> start(request), "onnxruntime-starter");
+    private RuntimePreload(ShapeRequest request, BooleanSupplier worthStarting) {
+        this.starter = request == null ? null : new Thread(() -> {
+            if (worthStarting.getAsBoolean()) {
+                start(request);
+            }
+        }, "onnxruntime-starter");
     }
 
     /** Starts the child when {@code wanted} (a run will be asked for), with {@code request}'s limits. */
     public static RuntimePreload startIf(boolean wanted, ShapeRequest request) {
-        RuntimePreload preload = new RuntimePreload(wanted ? request : null);
+        return startIf(wanted, request, () -> true);
+    }
+
+    /**
+     * Starts the child when {@code wanted} and, asked on the starting thread (off the reading's way), when
+     * {@code worthStarting} says a run may well follow (the model is not plainly over a limit).
+     */
+    public static RuntimePreload startIf(boolean wanted, ShapeRequest request, BooleanSupplier worthStarting) {
+        RuntimePreload preload = new RuntimePreload(wanted ? request : null, worthStarting);
         if (preload.starter != null) {
             preload.starter.setDaemon(true);
             preload.starter.start();
@@ -49,7 +63,7 @@ public final class RuntimePreload implements AutoCloseable {
         return request -> {
             awaitStarter();
             synchronized (this) {
-                if (handedOut || starter == null) {
+                if (handedOut || starter == null || child == null && failure == null) { // none started
                     return RunnerSource.isolated().open(request);
                 }
                 handedOut = true;
