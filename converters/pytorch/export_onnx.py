@@ -32,6 +32,7 @@ stderr of a failure is a one-line summary.
 """
 import argparse
 import ast
+import contextlib
 import importlib
 import importlib.util
 import inspect
@@ -43,7 +44,7 @@ import sys
 import traceback
 
 # Bump when the output changes in a way that makes earlier cached exports stale (the Java side also hashes this file).
-CONVERTER_VERSION = 3
+CONVERTER_VERSION = 4
 METADATA_KEY = "nnviz.modules"
 DEFAULT_INPUT = "1x3x224x224"
 DEFAULT_OPSET = 17
@@ -309,7 +310,26 @@ def export(model, args, names, out, opset, deployed):
         kwargs["dynamo"] = False  # torch >= 2.5 has a second exporter, the default from 2.9; scopes need this one
     # Not under torch.no_grad(): with grad enabled, nn.MultiheadAttention skips its fused fast path, which the
     # TorchScript exporter cannot export.
-    torch.onnx.export(model, args, out, **kwargs)
+    with shared_weights_only(torch):
+        torch.onnx.export(model, args, out, **kwargs)
+
+
+@contextlib.contextmanager
+def shared_weights_only(torch):
+    """In eval mode the exporter merges weights of equal values: an untrained model's BatchNorm statistics are all
+    alike and would become one weight that the other layers read through Identity nodes, so that the blocks of a
+    stage no longer look alike. Asked as in training mode, the pass merges only weights that share storage (tied
+    embeddings), which changes nothing the model computes."""
+    passes = torch._C
+    original = getattr(passes, "_jit_pass_onnx_deduplicate_initializers", None)
+    if original is None:
+        yield
+        return
+    passes._jit_pass_onnx_deduplicate_initializers = lambda graph, params, training: original(graph, params, True)
+    try:
+        yield
+    finally:
+        passes._jit_pass_onnx_deduplicate_initializers = original
 
 
 def accepts(function, parameter):
