@@ -94,9 +94,10 @@ class PyTorchConverterTest {
         assertTrue(dot.contains("<B>layer1.0</B><BR/>BasicBlock"), dot);
         assertTrue(dot.contains("fc (Linear)"), dot);
 
-        // By default layer1's two identical blocks are one box with the class and the count, the others opened;
-        // a block's second ReLU call is its own node, named after the module it calls.
-        String folded = Drawing.draw("dot", g, ViewOptions.defaults());
+        // With the stages open, layer1's two identical blocks are one box with the class and the count (by default,
+        // with its BatchNorms drawn, the budget keeps layer1 closed); a block's second ReLU call is its own node,
+        // named after the module it calls.
+        String folded = Drawing.draw("dot", g, ViewOptions.defaults().withDepth(3));
         assertTrue(folded.contains("\"label\"=<layer1.0&#8211;1 (BasicBlock) &#215;2>"), folded);
         assertTrue(folded.contains("relu#2 (ReLU)"), folded);
         assertEquals("ReLU", module(g, "layer1.0.relu#2").className());

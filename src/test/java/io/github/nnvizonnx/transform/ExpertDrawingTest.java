@@ -70,8 +70,13 @@ class ExpertDrawingTest {
     @Test
     void resnet34FoldsItsFirstStageAndTheTailsOfTheOthers() {
         ModelGraph g = OnnxReader.read(ConvertedModels.get("resnet34", null));
+        assertEquals(List.of("layer1.0–2 ×3", "layer2.1–3 ×3", "layer3.1–5 ×5", "layer4.1–2 ×2"),
+                folds(Views.prepare(g, ViewOptions.defaults())));
+        // with its BatchNorms drawn, the budget opens the three larger stages; layer1 stays one box
         ModelGraph drawn = Views.apply(g, ViewOptions.defaults());
-        assertEquals(List.of("layer1.0–2 ×3", "layer2.1–3 ×3", "layer3.1–5 ×5", "layer4.1–2 ×2"), folds(drawn));
+        assertEquals(List.of("layer2.1–3 ×3", "layer3.1–5 ×5", "layer4.1–2 ×2"), folds(drawn));
+        assertEquals(List.of("layer1.0–2 ×3", "layer2.1–3 ×3", "layer3.1–5 ×5", "layer4.1–2 ×2"),
+                folds(Views.apply(g, ViewOptions.defaults().withDepth(2))), "at depth 2 every stage is open");
         String dot = Drawing.draw("dot", g, ViewOptions.defaults());
         assertTrue(dot.contains("\"label\"=<layer3.1&#8211;5 (BasicBlock) &#215;5>"), dot);
         assertEquals(21.8, g.totalParameters() / 1e6, 0.1);
