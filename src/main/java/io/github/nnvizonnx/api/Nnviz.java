@@ -15,6 +15,7 @@ import io.github.nnvizonnx.shapes.ShapeMode;
 import io.github.nnvizonnx.shapes.ShapeOutcome;
 import io.github.nnvizonnx.shapes.ShapeRequest;
 import io.github.nnvizonnx.shapes.Shapes;
+import io.github.nnvizonnx.transform.ControlFlowShare;
 import io.github.nnvizonnx.transform.ViewOptions;
 import io.github.nnvizonnx.transform.Views;
 import java.io.IOException;
@@ -31,7 +32,8 @@ import java.util.Objects;
  * }</pre>
  * Each setting returns this request; {@link #draw()} (or {@link #text()}, {@link #writeTo}) runs it. Defaults: the
  * hierarchy convention detected from the file, the shapes the file declares (no onnxruntime run), {@link
- * View#defaults()}, the default style, Mermaid at the depth asked for.
+ * View#defaults()}, the default style, Mermaid at the depth asked for. If/Loop/Scan bodies are drawn open when their
+ * black boxes would hide more than half of the model's operations ({@link Drawing#controlFlowNote()}).
  *
  * <p>Failures are exceptions: {@link io.github.nnvizonnx.read.InvalidModelException} for a file that is not a model,
  * {@link io.github.nnvizonnx.transform.UnknownModuleException} for a layer or module the model lacks,
@@ -140,13 +142,13 @@ public final class Nnviz {
         boolean mermaid = chosen.format().equals("mermaid") || chosen.format().equals("markdown");
         if (mermaid && fit == Fit.GITHUB) {
             GithubFitting.Drawn drawn = GithubFitting.choose(full, read.view(), style, reporter);
-            return new Drawing(full, drawn.diagram(), drawn.view(), chosen, drawn.note());
+            return new Drawing(full, drawn.diagram(), drawn.view(), chosen, drawn.note(), read.openedNote());
         }
         Medium where = mermaid ? Medium.COLUMN : medium != null ? medium : Medium.forFormat(chosen.format());
         DetailFitting.Drawn drawn = DetailFitting.fit(read.view(), style.direction(), where,
                 v -> new DetailFitting.Drawn(Diagram.view(Views.apply(full, v)).from(full, style), v));
         return new Drawing(full, drawn.diagram(), drawn.view(), chosen,
-                DetailFitting.note(drawn.view(), read.view(), where));
+                DetailFitting.note(drawn.view(), read.view(), where), read.openedNote());
     }
 
     /** Runs the pipeline and returns the drawing as text. */
@@ -164,8 +166,11 @@ public final class Nnviz {
         draw().writeTo(file);
     }
 
-    /** The model read, and the view options with the modules they name resolved in it ({@link Views}). */
-    private record Read(ModelGraph model, ViewOptions view) {
+    /**
+     * The model read, and the view options with the modules they name resolved in it ({@link Views}) and its
+     * If/Loop/Scan opened when they hold most of it ({@link ControlFlowShare}); {@code openedNote} says so, or is empty.
+     */
+    private record Read(ModelGraph model, ViewOptions view, String openedNote) {
     }
 
     /**
@@ -183,13 +188,16 @@ public final class Nnviz {
             OnnxReader.Options options = new OnnxReader.Options(hierarchy);
             ModelGraph read = input.read(file -> ModelReader.read(file, input.name(), options));
             ViewOptions resolved = Views.resolveNamedModules(read, view.options());
+            ControlFlowShare share = ControlFlowShare.of(read);
+            ViewOptions opened = share.open(resolved);
             for (String warning : read.info().warnings()) {
                 // a run reports the external data it refuses to read itself, in its own warning
                 if (!run || !ExternalDataPolicy.isReaderNote(warning)) {
                     reporter.warning(read.info().source() + ": " + warning);
                 }
             }
-            return new Read(onnx ? withShapes(read, preload) : read, resolved);
+            return new Read(onnx ? withShapes(read, preload) : read, opened,
+                    opened == resolved ? "" : share.openedNote(resolved));
         }
     }
 

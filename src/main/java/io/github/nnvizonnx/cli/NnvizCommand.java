@@ -107,7 +107,9 @@ final class NnvizCommand implements Callable<Integer> {
     private String hierarchy;
 
     @Option(names = "--expand-subgraphs",
-            description = "Draw the bodies of If/Loop/Scan as nested boxes instead of one black box each.")
+            description = "Draw the bodies of If/Loop/Scan as nested boxes instead of one black box each. Without"
+                    + " it they are drawn open anyway when the black boxes would hide more than half of the"
+                    + " operations; --collapse PATH closes one.")
     private boolean expandSubgraphs;
 
     @Option(names = "--show-constants",

@@ -22,10 +22,10 @@ final class Summary {
         int operations = full.nodes(OperationNode.class).size();
         int modules = full.modules().size() - 1;
         return String.format(Locale.ROOT, "nnviz-onnx: %s: %d operations, %d modules (hierarchy: %s), %s parameters;"
-                        + " drawn at depth %s%s%s: %d nodes, %d edges",
+                        + " drawn at depth %s%s%s%s: %d nodes, %d edges",
                 full.info().source(), operations, modules, full.info().hierarchy(),
                 DisplayText.humanCount(full.totalParameters()), detail(drawing.view()), drawing.depthNote(),
-                folds(drawn), drawn.graph().vertexSet().size(), drawn.graph().edgeSet().size());
+                drawing.controlFlowNote(), folds(drawn), drawn.graph().vertexSet().size(), drawn.graph().edgeSet().size());
     }
 
     private static String detail(ViewOptions view) {

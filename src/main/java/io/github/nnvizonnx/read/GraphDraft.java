@@ -145,6 +145,11 @@ final class GraphDraft {
         topLevel.set(edge, mainGraphTensor);
     }
 
+    /** Makes {@code edge} start at another node, its tensor kept. */
+    void setEdgeSource(int edge, int from) {
+        sources.set(edge, from);
+    }
+
     int edgeCount() {
         return tensors.size();
     }

@@ -60,6 +60,7 @@ final class GraphImporter {
     /** Work space of {@link #importOperation}: the name numbers of an operation's inputs (-1: left out). */
     private int[] inputIds = new int[8];
     private final FixedInputNotes fixedInputs = new FixedInputNotes();
+    private final BodyResults bodyResults = new BodyResults();
 
     /** {@code functionCallsAreModules}: each call of a local function is a module holding the function's body. */
     GraphImporter(HierarchyConvention convention, boolean functionCallsAreModules, List<FunctionProto> localFunctions) {
@@ -76,7 +77,9 @@ final class GraphImporter {
                 + Math.max(graph.valueInfo().size(), graph.nodes().size()));
         draft = new GraphDraft(graph.inputs().size() + graph.nodes().size() + graph.outputs().size());
         importGraph(graph, views, ModulePath.ROOT, EnclosingScope.NONE, mainScope, -1);
+        int firstRead = draft.edgeCount();
         pending.resolve(draft, mainScope);
+        bodyResults.rewire(draft, firstRead);
         mainScope = null;
         draft.placeConstantsWithConsumers();
         weights.addAll(constantWeights.read());
@@ -111,8 +114,11 @@ final class GraphImporter {
 
     // ---- phase 1: nodes and producers
 
-    /** {@code feeder}: the draft index of the node whose inputs feed this graph's inputs, or -1. */
-    private void importGraph(GraphContent graph, List<NodeView> views, ModulePath base, EnclosingScope enclosing,
+    /**
+     * {@code feeder}: the draft index of the node whose inputs feed this graph's inputs, or -1. Returns the draft
+     * indices of the graph's output nodes, in order.
+     */
+    private int[] importGraph(GraphContent graph, List<NodeView> views, ModulePath base, EnclosingScope enclosing,
                              TensorScope scope, int feeder) {
         // For a large graph the hierarchy is worked out on another core while its tensors and nodes are read.
         Future<List<ScopeAssignment>> assignments = views.size() >= PARALLEL_FROM
@@ -163,13 +169,17 @@ final class GraphImporter {
         }
         importNodes(graph.nodes(), views, new DeferredScopes(assignments), base, enclosing, scope, 0);
         BoundaryLabels outputLabels = BoundaryLabels.outputs();
-        for (ValueInfoProto output : graph.outputs()) {
+        int[] outputs = new int[graph.outputs().size()];
+        for (int i = 0; i < outputs.length; i++) {
+            ValueInfoProto output = graph.outputs().get(i);
             TensorInfo declared = scope.resolve(output.getName()).declared();
             OutputNode node = new OutputNode(draft.nextId(),
                     declared != null ? declared : TensorInfo.named(output.getName()), base,
                     mainGraph ? outputLabels.labelFor(output.getName()) : null);
-            pending.add(draft.add(node), scope, scope.id(output.getName()));
+            outputs[i] = draft.add(node);
+            pending.add(outputs[i], scope, scope.id(output.getName()));
         }
+        return outputs;
     }
 
     /**
@@ -263,14 +273,8 @@ final class GraphImporter {
         if (scope == mainScope) {
             fixedInputs.note(mainScope, node, inputIds, inputs.size());
         }
-        for (AttributeProto attribute : bodies) {
-            if (attribute.hasG()) {
-                importBody(attribute.getG(), scopePath, attribute.getName(), bodyScope, scope, node);
-            }
-            for (int g = 0; g < attribute.getGraphsCount(); g++) {
-                importBody(attribute.getGraphs(g), scopePath, attribute.getName() + "[" + g + "]", bodyScope, scope,
-                        node);
-            }
+        if (!bodies.isEmpty()) {
+            importBodies(bodies, scopePath, bodyScope, scope, node, wiring.outputs());
         }
         return node;
     }
@@ -289,11 +293,31 @@ final class GraphImporter {
         }
     }
 
-    /** {@code owner}: the draft index of the node the body belongs to. */
-    private void importBody(GraphProto body, ModulePath region, String branchName, EnclosingScope enclosing,
-                            TensorScope outer, int owner) {
+    /** The bodies of the operation at draft index {@code owner}, joined to it by {@link BodyResults}. */
+    private void importBodies(List<AttributeProto> bodies, ModulePath region, EnclosingScope enclosing,
+                              TensorScope outer, int owner, List<String> results) {
+        List<int[]> outputs = new ArrayList<>();
+        boolean fed = false;
+        for (AttributeProto attribute : bodies) {
+            if (attribute.hasG()) {
+                outputs.add(importBody(attribute.getG(), region, attribute.getName(), enclosing, outer, owner));
+                fed |= attribute.getG().getInputCount() > 0;
+            }
+            for (int g = 0; g < attribute.getGraphsCount(); g++) {
+                outputs.add(importBody(attribute.getGraphs(g), region, attribute.getName() + "[" + g + "]",
+                        enclosing, outer, owner));
+                fed |= attribute.getGraphs(g).getInputCount() > 0;
+            }
+        }
+        bodyResults.note(draft, owner, outputs, fed, results);
+    }
+
+    /** {@code owner}: the draft index of the node the body belongs to. Returns the body's output nodes. */
+    private int[] importBody(GraphProto body, ModulePath region, String branchName, EnclosingScope enclosing,
+                             TensorScope outer, int owner) {
         ModulePath branch = modules.register(modules.uniqueChild(region, branchName), null, null, ModuleKind.BRANCH);
-        importGraph(GraphContent.of(body), views(body.getNodeList()), branch, enclosing, outer.nested(), owner);
+        return importGraph(GraphContent.of(body), views(body.getNodeList()), branch, enclosing, outer.nested(),
+                owner);
     }
 
     private void inlineCall(NodeWiring call, FunctionProto function, ModulePath wantedPath, TensorScope scope,

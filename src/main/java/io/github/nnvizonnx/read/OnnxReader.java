@@ -7,6 +7,7 @@ import io.github.nnvizonnx.proto.Onnx.ModelProto;
 import io.github.nnvizonnx.proto.Onnx.OperatorSetIdProto;
 import io.github.nnvizonnx.proto.Onnx.StringStringEntryProto;
 import io.github.nnvizonnx.read.hierarchy.Conventions;
+import io.github.nnvizonnx.read.hierarchy.FlatConvention;
 import io.github.nnvizonnx.read.hierarchy.HierarchyConvention;
 import io.github.nnvizonnx.read.hierarchy.NodeView;
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -213,7 +215,7 @@ public final class OnnxReader {
         List<NodeView> views = GraphImporter.views(main.nodes());
         boolean callsFunctions = LocalFunctions.anyCalled(main.nodes(), model.getFunctionsList());
         HierarchyConvention convention = Conventions.byName(options.hierarchy().equalsIgnoreCase(Conventions.AUTO)
-                ? Conventions.detect(views, callsFunctions) : options.hierarchy());
+                ? detect(main, views, callsFunctions) : options.hierarchy());
         String chosen = convention.name();
         boolean functionModules = convention.callsAreModules();
         ModelInfo info = new ModelInfo(source, model.getIrVersion(), model.getProducerName(),
@@ -227,6 +229,24 @@ public final class OnnxReader {
         } catch (StackOverflowError e) {
             throw new InvalidModelException(source + " is nested too deeply to read", null);
         }
+    }
+
+    /**
+     * The convention of the main graph's names; when they carry none, of its bodies' too (a model wrapped in one If
+     * has plain names outside and the exporter's inside).
+     */
+    private static String detect(GraphContent main, List<NodeView> views, boolean callsFunctions) {
+        String detected = Conventions.detect(views, callsFunctions);
+        if (!detected.equals(new FlatConvention().name())) {
+            return detected;
+        }
+        List<NodeView> inBodies = BodyNodeViews.of(main.nodes(), views);
+        if (inBodies.isEmpty()) {
+            return detected;
+        }
+        List<NodeView> all = new ArrayList<>(views);
+        all.addAll(inBodies);
+        return Conventions.detect(all, callsFunctions);
     }
 
     private static Map<String, Long> opsets(ModelProto model) {

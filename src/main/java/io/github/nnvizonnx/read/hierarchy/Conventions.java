@@ -42,7 +42,8 @@ public final class Conventions {
     /**
      * Picks the convention from the main graph's nodes: a convention that {@linkplain HierarchyConvention#recognises
      * recognises} them (a plug-in's) wins; then dynamo metadata; then names with a leading '/' (torch) against names
-     * with inner '/' only (tf); functions when the file calls local functions; flat otherwise.
+     * with inner '/' only (tf), both also behind a converter's {@linkplain InliningPrefix inlining prefix}; functions
+     * when the file calls local functions; flat otherwise.
      */
     public static String detect(List<NodeView> nodes, boolean callsLocalFunctions) {
         for (HierarchyConvention c : installed()) {
@@ -60,7 +61,7 @@ public final class Conventions {
             if (DynamoMetadataConvention.hasMetadata(n)) {
                 return "dynamo";
             }
-            String name = n.name();
+            String name = InliningPrefix.strip(n.name());
             if (TorchScopeConvention.looksScoped(name)) {
                 torchLike++;
             } else if (name.indexOf('/') > 0 && !name.endsWith("/")) {

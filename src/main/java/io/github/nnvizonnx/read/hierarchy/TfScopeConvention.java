@@ -7,7 +7,8 @@ import java.util.List;
  * tf2onnx and Keras: node names such as {@code model/conv2d/Conv2D}; the converter's own nodes end in {@code __N}
  * ({@code model/conv2d/Conv2D__6}) and stay in the scope they name. The {@code StatefulPartitionedCall/} that
  * TensorFlow puts in front of a traced function's names is noise. Keras numbers distinct layers {@code conv2d_1}, so
- * unlike torch a {@code _N} suffix is part of the name.
+ * unlike torch a {@code _N} suffix is part of the name. A converter's inlining prefix ({@link InliningPrefix}) is
+ * read past.
  */
 public final class TfScopeConvention implements HierarchyConvention {
     private static final String CALL_WRAPPER = "StatefulPartitionedCall";
@@ -21,7 +22,7 @@ public final class TfScopeConvention implements HierarchyConvention {
     public List<ScopeAssignment> assign(List<NodeView> nodes) {
         List<ScopeAssignment> result = new ArrayList<>(nodes.size());
         for (NodeView n : nodes) {
-            String[] parts = n.name().split("/", -1);
+            String[] parts = InliningPrefix.strip(n.name()).split("/", -1);
             int start = 0;
             while (start < parts.length - 1 && parts[start].startsWith(CALL_WRAPPER)) {
                 start++;

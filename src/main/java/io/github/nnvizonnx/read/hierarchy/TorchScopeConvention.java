@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * The TorchScript-based exporter of torch 1.13 and later: node names such as {@code /layer1/layer1.0/conv1/Conv}.
  * Everything between the leading '/' and the last '/' is the scope; the last part is the op's own name. Names that
- * do not start with '/' ({@code Identity_0}) carry no scope.
+ * do not start with '/' ({@code Identity_0}) carry no scope. A converter's inlining prefix in front of such a name
+ * ({@code If_0_else_branch__Inline_0__/stft/Conv}, {@link InliningPrefix}) is read past.
  */
 public final class TorchScopeConvention implements HierarchyConvention {
     @Override
@@ -24,7 +25,7 @@ public final class TorchScopeConvention implements HierarchyConvention {
         String previousScope = "";
         List<ScopeSegment> previousSegments = List.of();
         for (NodeView n : nodes) {
-            String name = n.name();
+            String name = InliningPrefix.strip(n.name());
             if (!name.startsWith("/")) {
                 raw.add(List.of());
                 continue;
@@ -41,8 +42,9 @@ public final class TorchScopeConvention implements HierarchyConvention {
         return new AbstractList<>() {
             @Override
             public ScopeAssignment get(int i) {
-                String name = nodes.get(i).name();
-                return new ScopeAssignment(paths.get(i), name, name.startsWith("/") ? name.lastIndexOf('/') + 1 : 0);
+                String name = InliningPrefix.strip(nodes.get(i).name());
+                return new ScopeAssignment(paths.get(i), name, name.startsWith("/") ? name.lastIndexOf('/') + 1
+                        : InliningPrefix.ownNameStart(name));
             }
 
             @Override
@@ -66,8 +68,9 @@ public final class TorchScopeConvention implements HierarchyConvention {
         return ScopeDepth.limit(segments);
     }
 
-    /** Whether a node name looks like this exporter's. */
+    /** Whether a node name looks like this exporter's, perhaps behind a converter's inlining prefix. */
     static boolean looksScoped(String name) {
-        return name.startsWith("/") && name.length() > 1;
+        String scoped = InliningPrefix.strip(name);
+        return scoped.startsWith("/") && scoped.length() > 1;
     }
 }
