@@ -78,6 +78,7 @@ final class GraphImporter {
         importGraph(graph, views, ModulePath.ROOT, EnclosingScope.NONE, mainScope, -1);
         pending.resolve(draft, mainScope);
         mainScope = null;
+        draft.placeQuantizersWithConsumers();
         draft.placeConstantsWithConsumers();
         weights.addAll(constantWeights.read());
         List<Parameter> parameters = ParameterAttribution.attribute(weights, draft);
