@@ -45,7 +45,8 @@ final class ShapeOptions {
                     + " some 20 s). Default: ${DEFAULT-VALUE}.")
     private long operationLimit;
 
-    @Option(names = "--show-dtypes", description = "Label tensors with their element type too: float32 1×3×224×224.")
+    @Option(names = "--show-dtypes", description = "Label tensors with their element type too: float32 1×3×224×224"
+            + " (quantized ones, uint8 and the like, always show it).")
     private boolean showDtypes;
 
     boolean showDtypes() {

@@ -8,6 +8,7 @@ import io.github.nnvizonnx.model.ModuleNode;
 import io.github.nnvizonnx.model.Node;
 import io.github.nnvizonnx.model.OperationNode;
 import io.github.nnvizonnx.model.OutputNode;
+import io.github.nnvizonnx.model.QuantizedOperations;
 import io.github.nnvizonnx.model.TensorEdge;
 import io.github.nnvizonnx.model.TensorInfo;
 import java.util.ArrayList;
@@ -89,6 +90,7 @@ final class Labels {
             } else if (m.operationCount() > 1) {
                 lines.add(m.operationCount() + " ops");
             }
+            markIntegerComputation(lines, m);
             parameters = m.parameterCount();
         }
         if (diagram.options().style().params() && parameters > 0) {
@@ -96,6 +98,22 @@ final class Labels {
         }
         lines.replaceAll(Labels::clip);
         return lines;
+    }
+
+    /**
+     * A collapsed module computing in integers says so on its class line ({@code BertLayer ×6 · int8}), or on a line
+     * of its own: nothing else in a collapsed quantized model tells it from the float one.
+     */
+    private static void markIntegerComputation(List<String> lines, ModuleNode m) {
+        String type = QuantizedOperations.integerType(m.opTypes());
+        if (type == null) {
+            return;
+        }
+        if (lines.isEmpty()) {
+            lines.add(type);
+        } else {
+            lines.set(lines.size() - 1, lines.get(lines.size() - 1) + " · " + type);
+        }
     }
 
     static String parameterLine(long parameters, long total) {
@@ -130,11 +148,13 @@ final class Labels {
 
     /**
      * A tensor in the compact form every format shows: {@code 1×3×224×224}, or {@code float32 1×3×224×224} when
-     * dtypes are asked for; only what is known, so possibly empty.
+     * dtypes are asked for; only what is known, so possibly empty. A quantized tensor always shows its type
+     * ({@code uint8 1×16×384}): in a quantized model that is what tells the integer paths from the float ones.
      */
     public static String tensor(TensorInfo tensor, DrawOptions options) {
         String shape = tensor.shape() == null ? "" : tensor.shape().compact();
-        if (!options.showDtypes() || tensor.elementType() == null) {
+        boolean showType = options.showDtypes() || QuantizedOperations.isQuantizedType(tensor.elementType());
+        if (!showType || tensor.elementType() == null) {
             return shape;
         }
         return shape.isEmpty() ? tensor.elementType() : tensor.elementType() + " " + shape;

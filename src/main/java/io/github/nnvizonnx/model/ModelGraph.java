@@ -170,14 +170,20 @@ public final class ModelGraph {
 
     /** A builder holding this model's parts, to make a changed copy. */
     public Builder toBuilder() {
-        Builder b = new Builder(info);
+        Builder b = toBuilderWithoutEdges();
+        for (TensorEdge e : graph.edgeSet()) {
+            b.addEdge(graph.getEdgeSource(e), graph.getEdgeTarget(e), e.tensor(), e.isTopLevel());
+        }
+        return b;
+    }
+
+    /** A builder holding this model's parts but no edges, for a copy whose edges change. */
+    public Builder toBuilderWithoutEdges() {
+        Builder b = new Builder(info, graph.nodeCount(), graph.edgeSet().size());
         int number = 0;
         for (Node n : graph.vertexSet()) {
             b.addNode(n);
             b.fixedInputs(number++, fixedInputs(n));
-        }
-        for (TensorEdge e : graph.edgeSet()) {
-            b.addEdge(graph.getEdgeSource(e), graph.getEdgeTarget(e), e.tensor(), e.isTopLevel());
         }
         b.modules(modules.all());
         b.parameters(parameters);

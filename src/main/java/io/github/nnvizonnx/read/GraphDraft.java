@@ -7,6 +7,7 @@ import io.github.nnvizonnx.model.DisplayText;
 import io.github.nnvizonnx.model.ModulePath;
 import io.github.nnvizonnx.model.Node;
 import io.github.nnvizonnx.model.OperationNode;
+import io.github.nnvizonnx.model.QuantizedOperations;
 import io.github.nnvizonnx.model.TensorInfo;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -177,20 +178,56 @@ final class GraphDraft {
      * consumers are placed before their producers so that chains (Constant, then Cast, then Conv) move together.
      */
     void placeConstantsWithConsumers() {
-        Adjacency consumers = Adjacency.valuesBy(size, sources.toArray(), targets.toArray(), tensors.size(), null);
+        Adjacency consumers = consumers();
         int[] order = constantLikeInDiscoveryOrder(consumers);
         for (int i = order.length - 1; i >= 0; i--) {
             int id = order[i];
-            ModulePath common = null;
-            for (int k = consumers.start(id); k < consumers.end(id); k++) {
-                ModulePath s = scopes[consumers.item(k)];
-                common = common == null ? s : common.commonAncestor(s);
-            }
+            ModulePath common = commonScopeOfConsumers(id, consumers, false);
             if (common != null) {
                 scopes[id] = common;
                 movedConstants.set(id);
             }
         }
+    }
+
+    /**
+     * (Dynamic)QuantizeLinear and DequantizeLinear belong to the operation they feed, as a float model's layer reads
+     * its input itself: onnxruntime's quantizer names a DynamicQuantizeLinear after the tensor it quantizes
+     * ({@code /encoder/layer.0/output/LayerNorm/Add_1_output_0_QuantizeLinear}), which puts it in the producer's
+     * module, outside the layer that reads it. Each moves to the deepest module holding all the operations it feeds,
+     * the last in the file first, so that a QuantizeLinear → DequantizeLinear pair moves together. Runs before
+     * {@link #placeConstantsWithConsumers}: a Constant scale then follows its quantizer.
+     */
+    void placeQuantizersWithConsumers() {
+        Adjacency consumers = null;
+        for (int id = size - 1; id >= 0; id--) {
+            if (made[id] != null || !QuantizedOperations.isQuantizer(opTypes[id])) {
+                continue;
+            }
+            consumers = consumers != null ? consumers : consumers();
+            ModulePath common = commonScopeOfConsumers(id, consumers, true);
+            if (common != null) {
+                scopes[id] = common;
+            }
+        }
+    }
+
+    private Adjacency consumers() {
+        return Adjacency.valuesBy(size, sources.toArray(), targets.toArray(), tensors.size(), null);
+    }
+
+    /** The deepest module holding every consumer of {@code id} (its operations only, if asked); null for none. */
+    private ModulePath commonScopeOfConsumers(int id, Adjacency consumers, boolean operationsOnly) {
+        ModulePath common = null;
+        for (int k = consumers.start(id); k < consumers.end(id); k++) {
+            int consumer = consumers.item(k);
+            ModulePath s = scopes[consumer];
+            if (s == null || operationsOnly && made[consumer] != null) {
+                continue;
+            }
+            common = common == null ? s : common.commonAncestor(s);
+        }
+        return common;
     }
 
     /** Plain operations whose inputs all come from plain operations, sources first (Kahn's order). */

@@ -81,6 +81,7 @@ final class GraphImporter {
         pending.resolve(draft, mainScope);
         bodyResults.rewire(draft, firstRead);
         mainScope = null;
+        draft.placeQuantizersWithConsumers();
         draft.placeConstantsWithConsumers();
         weights.addAll(constantWeights.read());
         List<Parameter> parameters = ParameterAttribution.attribute(weights, draft);

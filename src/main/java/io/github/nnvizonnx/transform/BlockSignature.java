@@ -285,9 +285,14 @@ final class BlockSignature {
             }
         }
 
-        /** A tensor's element type and shape as one number: the pair of their codes, below {@link #UNKNOWN_SHAPE}. */
+        /**
+         * A tensor's element type and shape as one number: the pair of their codes, below {@link #UNKNOWN_SHAPE}. A
+         * tensor of no known shape is {@link #UNKNOWN_SHAPE} even with a type: onnxruntime's quantizer declares the
+         * types of inner tensors without shapes, so that only the last layer, whose output the file declares in
+         * full, would otherwise differ from the others.
+         */
         private void tensor(TensorInfo tensor) {
-            boolean unknown = tensor.elementType() == null && tensor.shape() == null;
+            boolean unknown = tensor.shape() == null;
             out.add(unknown ? UNKNOWN_SHAPE
                     : UNKNOWN_SHAPE - 1 - (((long) code(tensor.elementType()) << 32) | code(tensor.shape())));
         }

@@ -43,9 +43,14 @@ public final class Views {
         return view;
     }
 
-    /** The last step of {@link #apply}, on a model from {@link #prepare} with the same layer and clutter options. */
+    /**
+     * The last steps of {@link #apply}, on a model from {@link #prepare} with the same layer and clutter options:
+     * the collapse, then a quantized tensor's scale and zero point merged into its edge wherever they run alongside
+     * it (collapsing makes such pairs, so this comes after it).
+     */
     public static ModelGraph collapse(ModelGraph prepared, ViewOptions options) {
-        return Collapse.apply(prepared, modulesToCollapse(prepared, options));
+        ModelGraph collapsed = Collapse.apply(prepared, modulesToCollapse(prepared, options));
+        return QuantizedEdges.apply(collapsed, QuantizedTensors.of(prepared));
     }
 
     /** How many nodes {@link #collapse} would draw, counted without building the collapsed graph. */

@@ -43,22 +43,33 @@ public final class OnnxBuilder {
     }
 
     public static ValueInfoProto tensor(String name, long... dims) {
+        return typedTensor(name, TensorProto.DataType.FLOAT_VALUE, dims);
+    }
+
+    /** A declared tensor of an element type ({@code TensorProto.DataType.UINT8_VALUE}, ...). */
+    public static ValueInfoProto typedTensor(String name, int elementType, long... dims) {
         TensorShapeProto.Builder shape = TensorShapeProto.newBuilder();
         for (long d : dims) {
             shape.addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(d));
         }
         return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder()
-                .setTensorType(TypeProto.Tensor.newBuilder().setElemType(1).setShape(shape))).build();
+                .setTensorType(TypeProto.Tensor.newBuilder().setElemType(elementType).setShape(shape))).build();
     }
 
     public static TensorProto weight(String name, long... dims) {
-        TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(1);
+        return typedWeight(name, TensorProto.DataType.FLOAT_VALUE, 4, dims);
+    }
+
+    /** A weight of zeros of an element type whose values take {@code bytesPerValue} bytes; a scalar without dims. */
+    public static TensorProto typedWeight(String name, int elementType, int bytesPerValue, long... dims) {
+        TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(elementType);
         long count = 1;
         for (long d : dims) {
             t.addDims(d);
             count *= d;
         }
-        return t.setRawData(com.google.protobuf.ByteString.copyFrom(new byte[(int) (count * 4)])).build();
+        return t.setRawData(com.google.protobuf.ByteString.copyFrom(new byte[(int) (count * bytesPerValue)]))
+                .build();
     }
 
     /** An int64 tensor of one dim holding {@code values} in raw_data, little-endian, as exporters write it. */

@@ -22,6 +22,14 @@ public final class RealModels {
     }
 
     /**
+     * all-MiniLM-L6-v2 quantized dynamically by onnxruntime's quantizer (MatMulInteger fed by DynamicQuantizeLinear),
+     * copied out of its test-scoped jar.
+     */
+    public static Path miniLmQuantized() {
+        return fromClassPath("all-minilm-l6-v2-q.onnx", "all-minilm-l6-v2-q.onnx");
+    }
+
+    /**
      * A PaddleOCR model exported by paddle2onnx ({@code ch_PP-OCRv4_det_infer}, {@code ch_PP-OCRv4_rec_infer},
      * {@code ch_ppocr_mobile_v2.0_cls_infer}), copied out of its test-scoped jar.
      */

@@ -6,6 +6,7 @@ import io.github.nnvizonnx.model.ModuleNode;
 import io.github.nnvizonnx.model.Node;
 import io.github.nnvizonnx.model.OperationNode;
 import io.github.nnvizonnx.model.OutputNode;
+import io.github.nnvizonnx.model.QuantizedOperations;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -49,7 +50,7 @@ public enum OpFamily {
 
     static {
         register(CONVOLUTION, "Conv", "ConvTranspose", "DeformConv", "FusedConv", "NhwcConv", "Col2Im", "Im2Col");
-        register(LINEAR, "MatMul", "Gemm", "Einsum", "FusedMatMul", "FusedGemm", "MatMulNBits", "GemmFastGelu",
+        register(LINEAR, "MatMul", "Gemm", "Einsum", "FusedMatMul", "FusedGemm", "GemmFastGelu",
                 "Linear");
         register(NORMALIZATION, "BatchNormalization", "LayerNormalization", "InstanceNormalization",
                 "GroupNormalization", "LpNormalization", "MeanVarianceNormalization", "LRN", "RMSNormalization",
@@ -80,9 +81,9 @@ public enum OpFamily {
                 "DecoderMaskedMultiHeadAttention", "RotaryEmbedding", "ScaledDotProductAttention");
         register(RECURRENT, "LSTM", "GRU", "RNN");
         register(CONTROL_FLOW, "If", "Loop", "Scan");
-        register(QUANTIZATION, "QuantizeLinear", "DequantizeLinear", "DynamicQuantizeLinear", "QLinearConv",
-                "QLinearMatMul", "MatMulInteger", "ConvInteger", "QLinearAdd", "QLinearMul", "QGemm",
-                "DynamicQuantizeMatMul", "QAttention");
+        // Integer operators (QLinearConv, MatMulInteger, MatMulNBits, ...) take their float counterpart's family
+        // (see ofOperation): only the conversions themselves are drawn as quantization.
+        register(QUANTIZATION, "QuantizeLinear", "DequantizeLinear", "DynamicQuantizeLinear");
         register(CONSTANT, "Constant", "ConstantOfShape", "RandomNormal", "RandomUniform", "RandomNormalLike",
                 "RandomUniformLike", "Multinomial", "Bernoulli");
     }
@@ -111,9 +112,17 @@ public enum OpFamily {
         return description;
     }
 
-    /** The family of an ONNX operation type, e.g. {@code Conv}. */
+    /**
+     * The family of an ONNX operation type, e.g. {@code Conv}; an integer operator is drawn as the float one it
+     * computes ({@code QLinearConv} as {@code Conv}), so that a quantized model reads like its float original.
+     */
     public static OpFamily ofOperation(String opType) {
-        return BY_OP.getOrDefault(opType.toLowerCase(Locale.ROOT), OTHER);
+        OpFamily family = BY_OP.get(opType.toLowerCase(Locale.ROOT));
+        if (family != null) {
+            return family;
+        }
+        String counterpart = QuantizedOperations.floatCounterpart(opType);
+        return counterpart == null ? OTHER : BY_OP.getOrDefault(counterpart.toLowerCase(Locale.ROOT), OTHER);
     }
 
     /** The family a node is drawn in. */
