@@ -35,6 +35,13 @@ final class ModuleRegistry {
                 ModuleKind.MODULE, 0));
     }
 
+    /** Gives the root the model's class, found after the root was made (the call that is the whole model's). */
+    void classRoot(String qualifiedClass) {
+        Module root = modules.get(ModulePath.ROOT);
+        modules.put(ModulePath.ROOT, root.withClassName(new ScopeSegment("", qualifiedClass).className(),
+                qualifiedClass));
+    }
+
     /**
      * The module path of a node: {@code relative} under {@code base}, its modules made where missing. Nodes of one
      * scope come in runs, so the last answer is kept apart from the map of all answers.

@@ -212,8 +212,10 @@ public final class OnnxReader {
         GraphContent main = parsed.mainGraph();
         List<NodeView> views = GraphImporter.views(main.nodes());
         boolean callsFunctions = LocalFunctions.anyCalled(main.nodes(), model.getFunctionsList());
+        int wholeModelCall = WholeModelCall.in(views, main.nodes(), model.getFunctionsList());
         HierarchyConvention convention = Conventions.byName(options.hierarchy().equalsIgnoreCase(Conventions.AUTO)
-                ? Conventions.detect(views, callsFunctions) : options.hierarchy());
+                ? Conventions.detect(views, callsFunctions, wholeModelCall != WholeModelCall.NONE)
+                : options.hierarchy());
         String chosen = convention.name();
         boolean functionModules = convention.callsAreModules();
         ModelInfo info = new ModelInfo(source, model.getIrVersion(), model.getProducerName(),
@@ -222,7 +224,7 @@ public final class OnnxReader {
                         model.getFunctionsList()) : 0);
         try {
             ModelGraph graph = new GraphImporter(convention, functionModules, model.getFunctionsList())
-                    .importMain(main, views, info);
+                    .importMain(main, views, wholeModelCall, info);
             return ModuleClassMap.from(info.metadata()).applyTo(graph);
         } catch (StackOverflowError e) {
             throw new InvalidModelException(source + " is nested too deeply to read", null);
