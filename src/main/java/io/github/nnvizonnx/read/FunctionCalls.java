@@ -121,11 +121,11 @@ final class FunctionCalls {
     }
 
     /**
-     * Enters the call that is the whole model ({@link WholeModelCall}): its body is read at the root, which takes
-     * the function's class.
+     * Enters the call that is the whole model ({@link WholeModelCall}): its body is read at the root, which becomes
+     * the call, with the function's class.
      */
     Call enterAsWholeModel(NodeWiring call, FunctionProto function, TensorScope scope) {
-        modules.classRoot(qualifiedClassName(function));
+        modules.rootIsCall(qualifiedClassName(function));
         return open(call, function, ModulePath.ROOT, scope);
     }
 

@@ -35,11 +35,14 @@ final class ModuleRegistry {
                 ModuleKind.MODULE, 0));
     }
 
-    /** Gives the root the model's class, found after the root was made (the call that is the whole model's). */
-    void classRoot(String qualifiedClass) {
+    /**
+     * Makes the root the call that is the whole model: a function call (so that the shape run inlines it, as any
+     * call), classed after the function.
+     */
+    void rootIsCall(String qualifiedClass) {
         Module root = modules.get(ModulePath.ROOT);
-        modules.put(ModulePath.ROOT, root.withClassName(new ScopeSegment("", qualifiedClass).className(),
-                qualifiedClass));
+        modules.put(ModulePath.ROOT, new Module(ModulePath.ROOT, root.displayName(),
+                new ScopeSegment("", qualifiedClass).className(), qualifiedClass, ModuleKind.FUNCTION, 0));
     }
 
     /**
