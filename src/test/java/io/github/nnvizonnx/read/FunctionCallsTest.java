@@ -20,6 +20,13 @@ class FunctionCallsTest {
         return java.util.Arrays.stream(names).map(n -> new ScopeSegment(n, null)).toList();
     }
 
+    /** Calls of {@link #BLOCK} in a model that has only its root so far. */
+    private static FunctionCalls blockCalls() {
+        ModuleRegistry modules = new ModuleRegistry();
+        modules.addRoot("g", null);
+        return new FunctionCalls(new LocalFunctions(List.of(BLOCK)), modules);
+    }
+
     @Test
     void countsTheNodesUnderEachScopePrefix() {
         List<ScopeSegment> shared = path("layer1", "conv");
@@ -31,9 +38,7 @@ class FunctionCallsTest {
 
     @Test
     void aCallIsTheModuleOfTheShortestPrefixNoOtherNodeShares() {
-        ModuleRegistry modules = new ModuleRegistry();
-        modules.addRoot("g", null);
-        FunctionCalls calls = new FunctionCalls(new LocalFunctions(List.of(BLOCK)), modules);
+        FunctionCalls calls = blockCalls();
         Map<List<String>, Integer> counts = Map.of(List.of("layer1"), 3, List.of("layer1", "block"), 1);
         assertEquals(ModulePath.of("layer1", "block"),
                 calls.callPath(ModulePath.ROOT, path("layer1", "block", "relu"), counts, BLOCK, new CallNames()));
@@ -44,9 +49,7 @@ class FunctionCallsTest {
 
     @Test
     void callsOfOneClassAtOnePlaceAreAllNumbered() {
-        ModuleRegistry modules = new ModuleRegistry();
-        modules.addRoot("g", null);
-        FunctionCalls calls = new FunctionCalls(new LocalFunctions(List.of(BLOCK)), modules);
+        FunctionCalls calls = blockCalls();
         CallNames names = new CallNames();
         names.count(List.of(), "Block");
         names.count(List.of(), "Block");
@@ -62,9 +65,7 @@ class FunctionCallsTest {
 
     @Test
     void theBodyReadsTheCallersTensorsAndProducesTheCallsOutputs() {
-        ModuleRegistry modules = new ModuleRegistry();
-        modules.addRoot("g", null);
-        FunctionCalls calls = new FunctionCalls(new LocalFunctions(List.of(BLOCK)), modules);
+        FunctionCalls calls = blockCalls();
         NodeProto node = NodeProto.newBuilder().setOpType("Block").setDomain("pkg").addInput("x").addOutput("y")
                 .build();
         TensorScope caller = TensorScope.main(8);
