@@ -2,13 +2,16 @@
 """Export a torchvision model to ONNX with the TorchScript exporter (torch.onnx.export).
 
 Usage: /usr/bin/python3 testdata/export_torchvision.py [MODEL] OUT.onnx [--functions] [--opset N] [--dynamic-axes]
-                                                        [--function-classes auto|all|blocks]
+                                                        [--function-classes auto|all|blocks|every]
 
-MODEL is any torchvision.models builder name (resnet18 by default), built with random
+MODEL is any torchvision.models builder name (resnet18 by default), or transformer_encoder (a
+small torch.nn.TransformerEncoder: two layers, width 32, input 1x16x32), built with random
 weights (weights=None; nothing is downloaded), in eval mode, seeded with torch.manual_seed(0).
 The input is a 1x3x224x224 zero tensor named "input"; the output is named "output".
---functions exports the model's non-leaf submodule classes (e.g. BasicBlock, Sequential)
-as ONNX local functions (export_modules_as_functions; needs opset >= 15). torch 1.13's
+--functions exports the model's non-leaf submodule classes (e.g. BasicBlock, Sequential;
+TransformerEncoderLayer for transformer_encoder) as ONNX local functions
+(export_modules_as_functions; needs opset >= 15). --function-classes every exports every module
+class, the model's own included (export_modules_as_functions=True). torch 1.13's
 function extraction crashes on some models (e.g. efficientnet_b0) when Sequential is included,
 so by default each attempt runs in a child process and falls back to block classes only.
 """
@@ -19,6 +22,11 @@ import warnings
 
 
 def build_model(name):
+    if name == TRANSFORMER:
+        import torch
+
+        layer = torch.nn.TransformerEncoderLayer(d_model=32, nhead=4, dim_feedforward=64, batch_first=True)
+        return torch.nn.TransformerEncoder(layer, num_layers=2)
     import torchvision
 
     models = torchvision.models
@@ -28,6 +36,15 @@ def build_model(name):
     if fn is None or not callable(fn) or name.startswith("_"):
         raise SystemExit("unknown torchvision model: " + name)
     return fn(weights=None)
+
+
+TRANSFORMER = "transformer_encoder"
+
+
+def example_input(name):
+    import torch
+
+    return torch.zeros(1, 16, 32) if name == TRANSFORMER else torch.zeros(1, 3, 224, 224)
 
 
 # Module classes never exported as functions: in eval mode they trace to nothing (StochasticDepth)
@@ -53,6 +70,9 @@ def function_classes(model, with_sequential=True):
             if with_sequential:
                 classes.add(cls)
             continue
+        if cls is torch.nn.TransformerEncoderLayer:
+            classes.add(cls)  # the block of a torch.nn transformer
+            continue
         if cls.__module__.startswith("torch.nn") or cls.__name__ in TRIVIAL_CLASSES:
             continue
         classes.add(cls)
@@ -77,9 +97,10 @@ def main(argv=None):
     parser.add_argument("--dynamic-axes", action="store_true",
                         help="input N, H, W dynamic (torch's generated names input_dynamic_axes_1, ...); output "
                              "declared batch x classes, where classes is in fact always the class count")
-    parser.add_argument("--function-classes", choices=["auto", "all", "blocks"], default="auto",
+    parser.add_argument("--function-classes", choices=["auto", "all", "blocks", "every"], default="auto",
                         help="with --functions: 'all' = block classes and torch.nn.Sequential, "
-                             "'blocks' = block classes only, 'auto' = 'all', else 'blocks' if that fails")
+                             "'blocks' = block classes only, 'auto' = 'all', else 'blocks' if that fails, "
+                             "'every' = every module class, the model's own included (True)")
     ns = parser.parse_args(argv)
     if len(ns.args) == 1:
         model_name, out = "resnet18", ns.args[0]
@@ -112,7 +133,7 @@ def main(argv=None):
     torch.manual_seed(0)
     model = build_model(model_name)
     model.eval()
-    dummy = torch.zeros(1, 3, 224, 224)
+    dummy = example_input(model_name)
 
     kwargs = dict(
         export_params=True,
@@ -121,9 +142,13 @@ def main(argv=None):
         input_names=["input"],
         output_names=["output"],
     )
+    if ns.dynamic_axes and model_name == TRANSFORMER:
+        parser.error("--dynamic-axes is for image models")
     if ns.dynamic_axes:
         kwargs["dynamic_axes"] = {"input": [0, 2, 3], "output": {0: "batch", 1: "classes"}}
-    if ns.functions:
+    if ns.functions and ns.function_classes == "every":
+        kwargs["export_modules_as_functions"] = True
+    elif ns.functions:
         kwargs["export_modules_as_functions"] = function_classes(
             model, with_sequential=ns.function_classes == "all")
 

@@ -91,10 +91,14 @@ public final class Diagram {
     /**
      * Of two modules that hold only one node, {@code inner} found first: the one to name the node after. The innermost
      * module with a known class says most ({@code classifier.1 (Linear)}, not {@code classifier (Sequential)}); when
-     * none has a class, the innermost.
+     * none has a class, the innermost. But a call named only after its class ({@code Conv2d}, as torch's
+     * {@code export_modules_as_functions=True} leaves them) says less than a classed module around it: a ResNet's
+     * downsample, a {@code Sequential} holding one {@code Conv2d}, is named {@code Sequential}, apart from the block's
+     * own convolutions.
      */
     private static Module closerName(Module inner, Module outer) {
-        if (inner == null || inner.className() == null && outer.className() != null) {
+        if (inner == null || outer.className() != null && (inner.className() == null
+                || Labels.namesClass(inner.title(), inner.className()))) {
             return outer;
         }
         return inner;

@@ -67,7 +67,7 @@ final class Labels {
             }
             Module own = diagram.ownModule(node);
             if (own != null && names) {
-                lines.add(own.className() == null ? own.title() : own.title() + " (" + own.className() + ")");
+                lines.add(withClass(own.title(), own.className()));
             }
             parameters = op.parameterCount();
         } else if (node instanceof InputNode in) {
@@ -81,8 +81,11 @@ final class Labels {
                     lines.add(module.displayName());
                 }
             } else if (module.className() != null && names) {
-                lines.add(module.fold() == null ? module.className()
-                        : module.className() + " " + module.fold().countText());
+                if (module.fold() != null) {
+                    lines.add(module.className() + " " + module.fold().countText());
+                } else if (!namesClass(module.title(), module.className())) {
+                    lines.add(module.className());
+                }
             } else if (m.opTypes().size() == 1) {
                 lines.add(m.opTypes().get(0));
             } else if (m.opTypes().size() <= FEW_OP_TYPES) {
@@ -130,10 +133,26 @@ final class Labels {
         if (module.kind() == ModuleKind.CONTROL_FLOW) {
             return clip(title.equals(module.className()) ? title : module.className() + " " + title);
         }
-        if (module.className() != null && !module.className().equals(title)) {
-            title = title + " (" + module.className() + ")";
-        }
+        title = withClass(title, module.className());
         return module.fold() == null ? clip(title) : clip(title) + " " + module.fold().countText();
+    }
+
+    /** {@code conv1 (Conv2d)}: a module's title and its class, unless the title already says the class. */
+    private static String withClass(String title, String className) {
+        return className == null || namesClass(title, className) ? title : title + " (" + className + ")";
+    }
+
+    /**
+     * Whether a title is its class's name, alone or numbered as calls named after their function are
+     * ({@code Conv2d}, {@code Sequential_2}, a fold's {@code BasicBlock_0–1}): the class would be shown twice.
+     */
+    static boolean namesClass(String title, String className) {
+        if (!title.startsWith(className)) {
+            return false;
+        }
+        String rest = title.substring(className.length());
+        return rest.isEmpty() || rest.length() > 1 && rest.charAt(0) == '_'
+                && rest.substring(1).chars().allMatch(c -> c >= '0' && c <= '9' || c == '–');
     }
 
     /** An edge shows the tensor's shape when known; the tensor name stays in the model for formats that carry it. */

@@ -44,19 +44,49 @@ final class FunctionCalls {
      * Where a function call sits. torch names a call after the scope of the last op traced inside it (the layer1
      * call is {@code /layer1/layer1.1/relu/Sequential.1}), so the call's own module is the shortest prefix of its
      * scope that no other node of the graph shares; without such a prefix (or without a scope) the call becomes a
-     * child named after the function's class. {@code prefixCounts}: {@link #prefixCounts} of the call's graph.
+     * child named by {@code names} after the function's class. {@code prefixCounts}: {@link #prefixCounts} of the
+     * call's graph.
      */
     ModulePath callPath(ModulePath base, List<ScopeSegment> path, Map<List<String>, Integer> prefixCounts,
-                        FunctionProto function) {
+                        FunctionProto function, CallNames names) {
+        int own = ownPrefixLength(path, prefixCounts);
+        if (own > 0) {
+            ModulePath parent = modules.ensureModules(base, path.subList(0, own - 1));
+            return modules.uniqueChild(parent, path.get(own - 1).name());
+        }
+        String className = LocalFunctions.classBaseName(function.getName());
+        return modules.uniqueChild(modules.ensureModules(base, path), names.next(path, className));
+    }
+
+    /**
+     * The calls of one graph ({@code views}, placed by {@code assignments}) that {@link #callPath} will name after
+     * their class, counted for {@link CallNames}.
+     */
+    CallNames callNames(List<NodeView> views, List<ScopeAssignment> assignments,
+                        Map<List<String>, Integer> prefixCounts, EnclosingScope enclosing) {
+        CallNames names = new CallNames();
+        for (int i = 0; i < views.size(); i++) {
+            NodeView view = views.get(i);
+            if (functions.isFunction(view.domain(), view.opType())) {
+                List<ScopeSegment> path = enclosing.within(assignments.get(i).path());
+                if (ownPrefixLength(path, prefixCounts) == 0) {
+                    names.count(path, LocalFunctions.classBaseName(view.opType()));
+                }
+            }
+        }
+        return names;
+    }
+
+    /** The length of the shortest prefix of {@code path} that only one node lies under, or 0 when none is. */
+    private static int ownPrefixLength(List<ScopeSegment> path, Map<List<String>, Integer> prefixCounts) {
         List<String> names = new ArrayList<>(path.size());
         for (int length = 1; length <= path.size(); length++) {
             names.add(path.get(length - 1).name());
             if (prefixCounts.getOrDefault(names, 0) < 2) { // the call itself is the only node under this prefix
-                ModulePath parent = modules.ensureModules(base, path.subList(0, length - 1));
-                return modules.uniqueChild(parent, path.get(length - 1).name());
+                return length;
             }
         }
-        return modules.uniqueChild(modules.ensureModules(base, path), LocalFunctions.classBaseName(function.getName()));
+        return 0;
     }
 
     /**
@@ -85,9 +115,28 @@ final class FunctionCalls {
      * read in, within {@code scope}, the caller's.
      */
     Call enter(NodeWiring call, FunctionProto function, ModulePath wantedPath, TensorScope scope) {
+        ModulePath callPath = modules.register(wantedPath, LocalFunctions.classBaseName(function.getName()),
+                qualifiedClassName(function), ModuleKind.FUNCTION);
+        return open(call, function, callPath, scope);
+    }
+
+    /**
+     * Enters the call that is the whole model ({@link WholeModelCall}): its body is read at the root, which becomes
+     * the call, with the function's class.
+     */
+    Call enterAsWholeModel(NodeWiring call, FunctionProto function, TensorScope scope) {
+        modules.rootIsCall(qualifiedClassName(function));
+        return open(call, function, ModulePath.ROOT, scope);
+    }
+
+    /** {@code torchvision.models.resnet.BasicBlock} for function {@code BasicBlock.1} of that domain. */
+    private static String qualifiedClassName(FunctionProto function) {
         String className = LocalFunctions.classBaseName(function.getName());
-        String qualified = function.getDomain().isEmpty() ? className : function.getDomain() + "." + className;
-        ModulePath callPath = modules.register(wantedPath, className, qualified, ModuleKind.FUNCTION);
+        return function.getDomain().isEmpty() ? className : function.getDomain() + "." + className;
+    }
+
+    /** Opens the scope the body of {@code function}, called at {@code callPath}, is read in. */
+    private Call open(NodeWiring call, FunctionProto function, ModulePath callPath, TensorScope scope) {
         Map<String, String> formalToActual = new HashMap<>();
         for (int i = 0; i < function.getInputCount() && i < call.inputs().size(); i++) {
             if (!call.inputs().get(i).isEmpty()) {

@@ -32,6 +32,8 @@ final class GraphDraft {
     private int size;
     private final BitSet plainOperations = new BitSet();
     private final BitSet movedConstants = new BitSet();
+    /** Operations whose names carry no scope in a convention that reads scopes ({@link UnscopedPlacement}). */
+    private final BitSet unscoped = new BitSet();
     private final List<TensorInfo> tensors = new ArrayList<>();
     /** Edges whose tensor belongs to the main graph (not to a function or control-flow body). */
     private final BitSet topLevel = new BitSet();
@@ -122,6 +124,16 @@ final class GraphDraft {
 
     void setScope(int index, ModulePath scope) {
         scopes[index] = scope;
+    }
+
+    /** Marks an operation whose name carries no scope, placed later by {@link UnscopedPlacement}. */
+    void markUnscoped(int index) {
+        unscoped.set(index);
+    }
+
+    /** The operations {@linkplain #markUnscoped marked} as carrying no scope (not to be changed). */
+    BitSet unscopedOperations() {
+        return unscoped;
     }
 
     /** Counts weights that only this operation reads. */

@@ -61,6 +61,8 @@ final class GraphImporter {
     private int[] inputIds = new int[8];
     private final FixedInputNotes fixedInputs = new FixedInputNotes();
     private final BodyResults bodyResults = new BodyResults();
+    /** The index in the main graph of the call that is the whole model, or {@link WholeModelCall#NONE}. */
+    private int wholeModelCall = WholeModelCall.NONE;
 
     /** {@code functionCallsAreModules}: each call of a local function is a module holding the function's body. */
     GraphImporter(HierarchyConvention convention, boolean functionCallsAreModules, List<FunctionProto> localFunctions) {
@@ -69,8 +71,13 @@ final class GraphImporter {
                 : null;
     }
 
-    /** {@code views}: the main graph's nodes as {@link #views} sees them (computed once by the caller). */
-    ModelGraph importMain(GraphContent graph, List<NodeView> views, ModelInfo info) {
+    /**
+     * {@code views}: the main graph's nodes as {@link #views} sees them (computed once by the caller);
+     * {@code wholeModelCall}: the index of the node that is {@link WholeModelCall the whole model}, or
+     * {@link WholeModelCall#NONE}.
+     */
+    ModelGraph importMain(GraphContent graph, List<NodeView> views, int wholeModelCall, ModelInfo info) {
+        this.wholeModelCall = wholeModelCall;
         modules.addRoot(graph.name(), convention.rootClassName(views));
         // value_info mostly names node outputs: the larger of the two counts the names they make, not their sum
         mainScope = TensorScope.main(graph.inputs().size() + graph.outputs().size() + graph.initializers().size()
@@ -81,6 +88,7 @@ final class GraphImporter {
         pending.resolve(draft, mainScope);
         bodyResults.rewire(draft, firstRead);
         mainScope = null;
+        UnscopedPlacement.place(draft); // before quantizers and constants, which then follow their consumers
         draft.placeQuantizersWithConsumers();
         draft.placeConstantsWithConsumers();
         weights.addAll(constantWeights.read());
@@ -192,6 +200,7 @@ final class GraphImporter {
         DeferredScopes.Placement placement = (index, a) -> draft.setScope(index,
                 modules.ensureModules(base, enclosing.within(a.path())));
         Map<List<String>, Integer> prefixCounts = null; // counted on the first call of a local function
+        CallNames callNames = null; // with them
         for (int i = 0; i < protos.size(); i++) {
             NodeWiring wiring = NodeWiring.of(protos, i);
             NodeView view = views.get(i);
@@ -201,13 +210,20 @@ final class GraphImporter {
                 scopes.defer(i, importOperation(wiring, bodies, view, null, "", enclosing, scope));
                 continue;
             }
+            if (function != null && scope == mainScope && i == wholeModelCall) {
+                inline(functions.enterAsWholeModel(wiring, function, scope), scope, callDepth);
+                continue;
+            }
             List<ScopeAssignment> assignments = scopes.assignments(placement);
             ScopeAssignment assignment = assignments.get(i);
             List<ScopeSegment> path = enclosing.within(assignment.path());
             if (function != null) {
-                prefixCounts = prefixCounts != null ? prefixCounts : FunctionCalls.prefixCounts(assignments);
-                inlineCall(wiring, function, functions.callPath(base, path, prefixCounts, function), scope,
-                        callDepth);
+                if (prefixCounts == null) {
+                    prefixCounts = FunctionCalls.prefixCounts(assignments);
+                    callNames = functions.callNames(views, assignments, prefixCounts, enclosing);
+                }
+                ModulePath callPath = functions.callPath(base, path, prefixCounts, function, callNames);
+                inline(functions.enter(wiring, function, callPath, scope), scope, callDepth);
             } else {
                 importOperation(wiring, bodies, view, modules.ensureModules(base, path), assignment.shortName(),
                         bodies.isEmpty() ? enclosing : enclosing.inside(path), scope);
@@ -248,6 +264,9 @@ final class GraphImporter {
         int node = draft.addOperation(view.name(), view.opType(), view.domain(),
                 attributeLists.intern(List.copyOf(AttributeSummaries.of(wiring.attributes()))), scopePath,
                 bodies.isEmpty());
+        if (bodies.isEmpty() && convention.isUnscoped(view)) {
+            draft.markUnscoped(node);
+        }
         for (String output : wiring.outputs()) {
             scope.produce(output, node);
         }
@@ -321,9 +340,9 @@ final class GraphImporter {
                 owner);
     }
 
-    private void inlineCall(NodeWiring call, FunctionProto function, ModulePath wantedPath, TensorScope scope,
-                            int callDepth) {
-        FunctionCalls.Call inlined = functions.enter(call, function, wantedPath, scope);
+    /** Reads the body of a call just {@linkplain FunctionCalls#enter entered}, then leaves it. */
+    private void inline(FunctionCalls.Call inlined, TensorScope scope, int callDepth) {
+        FunctionProto function = inlined.function();
         declareAll(inlined.body(), function.getValueInfoList());
         List<NodeView> bodyViews = views(function.getNodeList());
         importNodes(function.getNodeList(), bodyViews,

@@ -28,6 +28,8 @@ final class LocalFunctions {
     static final long MAX_EXPANDED_NODES = 100_000;
 
     private final Map<String, FunctionProto> byKey = new HashMap<>();
+    /** Domain and name of every function, without overloads ({@link #isFunction}). */
+    private final java.util.Set<String> names = new java.util.HashSet<>();
     private final Deque<String> inProgress = new ArrayDeque<>();
     private final ExpandedSizes sizes = new ExpandedSizes(byKey, true);
     private long budget;
@@ -41,6 +43,7 @@ final class LocalFunctions {
     LocalFunctions(List<FunctionProto> functions, long budget) {
         for (FunctionProto f : functions) {
             byKey.putIfAbsent(key(f.getDomain(), f.getName(), f.getOverload()), f);
+            names.add(f.getDomain() + "\u0000" + f.getName());
         }
         this.budget = budget;
     }
@@ -68,6 +71,14 @@ final class LocalFunctions {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether a node of this domain and op type calls one of the functions, whatever its overload, and whether or
+     * not it would be expanded: enough to count the calls of a graph ahead of reading it.
+     */
+    boolean isFunction(String domain, String opType) {
+        return names.contains(domain + "\u0000" + opType);
     }
 
     /**

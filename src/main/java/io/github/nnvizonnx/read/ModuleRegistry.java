@@ -36,6 +36,16 @@ final class ModuleRegistry {
     }
 
     /**
+     * Makes the root the call that is the whole model: a function call (so that the shape run inlines it, as any
+     * call), classed after the function.
+     */
+    void rootIsCall(String qualifiedClass) {
+        Module root = modules.get(ModulePath.ROOT);
+        modules.put(ModulePath.ROOT, new Module(ModulePath.ROOT, root.displayName(),
+                new ScopeSegment("", qualifiedClass).className(), qualifiedClass, ModuleKind.FUNCTION, 0));
+    }
+
+    /**
      * The module path of a node: {@code relative} under {@code base}, its modules made where missing. Nodes of one
      * scope come in runs, so the last answer is kept apart from the map of all answers.
      */

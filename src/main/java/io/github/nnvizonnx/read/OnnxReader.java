@@ -214,8 +214,9 @@ public final class OnnxReader {
         GraphContent main = parsed.mainGraph();
         List<NodeView> views = GraphImporter.views(main.nodes());
         boolean callsFunctions = LocalFunctions.anyCalled(main.nodes(), model.getFunctionsList());
+        int wholeModelCall = WholeModelCall.in(views, main.nodes(), model.getFunctionsList());
         HierarchyConvention convention = Conventions.byName(options.hierarchy().equalsIgnoreCase(Conventions.AUTO)
-                ? detect(main, views, callsFunctions) : options.hierarchy());
+                ? detect(main, views, callsFunctions, wholeModelCall != WholeModelCall.NONE) : options.hierarchy());
         String chosen = convention.name();
         boolean functionModules = convention.callsAreModules();
         ModelInfo info = new ModelInfo(source, model.getIrVersion(), model.getProducerName(),
@@ -224,7 +225,7 @@ public final class OnnxReader {
                         model.getFunctionsList()) : 0);
         try {
             ModelGraph graph = new GraphImporter(convention, functionModules, model.getFunctionsList())
-                    .importMain(main, views, info);
+                    .importMain(main, views, wholeModelCall, info);
             return ModuleClassMap.from(info.metadata()).applyTo(graph);
         } catch (StackOverflowError e) {
             throw new InvalidModelException(source + " is nested too deeply to read", null);
@@ -235,8 +236,9 @@ public final class OnnxReader {
      * The convention of the main graph's names; when they carry none, of its bodies' too (a model wrapped in one If
      * has plain names outside and the exporter's inside).
      */
-    private static String detect(GraphContent main, List<NodeView> views, boolean callsFunctions) {
-        String detected = Conventions.detect(views, callsFunctions);
+    private static String detect(GraphContent main, List<NodeView> views, boolean callsFunctions,
+                                 boolean wholeModelIsOneCall) {
+        String detected = Conventions.detect(views, callsFunctions, wholeModelIsOneCall);
         if (!detected.equals(new FlatConvention().name())) {
             return detected;
         }
@@ -246,7 +248,7 @@ public final class OnnxReader {
         }
         List<NodeView> all = new ArrayList<>(views);
         all.addAll(inBodies);
-        return Conventions.detect(all, callsFunctions);
+        return Conventions.detect(all, callsFunctions, wholeModelIsOneCall);
     }
 
     private static Map<String, Long> opsets(ModelProto model) {

@@ -41,6 +41,17 @@ class LabelsTest {
     }
 
     @Test
+    void aClassIsShownOnceWhenTheNameAlreadySaysIt() {
+        assertTrue(Labels.namesClass("Conv2d", "Conv2d"));
+        assertTrue(Labels.namesClass("Sequential_2", "Sequential"));
+        assertTrue(Labels.namesClass("BasicBlock_0–1", "BasicBlock"), "a fold's range");
+        assertTrue(!Labels.namesClass("conv1", "Conv2d"));
+        assertTrue(!Labels.namesClass("Sequential_x", "Sequential"));
+        assertTrue(!Labels.namesClass("Sequential_", "Sequential"));
+        assertTrue(!Labels.namesClass("SequentialBlock", "Sequential"));
+    }
+
+    @Test
     void edgeShapesFollowTheShapesStyle() {
         ModelGraph model = new ModelGraph.Builder(new ModelInfo("t", 8, "", "", Map.of(), Map.of(), "g", "flat"))
                 .build();

@@ -20,6 +20,13 @@ class FunctionCallsTest {
         return java.util.Arrays.stream(names).map(n -> new ScopeSegment(n, null)).toList();
     }
 
+    /** Calls of {@link #BLOCK} in a model that has only its root so far. */
+    private static FunctionCalls blockCalls() {
+        ModuleRegistry modules = new ModuleRegistry();
+        modules.addRoot("g", null);
+        return new FunctionCalls(new LocalFunctions(List.of(BLOCK)), modules);
+    }
+
     @Test
     void countsTheNodesUnderEachScopePrefix() {
         List<ScopeSegment> shared = path("layer1", "conv");
@@ -31,21 +38,34 @@ class FunctionCallsTest {
 
     @Test
     void aCallIsTheModuleOfTheShortestPrefixNoOtherNodeShares() {
-        ModuleRegistry modules = new ModuleRegistry();
-        modules.addRoot("g", null);
-        FunctionCalls calls = new FunctionCalls(new LocalFunctions(List.of(BLOCK)), modules);
+        FunctionCalls calls = blockCalls();
         Map<List<String>, Integer> counts = Map.of(List.of("layer1"), 3, List.of("layer1", "block"), 1);
         assertEquals(ModulePath.of("layer1", "block"),
-                calls.callPath(ModulePath.ROOT, path("layer1", "block", "relu"), counts, BLOCK));
+                calls.callPath(ModulePath.ROOT, path("layer1", "block", "relu"), counts, BLOCK, new CallNames()));
         assertEquals(ModulePath.of("layer1", "Block"), calls.callPath(ModulePath.ROOT, path("layer1"),
-                Map.of(List.of("layer1"), 3), BLOCK), "no prefix of its own: a child named after the class");
+                Map.of(List.of("layer1"), 3), BLOCK, new CallNames()),
+                "no prefix of its own: a child named after the class");
+    }
+
+    @Test
+    void callsOfOneClassAtOnePlaceAreAllNumbered() {
+        FunctionCalls calls = blockCalls();
+        CallNames names = new CallNames();
+        names.count(List.of(), "Block");
+        names.count(List.of(), "Block");
+        List<ModulePath> paths = new java.util.ArrayList<>();
+        for (int k = 0; k < 2; k++) {
+            ModulePath p = calls.callPath(ModulePath.ROOT, List.of(), Map.of(), BLOCK, names);
+            paths.add(calls.enter(NodeWiring.of(NodeProto.newBuilder().setOpType("Block").setDomain("pkg")
+                    .build()), BLOCK, p, TensorScope.main(4)).path());
+        }
+        assertEquals(List.of(ModulePath.of("Block_0"), ModulePath.of("Block_1")), paths,
+                "never Block beside Block_1");
     }
 
     @Test
     void theBodyReadsTheCallersTensorsAndProducesTheCallsOutputs() {
-        ModuleRegistry modules = new ModuleRegistry();
-        modules.addRoot("g", null);
-        FunctionCalls calls = new FunctionCalls(new LocalFunctions(List.of(BLOCK)), modules);
+        FunctionCalls calls = blockCalls();
         NodeProto node = NodeProto.newBuilder().setOpType("Block").setDomain("pkg").addInput("x").addOutput("y")
                 .build();
         TensorScope caller = TensorScope.main(8);

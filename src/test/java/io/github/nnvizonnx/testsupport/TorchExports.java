@@ -30,6 +30,8 @@ public final class TorchExports {
     public static final String PYTHON = "/usr/bin/python3";
 
     private static final String SCRIPT = "testdata/export_torchvision.py";
+    /** The script's name for its small torch.nn transformer. */
+    private static final String TRANSFORMER = "transformer_encoder";
     private static final Pattern MODEL_NAME = Pattern.compile("[A-Za-z0-9_]+");
     private static final long EXPORT_TIMEOUT_MINUTES = 5;
     private static final long PROBE_TIMEOUT_MINUTES = 2;
@@ -64,6 +66,29 @@ public final class TorchExports {
     }
 
     /**
+     * torchvision resnet18 exported with {@code export_modules_as_functions=True}: every module class is a function,
+     * the model's own too, so the main graph is one call of {@code ResNet}.
+     */
+    public static Path resnet18EveryClassAsFunction() {
+        return export("resnet18", true, 0, false, true);
+    }
+
+    /** A small {@code torch.nn.TransformerEncoder} (two layers, width 32, input 1×16×32), plain export. */
+    public static Path transformerEncoder() {
+        return export(TRANSFORMER, false);
+    }
+
+    /** {@link #transformerEncoder()} with {@code TransformerEncoderLayer} exported as a local function. */
+    public static Path transformerEncoderFunctions() {
+        return export(TRANSFORMER, true);
+    }
+
+    /** {@link #transformerEncoder()} exported with {@code export_modules_as_functions=True}. */
+    public static Path transformerEncoderEveryClassAsFunction() {
+        return export(TRANSFORMER, true, 0, false, true);
+    }
+
+    /**
      * Exports (or reuses the cached export of) a torchvision model.
      *
      * @param model     a {@code torchvision.models} builder name, e.g. resnet18, efficientnet_b0, vit_b_16
@@ -80,14 +105,23 @@ public final class TorchExports {
     }
 
     private static synchronized Path export(String model, boolean functions, int opset, boolean dynamicAxes) {
+        return export(model, functions, opset, dynamicAxes, false);
+    }
+
+    /** {@code everyClass}: with {@code functions}, every module class is a function, the model's own included. */
+    private static synchronized Path export(String model, boolean functions, int opset, boolean dynamicAxes,
+                                            boolean everyClass) {
         if (model == null || !MODEL_NAME.matcher(model).matches()) {
             throw new IllegalArgumentException("not a torchvision model name: " + model);
         }
-        String name = model + (functions ? "-functions" : "") + (opset > 0 ? "-opset" + opset : "")
+        String name = model + (functions ? "-functions" : "") + (everyClass ? "-every" : "") + (opset > 0 ? "-opset" + opset : "")
                 + (dynamicAxes ? "-dynamic" : "");
         List<String> options = new ArrayList<>(List.of(model));
         if (functions) {
             options.add("--functions");
+        }
+        if (functions && everyClass) {
+            options.addAll(List.of("--function-classes", "every"));
         }
         if (dynamicAxes) {
             options.add("--dynamic-axes");
@@ -104,6 +138,14 @@ public final class TorchExports {
      */
     public static synchronized Path wav2letter() {
         return produce("testdata/export_torchaudio.py", "wav2letter", List.of());
+    }
+
+    /**
+     * A small detector whose {@code roi_heads} calls a scripted helper between its two layers
+     * ({@code testdata/export_scripted_postprocess.py}): torch writes no scope for the helper's operations.
+     */
+    public static synchronized Path scriptedPostProcessing() {
+        return produce("testdata/export_scripted_postprocess.py", "scripted-postprocess", List.of());
     }
 
     /** Runs {@code scriptPath} with its first option, the output file, then the other options; unless fresh. */

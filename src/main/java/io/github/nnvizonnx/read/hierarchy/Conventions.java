@@ -46,12 +46,22 @@ public final class Conventions {
      * when the file calls local functions; flat otherwise.
      */
     public static String detect(List<NodeView> nodes, boolean callsLocalFunctions) {
+        return detect(nodes, callsLocalFunctions, false);
+    }
+
+    /**
+     * {@link #detect(List, boolean)}, where {@code wholeModelIsOneCall} says that the main graph is one call of a
+     * local function (torch's {@code export_modules_as_functions=True} makes the model's own class a function too):
+     * then the hierarchy lies in the functions alone, whatever scope torch wrote into that one call's name
+     * ({@code /fc/ResNet}), and the answer is functions unless a plug-in recognises the file.
+     */
+    public static String detect(List<NodeView> nodes, boolean callsLocalFunctions, boolean wholeModelIsOneCall) {
         for (HierarchyConvention c : installed()) {
             if (c.recognises(nodes)) {
                 return c.name();
             }
         }
-        return detectBuiltIn(nodes, callsLocalFunctions);
+        return wholeModelIsOneCall ? "functions" : detectBuiltIn(nodes, callsLocalFunctions);
     }
 
     private static String detectBuiltIn(List<NodeView> nodes, boolean callsLocalFunctions) {

@@ -36,6 +36,15 @@ public interface HierarchyConvention {
         return false;
     }
 
+    /**
+     * Whether this convention reads scopes from names and {@code node}'s name carries none (torch's {@code Gather_12}
+     * among {@code /roi_heads/…} names): the reader then places such an operation in the module all its producers
+     * and consumers share, when there is one, instead of at the top. Conventions that read no scopes say no.
+     */
+    default boolean isUnscoped(NodeView node) {
+        return false;
+    }
+
     /** The class of the whole model when the file names it (the dynamo exporter does), else null. */
     default String rootClassName(List<NodeView> nodes) {
         return null;

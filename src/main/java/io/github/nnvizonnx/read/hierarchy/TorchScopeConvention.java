@@ -54,6 +54,12 @@ public final class TorchScopeConvention implements HierarchyConvention {
         };
     }
 
+    /** Names without a leading '/' ({@code Identity_0}, {@code Gather_12}) carry no scope. */
+    @Override
+    public boolean isUnscoped(NodeView node) {
+        return !node.name().startsWith("/");
+    }
+
     /** {@code /layer1//layer1.0} → layer1, layer1.0 (empty parts are skipped). */
     private static List<ScopeSegment> segments(String scope) {
         List<ScopeSegment> segments = new ArrayList<>();

@@ -22,6 +22,21 @@ class ConventionsTest {
     }
 
     @Test
+    void aMainGraphThatIsOneCallReadsAsFunctionsThoughItsNameLooksScoped() {
+        assertEquals("functions", Conventions.detect(named("/fc/ResNet"), true, true));
+        assertEquals("torch", Conventions.detect(named("/fc/ResNet"), true, false));
+    }
+
+    @Test
+    void onlyTorchMarksNamesWithoutScope() {
+        NodeView unscoped = named("Clip_3").get(0);
+        assertEquals(true, Conventions.byName("torch").isUnscoped(unscoped));
+        assertEquals(false, Conventions.byName("torch").isUnscoped(named("/roi_heads/Clip").get(0)));
+        assertEquals(false, Conventions.byName("flat").isUnscoped(unscoped));
+        assertEquals(false, Conventions.byName("functions").isUnscoped(unscoped));
+    }
+
+    @Test
     void unknownNameIsRejected() {
         assertThrows(IllegalArgumentException.class, () -> Conventions.byName("keras"));
     }
