@@ -30,6 +30,10 @@ public record ControlFlowShare(List<ModulePath> boxes, int hidden, int operation
     /** The share in {@code model}, counted over its operations. */
     public static ControlFlowShare of(ModelGraph model) {
         ModuleTree tree = model.modules();
+        if (tree.all().stream().noneMatch(m -> m.kind() == ModuleKind.CONTROL_FLOW)) {
+            // most models: no box, so no operation needs looking up
+            return new ControlFlowShare(List.of(), 0, model.nodes(OperationNode.class).size());
+        }
         Map<ModulePath, ModulePath> outermostBox = new HashMap<>(); // per scope: many operations share one
         Set<ModulePath> boxes = new LinkedHashSet<>();
         int inside = 0;
