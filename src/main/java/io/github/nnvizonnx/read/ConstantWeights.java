@@ -1,5 +1,6 @@
 package io.github.nnvizonnx.read;
 
+import io.github.nnvizonnx.model.DisplayText;
 import io.github.nnvizonnx.model.TensorInfo;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,7 +39,7 @@ final class ConstantWeights {
         long elements = 1;
         for (io.github.nnvizonnx.model.Dim d : constant.shape().dims()) {
             dims.add(d.value());
-            elements = d.value() == 0 ? 0 : Math.min(elements * Math.min(d.value(), 1L << 31), 1L << 62);
+            elements = DisplayText.saturatingMultiply(elements, Math.max(0, d.value()));
         }
         if (elements < 2) {
             return;
