@@ -72,6 +72,7 @@ final class FlatSections {
         }
         ModelGraph.Builder builder = new ModelGraph.Builder(model.info());
         Map<Node, Node> moved = new HashMap<>();
+        int added = 0; // the builder numbers the nodes it is given; a view's numbers skip its hidden ones
         for (int number = 0; number < model.nodeNumbers(); number++) {
             Node n = model.nodeAt(number);
             if (n != null) {
@@ -79,7 +80,7 @@ final class FlatSections {
                 Node placed = section == null ? n : n.withScope(section);
                 moved.put(n, placed);
                 builder.addNode(placed);
-                builder.fixedInputs(number, model.fixedInputs(n));
+                builder.fixedInputs(added++, model.fixedInputs(n));
             }
         }
         for (TensorEdge e : model.graph().edgeSet()) {
