@@ -50,9 +50,15 @@ final class Bindings {
      * ({@link DimNames}: {@code N}, {@code H}, {@code d0} for generated or missing names).
      */
     static Bindings of(ModelGraph model, ShapeRequest request) {
-        List<InputNode> inputs = model.nodes(InputNode.class).stream().filter(n -> n.scope().isRoot()).toList();
-        Set<String> symbols = request.dims().isEmpty() ? Set.of() : DimNames.symbols(model); // a walk over every edge
-        DimNames drawn = request.dims().isEmpty() ? null : DimNames.of(model, inputs);
+        List<InputNode> inputs = topLevelInputs(model);
+        return of(inputs, request, DimNames.of(model, inputs));
+    }
+
+    /**
+     * {@link #of(ModelGraph, ShapeRequest)} with the model's top-level inputs and dim names already worked out
+     * (each a walk over the model).
+     */
+    static Bindings of(List<InputNode> inputs, ShapeRequest request, DimNames drawn) {
         Map<String, Long> bySymbol = new LinkedHashMap<>();
         Map<String, Map<Integer, Long>> axisValues = new HashMap<>();
         for (Map.Entry<String, Long> dim : request.dims().entrySet()) {
@@ -60,7 +66,7 @@ final class Bindings {
             if (dim.getValue() == null || dim.getValue() < 1) {
                 throw new ShapeRequestException("--dim " + name + "=" + dim.getValue() + ": a dim is 1 or more");
             }
-            if (symbols.contains(name)) {
+            if (drawn.isFileSymbol(name)) {
                 bySymbol.put(name, dim.getValue());
             } else if (drawn.symbolOf(name) != null) {
                 bySymbol.put(drawn.symbolOf(name), dim.getValue());
@@ -79,6 +85,11 @@ final class Bindings {
         GivenInputs given = GivenInputs.check(bySymbol, request.inputs(),
                 value -> value.input() == null ? imageLikeInput(inputs) : named(inputs, value.input()));
         return new Bindings(Map.copyOf(given.symbols), Map.copyOf(given.shapes), axisValues, inputs);
+    }
+
+    /** The inputs of the top-level graph, in the file's order. */
+    static List<InputNode> topLevelInputs(ModelGraph model) {
+        return model.nodes(InputNode.class).stream().filter(n -> n.scope().isRoot()).toList();
     }
 
     /** Whether nothing is bound: {@link #bind} then returns every tensor as it is. */

@@ -24,14 +24,17 @@ import java.util.Set;
  * {@code batch×batch} as declared). {@code --dim} may bind a dim by its drawn name.
  */
 final class DimNames {
+    /** Every symbol the file writes, on any tensor. */
+    private final Set<String> fileSymbols;
     private final Map<String, String> bySymbol;
     private final Map<String, String[]> inputAxes;
     /** Every drawn name: the file's symbol it stands for, or null for nameless input axes. */
     private final Map<String, String> symbolOfName;
     private final Map<String, List<FreeDims.Axis>> axesOfName;
 
-    private DimNames(Map<String, String> bySymbol, Map<String, String[]> inputAxes, Map<String, String> symbolOfName,
-                     Map<String, List<FreeDims.Axis>> axesOfName) {
+    private DimNames(Set<String> fileSymbols, Map<String, String> bySymbol, Map<String, String[]> inputAxes,
+                     Map<String, String> symbolOfName, Map<String, List<FreeDims.Axis>> axesOfName) {
+        this.fileSymbols = fileSymbols;
         this.bySymbol = bySymbol;
         this.inputAxes = inputAxes;
         this.symbolOfName = symbolOfName;
@@ -60,7 +63,8 @@ final class DimNames {
                 axesOfName.put(dim.name(), axes);
             }
         }
-        for (String symbol : symbols(model)) {
+        Set<String> fileSymbols = symbols(model); // a walk over every edge
+        for (String symbol : fileSymbols) {
             if (!bySymbol.containsKey(symbol)) {
                 String name = free.nameOther(symbol);
                 bySymbol.put(symbol, name);
@@ -68,7 +72,7 @@ final class DimNames {
             }
         }
         bySymbol.entrySet().removeIf(e -> e.getKey().equals(e.getValue())); // what keeps its name needs no rewrite
-        return new DimNames(bySymbol, inputAxes, symbolOfName, axesOfName);
+        return new DimNames(fileSymbols, bySymbol, inputAxes, symbolOfName, axesOfName);
     }
 
     /** Whether every tensor keeps its shape as the file wrote it. */
@@ -96,6 +100,11 @@ final class DimNames {
         return changed ? tensor.withType(tensor.elementType(), new Shape(dims)) : tensor;
     }
 
+    /** Whether the file writes {@code symbol} on some tensor. */
+    boolean isFileSymbol(String symbol) {
+        return fileSymbols.contains(symbol);
+    }
+
     /** The file's symbol drawn as {@code name}, if it names one. */
     String symbolOf(String name) {
         return symbolOfName.get(name);
@@ -117,7 +126,7 @@ final class DimNames {
     }
 
     /** The symbols of every tensor of the model, in order of first use. */
-    static Set<String> symbols(ModelGraph model) {
+    private static Set<String> symbols(ModelGraph model) {
         Set<String> symbols = new LinkedHashSet<>();
         model.nodes(InputNode.class).forEach(n -> addSymbols(n.tensor(), symbols));
         model.nodes(OutputNode.class).forEach(n -> addSymbols(n.tensor(), symbols));

@@ -67,8 +67,9 @@ public final class Shapes {
             return new ShapeOutcome(Retype.apply(model, (t, topLevel) -> t.withType(t.elementType(), null)), null,
                     List.of());
         }
-        Bindings bindings = Bindings.of(model, request);
-        DimNames names = DimNames.of(model, bindings.inputs());
+        List<InputNode> inputs = Bindings.topLevelInputs(model);
+        DimNames names = DimNames.of(model, inputs);
+        Bindings bindings = Bindings.of(inputs, request, names);
         ModelGraph declared = bindings.isEmpty() && names.changeNothing() ? model
                 : Retype.apply(model, (t, topLevel) -> names.rename(topLevel ? bindings.bind(t) : t, topLevel));
         if (request.mode() == ShapeMode.DECLARED) {
