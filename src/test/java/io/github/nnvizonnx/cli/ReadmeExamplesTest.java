@@ -59,7 +59,7 @@ class ReadmeExamplesTest {
             }
         }
         assertEquals(List.of(), missing, "options of --help the synopsis leaves out");
-        String formats = String.join("|", NnvizCommand.FormatNames.names());
+        String formats = String.join("|", OutputFormat.FormatNames.names());
         assertTrue(synopsis.contains("--format " + formats + "]"), "formats as --help lists them: " + formats);
     }
 
