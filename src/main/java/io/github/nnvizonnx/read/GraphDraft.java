@@ -12,7 +12,9 @@ import io.github.nnvizonnx.model.TensorInfo;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The nodes and edges of a model while it is imported, by index (a node's id is {@code n} and its index), and the
@@ -124,6 +126,43 @@ final class GraphDraft {
 
     void setScope(int index, ModulePath scope) {
         scopes[index] = scope;
+    }
+
+    /** Whether the node is an operation with bodies (If, Loop, Scan): its module is the region holding them. */
+    boolean holdsBodies(int index) {
+        return made[index] == null && !plainOperations.get(index);
+    }
+
+    /**
+     * Moves every node whose module lies in one of {@code moves}' keys (a region of bodies) to the same place under
+     * the key's value.
+     */
+    void moveRegions(Map<ModulePath, ModulePath> moves) {
+        Map<ModulePath, ModulePath> moved = new IdentityHashMap<>(); // nodes of one module share its path object
+        for (int i = 0; i < size; i++) {
+            ModulePath scope = scopes[i];
+            if (scope == null) {
+                continue;
+            }
+            ModulePath target = moved.computeIfAbsent(scope, s -> movedPath(s, moves));
+            if (target != scope) {
+                scopes[i] = target;
+                if (made[i] != null) {
+                    made[i] = made[i].withScope(target);
+                }
+            }
+        }
+    }
+
+    /** {@code path} under the moved region that holds it, or {@code path} itself. */
+    static ModulePath movedPath(ModulePath path, Map<ModulePath, ModulePath> moves) {
+        for (ModulePath p = path; !p.isRoot(); p = p.parent()) {
+            ModulePath to = moves.get(p);
+            if (to != null) {
+                return to.append(path.relativeTo(p));
+            }
+        }
+        return path;
     }
 
     /** Marks an operation whose name carries no scope, placed later by {@link UnscopedPlacement}. */

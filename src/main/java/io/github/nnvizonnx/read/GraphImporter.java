@@ -88,7 +88,7 @@ final class GraphImporter {
         pending.resolve(draft, mainScope);
         bodyResults.rewire(draft, firstRead);
         mainScope = null;
-        UnscopedPlacement.place(draft); // before quantizers and constants, which then follow their consumers
+        UnscopedPlacement.place(draft, modules); // before quantizers and constants, which then follow their consumers
         draft.placeQuantizersWithConsumers();
         draft.placeConstantsWithConsumers();
         weights.addAll(constantWeights.read());
@@ -264,7 +264,7 @@ final class GraphImporter {
         int node = draft.addOperation(view.name(), view.opType(), view.domain(),
                 attributeLists.intern(List.copyOf(AttributeSummaries.of(wiring.attributes()))), scopePath,
                 bodies.isEmpty());
-        if (bodies.isEmpty() && convention.isUnscoped(view)) {
+        if (convention.isUnscoped(view)) {
             draft.markUnscoped(node);
         }
         for (String output : wiring.outputs()) {

@@ -117,6 +117,22 @@ final class ModuleRegistry {
     }
 
     /**
+     * Moves each module in one of {@code moves}' keys, with the modules inside it, under the key's value; the order in
+     * which modules were made is kept.
+     */
+    void move(Map<ModulePath, ModulePath> moves) {
+        List<Module> all = new ArrayList<>(modules.values());
+        modules.clear();
+        for (Module m : all) {
+            ModulePath to = GraphDraft.movedPath(m.path(), moves);
+            String name = m.displayName().equals(m.path().last()) ? to.last() : m.displayName();
+            modules.put(to, to == m.path() ? m
+                    : new Module(to, name, m.className(), m.qualifiedClassName(), m.kind(), m.parameterCount()));
+        }
+        scopePaths.clear();
+    }
+
+    /**
      * The root and the modules in {@code used}, in the order they were made, each with its parameter count from
      * {@code totals} (0 when absent).
      */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.nnvizonnx.emit.GithubFit;
 import io.github.nnvizonnx.model.ModelGraph;
 import io.github.nnvizonnx.model.Module;
+import io.github.nnvizonnx.model.ModuleKind;
 import io.github.nnvizonnx.model.ModuleNode;
 import io.github.nnvizonnx.model.ModulePath;
 import io.github.nnvizonnx.model.Node;
@@ -138,6 +139,20 @@ class ExpertDrawingTest {
         MermaidRenderer.Result rendered = MermaidRenderer.renderOne(mermaid);
         assertTrue(rendered.ok(), rendered.error());
         assertTrue(rendered.clusters() >= 3, "backbone, body, fpn");
+    }
+
+    @Test
+    void aDetectionModelsPostProcessingIfsSitInTheHeadsThatUseThem() {
+        ModelGraph g = OnnxReader.read(ConvertedModels.get("fasterrcnn_mobilenet_v3_large_fpn", null));
+        List<ModulePath> regions = g.modules().all().stream().filter(m -> m.kind() == ModuleKind.CONTROL_FLOW)
+                .map(Module::path).toList();
+        assertTrue(regions.size() >= 4, "the proposal filters' Ifs and roi_align's: " + regions);
+        for (ModulePath region : regions) {
+            String head = region.segments().get(0);
+            assertTrue(head.equals("rpn") || head.equals("roi_heads"), region + " sits in the head that uses it");
+        }
+        assertTrue(regions.stream().anyMatch(r -> r.length() == 2 && r.segments().get(0).equals("rpn")),
+                "rpn filters its proposals itself: " + regions);
     }
 
     @Test
