@@ -14,7 +14,8 @@ import java.util.Map;
  *   <li>a body the operation feeds (Loop, Scan: the operation already has edges into the body's inputs): the body's
  *   last results are the operation's results (a Loop's body returns its condition first), so the edges that read a
  *   result start at the body's matching output node instead. Edges into the body and out of it then run one way,
- *   with no cycle for a layout to break.</li>
+ *   with no cycle for a layout to break. The Loop's condition, which only the next iteration reads, is labelled
+ *   as such rather than with its tensor's name.</li>
  * </ul>
  * Collapsed, the operation's box is unchanged: the first form stays inside it, and the second crosses its boundary
  * with the operation's own result tensors, as before.
@@ -22,6 +23,8 @@ import java.util.Map;
 final class BodyResults {
     /** Per operation that feeds its body: its result names and, for each, the body output node standing for it. */
     private final Map<Integer, Returned> returnedByOwner = new HashMap<>();
+    /** What a Loop body's first result, whether to run once more, is drawn as. */
+    static final String CONDITION_LABEL = "continue?";
 
     private record Returned(List<String> results, int[] bodyOutputs) {
     }
@@ -47,6 +50,12 @@ final class BodyResults {
         int first = outputs.length - results.size();
         if (first < 0) {
             return; // fewer body results than the operation's: the file is not what the operator requires
+        }
+        for (int i = 0; i < first; i++) {
+            // a Loop's body returns whether to go on before the values it returns: say so, as nothing reads it
+            OutputNode condition = (OutputNode) draft.node(outputs[i]);
+            draft.replace(outputs[i], new OutputNode(condition.id(), condition.tensor(), condition.scope(),
+                    CONDITION_LABEL));
         }
         int[] standing = new int[results.size()];
         System.arraycopy(outputs, first, standing, 0, standing.length);

@@ -79,6 +79,15 @@ final class GraphDraft {
         return index;
     }
 
+    /** Puts {@code node} (an input or output node with the same id) in place of the one at {@code index}. */
+    void replace(int index, Node node) {
+        if (made[index] == null || !made[index].id().equals(node.id())) {
+            throw new IllegalStateException("node " + node.id() + " cannot replace " + index);
+        }
+        made[index] = node;
+        scopes[index] = node.scope();
+    }
+
     /**
      * Adds an operation, made into a node only when the graph is built, with its final module and parameter count.
      * {@code scope}: null when not known yet ({@link #setScope} gives it later). {@code plainOperation}: without
