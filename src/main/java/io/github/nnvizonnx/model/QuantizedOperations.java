@@ -35,6 +35,14 @@ public final class QuantizedOperations {
     private QuantizedOperations() {
     }
 
+    /**
+     * Whether operators of {@code domain} mean what the standard's do: ONNX's own, and onnxruntime's contrib domain,
+     * whose QuantizeLinear and DequantizeLinear predate the standard's wider types.
+     */
+    public static boolean isStandardDomain(String domain) {
+        return domain == null || domain.isEmpty() || domain.equals("ai.onnx") || domain.equals("com.microsoft");
+    }
+
     /** Whether {@code opType} only quantizes or dequantizes ((Dynamic)QuantizeLinear, DequantizeLinear). */
     public static boolean isQuantizer(String opType) {
         return QUANTIZERS.contains(opType);

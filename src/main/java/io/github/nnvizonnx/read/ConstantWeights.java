@@ -1,6 +1,7 @@
 package io.github.nnvizonnx.read;
 
 import io.github.nnvizonnx.model.DisplayText;
+import io.github.nnvizonnx.model.QuantizedOperations;
 import io.github.nnvizonnx.model.TensorInfo;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,8 +14,9 @@ import java.util.Set;
  * Constant of more than one element read by an operation that holds learned weights (a convolution, a matrix
  * product, an embedding lookup, a normalization, a recurrent layer), that adds or scales by one (a bias, a learned
  * position table), or that reshapes it as its data (a bias made broadcastable). They count as parameters like
- * initializers do; integer constants (shapes, axes), scalars and the scales of a Resize never do. Main graph only:
- * tensor names there are unique.
+ * initializers do; integer constants (shapes, axes), scalars and the scales of a Resize never do. In a QDQ model
+ * (torch's quantized export) the weights are 8-bit constants, and the biases 32-bit ones, that a DequantizeLinear
+ * reads as its data: those count too. Main graph only: tensor names there are unique.
  */
 final class ConstantWeights {
     private static final Set<String> WEIGHT_READERS = Set.of("Conv", "ConvTranspose", "MatMul", "Gemm", "Gather",
@@ -25,6 +27,9 @@ final class ConstantWeights {
     private static final Set<String> RESHAPERS = Set.of("Reshape", "Unsqueeze", "Squeeze", "Transpose", "Expand",
             "Flatten", "Cast", "Identity");
     private static final Set<String> FLOAT_TYPES = Set.of("float32", "float16", "float64", "bfloat16");
+    /** What a DequantizeLinear reads data in beside the 8-bit and narrower types: 16-bit weights, 32-bit biases. */
+    private static final Set<String> WIDE_QUANTIZED = Set.of("int16", "uint16", "int32");
+    private static final String DEQUANTIZER = "DequantizeLinear";
 
     private final Map<String, TensorScope.Weight> byTensor = new HashMap<>();
     private final List<TensorScope.Weight> inOrder = new ArrayList<>();
@@ -32,7 +37,8 @@ final class ConstantWeights {
     /** Notes the output of a Constant node, as {@link ConstantTypes} declares it. */
     void noteConstant(TensorInfo constant) {
         if (constant.shape() == null || !constant.shape().isFullyKnown()
-                || !FLOAT_TYPES.contains(constant.elementType())) {
+                || !FLOAT_TYPES.contains(constant.elementType())
+                && !isQuantizedStorage(constant.elementType())) {
             return;
         }
         List<Long> dims = new ArrayList<>(constant.shape().rank());
@@ -56,9 +62,19 @@ final class ConstantWeights {
             return; // most models keep their weights as initializers: no lookup for each of their inputs
         }
         TensorScope.Weight weight = byTensor.get(tensor);
-        if (weight != null && (WEIGHT_READERS.contains(opType) || slot == 0 && RESHAPERS.contains(opType))) {
+        if (weight == null) {
+            return;
+        }
+        boolean dequantized = slot == 0 && opType.equals(DEQUANTIZER);
+        boolean floatWeight = FLOAT_TYPES.contains(weight.elementType)
+                && (WEIGHT_READERS.contains(opType) || slot == 0 && RESHAPERS.contains(opType));
+        if (dequantized || floatWeight) {
             weight.addConsumer(consumer);
         }
+    }
+
+    private static boolean isQuantizedStorage(String elementType) {
+        return QuantizedOperations.isQuantizedType(elementType) || WIDE_QUANTIZED.contains(elementType);
     }
 
     /** The constants some weight reader reads, in file order. */

@@ -46,11 +46,13 @@ public final class Views {
     /**
      * The last steps of {@link #apply}, on a model from {@link #prepare} with the same layer and clutter options:
      * the collapse, then a quantized tensor's scale and zero point merged into its edge wherever they run alongside
-     * it (collapsing makes such pairs, so this comes after it).
+     * it (collapsing makes such pairs, so this comes after it), and the quantize → dequantize chains still drawn as
+     * operations read past ({@link QdqChains}) unless constants are shown.
      */
     public static ModelGraph collapse(ModelGraph prepared, ViewOptions options) {
         ModelGraph collapsed = Collapse.apply(prepared, modulesToCollapse(prepared, options));
-        return QuantizedEdges.apply(collapsed, QuantizedTensors.of(prepared));
+        ModelGraph merged = QuantizedEdges.apply(collapsed, QuantizedTensors.of(prepared));
+        return options.showConstants() ? merged : QdqChains.apply(merged);
     }
 
     /** How many nodes {@link #collapse} would draw, counted without building the collapsed graph. */

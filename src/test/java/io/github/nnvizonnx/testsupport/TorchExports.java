@@ -148,6 +148,15 @@ public final class TorchExports {
         return produce("testdata/export_scripted_postprocess.py", "scripted-postprocess", List.of());
     }
 
+    /**
+     * torchvision's resnet18 statically quantized with torch FX and exported in the QDQ form
+     * ({@code testdata/export_quantized_qdq.py}): QuantizeLinear → Cast → DequantizeLinear before each quantized
+     * operation, 8-bit weights as Constant nodes.
+     */
+    public static synchronized Path resnet18Qdq() {
+        return produce("testdata/export_quantized_qdq.py", "resnet18-qdq", List.of());
+    }
+
     /** Runs {@code scriptPath} with its first option, the output file, then the other options; unless fresh. */
     private static Path produce(String scriptPath, String name, List<String> options) {
         Path project = ExternalTools.projectDir();
