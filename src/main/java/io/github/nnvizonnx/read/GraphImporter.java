@@ -23,6 +23,7 @@ import io.github.nnvizonnx.read.hierarchy.ScopeAssignment;
 import io.github.nnvizonnx.read.hierarchy.ScopeSegment;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -55,7 +56,8 @@ final class GraphImporter {
     private final Interner<List<io.github.nnvizonnx.model.AttributeSummary>> attributeLists = new Interner<>();
     private final PendingReads pending = new PendingReads();
     private final List<TensorScope.Weight> weights = new ArrayList<>();
-    private final ConstantWeights constantWeights = new ConstantWeights();
+    /** Per graph scope (main and control-flow bodies, not function bodies): its weights stored as Constants. */
+    private final Map<TensorScope, ConstantWeights> constantWeights = new IdentityHashMap<>();
     private TensorScope mainScope;
     /** Work space of {@link #importOperation}: the name numbers of an operation's inputs (-1: left out). */
     private int[] inputIds = new int[8];
@@ -91,7 +93,9 @@ final class GraphImporter {
         UnscopedPlacement.place(draft, modules); // before quantizers and constants, which then follow their consumers
         draft.placeQuantizersWithConsumers();
         draft.placeConstantsWithConsumers();
-        weights.addAll(constantWeights.read());
+        for (ConstantWeights found : constantWeights.values()) {
+            weights.addAll(found.read());
+        }
         List<Parameter> parameters = ParameterAttribution.attribute(weights, draft);
         return assemble(info, parameters);
     }
@@ -276,7 +280,10 @@ final class GraphImporter {
         }
         if (scope == mainScope && constant != null) {
             FixedInputNotes.noteIntegers(mainScope, constant.name(), IntegerConstants.ofConstant(view, wiring));
-            constantWeights.noteConstant(constant);
+        }
+        // a function's constants are its class's, read again by each call: they are not counted per call
+        if (constant != null && !scope.isFunctionBody() && ConstantWeights.mayBeWeight(constant)) {
+            constantWeights.computeIfAbsent(scope, s -> new ConstantWeights()).noteConstant(constant);
         }
         List<String> inputs = wiring.inputs();
         inputIds = inputIds.length >= inputs.size() ? inputIds : new int[2 * inputs.size()];
@@ -285,8 +292,8 @@ final class GraphImporter {
             inputIds[i] = id;
             if (id >= 0) {
                 pending.add(node, scope, id);
-                if (scope == mainScope) {
-                    constantWeights.noteRead(inputs.get(i), view.opType(), i, node);
+                if (!constantWeights.isEmpty()) {
+                    noteConstantRead(scope, inputs.get(i), view.opType(), i, node);
                 }
             }
         }
@@ -297,6 +304,19 @@ final class GraphImporter {
             importBodies(bodies, scopePath, bodyScope, scope, node, wiring.outputs());
         }
         return node;
+    }
+
+    /**
+     * Notes a read of {@code name} for the Constant it names, in the scope that declares it: a body may read a
+     * constant of the graph around it (an LSTM cell in a Loop reading its weights).
+     */
+    private void noteConstantRead(TensorScope scope, String name, String opType, int slot, int node) {
+        for (TensorScope s = scope; s != null && !s.isFunctionBody(); s = s.parent()) {
+            ConstantWeights declared = constantWeights.get(s);
+            if (declared != null && declared.noteRead(name, opType, slot, node)) {
+                return;
+            }
+        }
     }
 
     /** Constant values and other tensor attributes may keep their data in external files too. */

@@ -115,6 +115,16 @@ final class TensorScope {
         return new TensorScope(null, false, expectedNames);
     }
 
+    /** The scope around this one, or null for the main graph's. */
+    TensorScope parent() {
+        return parent;
+    }
+
+    /** Whether this is a function body's scope ({@link #function}). */
+    boolean isFunctionBody() {
+        return isolated;
+    }
+
     /** A control-flow body: outer names stay visible. */
     TensorScope nested() {
         return new TensorScope(this, false, 0);
