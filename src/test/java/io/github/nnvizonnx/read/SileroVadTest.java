@@ -56,7 +56,8 @@ class SileroVadTest {
         for (NodeProto n : graph.getNodeList()) {
             for (AttributeProto a : n.getAttributeList()) {
                 TensorProto t = a.getT();
-                if (n.getOpType().equals("Constant") && a.hasT() && t.getDataType() == TensorProto.DataType.FLOAT_VALUE) {
+                boolean floats = t.getDataType() == TensorProto.DataType.FLOAT_VALUE;
+                if (n.getOpType().equals("Constant") && a.hasT() && floats) {
                     long elements = t.getDimsList().stream().mapToLong(Long::longValue).reduce(1, (x, y) -> x * y);
                     total += elements >= 2 ? elements : 0;
                 }
