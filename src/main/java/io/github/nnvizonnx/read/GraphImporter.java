@@ -181,14 +181,14 @@ final class GraphImporter {
             }
         }
         importNodes(graph.nodes(), views, new DeferredScopes(assignments), base, enclosing, scope, 0);
-        BoundaryLabels outputLabels = BoundaryLabels.outputs();
+        BoundaryLabels outputLabels = mainGraph ? BoundaryLabels.outputs() : BoundaryLabels.bodyResults();
         int[] outputs = new int[graph.outputs().size()];
         for (int i = 0; i < outputs.length; i++) {
             ValueInfoProto output = graph.outputs().get(i);
             TensorInfo declared = scope.resolve(output.getName()).declared();
             OutputNode node = new OutputNode(draft.nextId(),
                     declared != null ? declared : TensorInfo.named(output.getName()), base,
-                    mainGraph ? outputLabels.labelFor(output.getName()) : null);
+                    outputLabels.labelFor(output.getName()));
             outputs[i] = draft.add(node);
             pending.add(outputs[i], scope, scope.id(output.getName()));
         }

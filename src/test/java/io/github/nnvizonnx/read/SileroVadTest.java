@@ -7,6 +7,7 @@ import io.github.nnvizonnx.model.ModelGraph;
 import io.github.nnvizonnx.model.Module;
 import io.github.nnvizonnx.model.ModuleKind;
 import io.github.nnvizonnx.model.ModulePath;
+import io.github.nnvizonnx.model.OutputNode;
 import io.github.nnvizonnx.proto.Onnx.AttributeProto;
 import io.github.nnvizonnx.proto.Onnx.GraphProto;
 import io.github.nnvizonnx.proto.Onnx.ModelProto;
@@ -40,6 +41,11 @@ class SileroVadTest {
         }
         assertEquals(floatConstantElements(file), g.totalParameters(), "every float Constant of two elements or"
                 + " more is a weight here, the LSTM's included");
+        List<String> branchResults = g.nodes(OutputNode.class).stream()
+                .filter(o -> o.scope().length() == 2 && o.scope().segments().get(0).equals("If_0"))
+                .map(OutputNode::displayName).toList();
+        assertEquals(List.of("result", "result 2", "result", "result 2"), branchResults,
+                "spox's If_0_then_branch__Introduce_0_outputs_0 and the like are drawn as the results they are");
         Module decoder = g.modules().require(ModulePath.of("If_0", "else_branch", "decoder"));
         assertTrue(decoder.parameterCount() > 0 && decoder.kind() != ModuleKind.CONTROL_FLOW, decoder.toString());
     }
