@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.Writer;
 
 /** An Appendable (a StringBuilder, the destination) as the Writer that streaming writers (JSON, XML) write to. */
-final class AppendableWriter extends Writer {
+public final class AppendableWriter extends Writer {
     private final Appendable target;
 
     private AppendableWriter(Appendable target) {
@@ -12,7 +12,7 @@ final class AppendableWriter extends Writer {
     }
 
     /** {@code target} itself when it is a Writer already. */
-    static Writer of(Appendable target) {
+    public static Writer of(Appendable target) {
         return target instanceof Writer w ? w : new AppendableWriter(target);
     }
 

@@ -51,8 +51,21 @@ public final class DotEmitter implements Emitter {
         return List.of(".dot", ".gv");
     }
 
+    /**
+     * What the DOT names stand for, for reading Graphviz's layout back: node {@code "nK"} is {@code nodes.get(K)},
+     * cluster {@code "cluster_sK"} (whose title node is {@code "tK"}) is {@code boxes.get(K)}, and {@code diagram}
+     * is the one written, its direction resolved.
+     */
+    public record Numbering(Diagram diagram, List<Node> nodes, List<Module> boxes) {
+    }
+
     @Override
     public void write(Diagram drawn, Appendable out) throws IOException {
+        writeNumbered(drawn, out);
+    }
+
+    /** Writes the DOT of {@code drawn} (a direction still {@code auto} chosen for a screen) and says what it named. */
+    public Numbering writeNumbered(Diagram drawn, Appendable out) throws IOException {
         Diagram diagram = AutoDirection.resolve(drawn, Medium.SCREEN);
         Style style = diagram.options().style();
         out.append("digraph \"nnviz\" {\n");
@@ -76,7 +89,7 @@ public final class DotEmitter implements Emitter {
         for (Node n : diagram.nodesDirectlyIn(ModulePath.ROOT)) {
             node(diagram, n, ids, out);
         }
-        int[] clusters = {0};
+        List<Module> clusters = new ArrayList<>();
         List<String> clusterStyles = new ArrayList<>();
         DotClusterTitles titles = new DotClusterTitles(diagram);
         for (Module box : diagram.boxesIn(ModulePath.ROOT)) {
@@ -89,13 +102,17 @@ public final class DotEmitter implements Emitter {
                     List.copyOf(diagram.families()), diagram.options().direction())), pair("labelloc", "b")));
         }
         out.append("}\n");
+        Node[] byId = new Node[ids.size()];
+        ids.forEach((node, id) -> byId[id] = node);
+        return new Numbering(diagram, List.of(byId), List.copyOf(clusters));
     }
 
     /** Writes a box and everything in it; returns its number, which also names its title node. */
-    private static int cluster(Diagram diagram, Module box, int level, Map<Node, Integer> ids, int[] clusters,
+    private static int cluster(Diagram diagram, Module box, int level, Map<Node, Integer> ids, List<Module> clusters,
                                List<String> clusterStyles, DotClusterTitles titles, Appendable out)
             throws IOException {
-        int number = clusters[0]++;
+        int number = clusters.size();
+        clusters.add(box);
         out.append("subgraph \"cluster_s").append(Integer.toString(number)).append("\" {\n");
         out.append("graph [").append(clusterStyle(diagram.options().style(), level, clusterStyles).substring(1))
                 .append('\n');

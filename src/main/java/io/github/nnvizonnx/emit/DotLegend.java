@@ -11,7 +11,7 @@ import java.util.List;
  * apart; it only adds its height below. A top-to-bottom drawing is a narrow strip, so its legend has few columns and
  * stays within its width; a left-to-right drawing is wide, so its legend spreads into more columns and stays short.
  */
-final class DotLegend {
+public final class DotLegend {
     static final int NARROW_COLUMNS = 2;
     static final int WIDE_COLUMNS = 4;
     private static final String SWATCH = " WIDTH=\"18\" HEIGHT=\"10\" FIXEDSIZE=\"TRUE\"";
@@ -21,7 +21,7 @@ final class DotLegend {
 
     /** The {@code label} markup (without the enclosing {@code <>}) of the legend for {@code families}. */
     static String table(Style style, List<OpFamily> families, Direction direction) {
-        int columns = Math.min(direction == Direction.TB ? NARROW_COLUMNS : WIDE_COLUMNS, families.size());
+        int columns = columns(direction, families.size());
         StringBuilder text = new StringBuilder("<TABLE BORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"1\">");
         text.append("<TR><TD ALIGN=\"LEFT\" COLSPAN=\"").append(2 * columns).append("\"><B>Legend</B></TD></TR>");
         for (int i = 0; i < families.size(); i++) {
@@ -36,6 +36,11 @@ final class DotLegend {
                     .append("<TD ALIGN=\"LEFT\">").append(GraphvizText.escape(family.description())).append("</TD>");
         }
         return text.append("</TR></TABLE>").toString();
+    }
+
+    /** How many families a row of the legend holds, for a drawing flowing {@code direction}. */
+    public static int columns(Direction direction, int families) {
+        return Math.max(1, Math.min(direction == Direction.TB ? NARROW_COLUMNS : WIDE_COLUMNS, families));
     }
 
     private static int swatchBorder(Border border) {

@@ -16,9 +16,9 @@ import java.util.List;
 
 /**
  * The words shown for nodes, boxes and edges, the same in every format. Plain text: each emitter escapes it its own
- * way.
+ * way. Public for the emitters in other packages (and plug-ins), which must show the same words.
  */
-final class Labels {
+public final class Labels {
     private static final int MAX_LINE = 60;
     /** Up to this many op types, a collapsed module of unknown class lists them instead of counting operations. */
     private static final int FEW_OP_TYPES = 3;

@@ -1,5 +1,6 @@
 /**
- * Formats drawn by Graphviz's {@code dot} (SVG, PDF, PNG): the DOT text is piped through {@code dot}, which must be
- * installed.
+ * Graphviz's {@code dot}, which must be installed: the formats it draws (SVG, PDF, PNG; the DOT text is piped
+ * through it) and the layout it computes for the formats that draw themselves ({@link
+ * io.github.nnvizonnx.emit.render.GraphvizLayout}: TikZ, draw.io).
  */
 package io.github.nnvizonnx.emit.render;
