@@ -34,12 +34,7 @@ public final class MermaidRenderer {
     public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final String HARNESS_DIR = "src/test/mermaid";
     private static final long RENDER_TIMEOUT_MINUTES = 10;
-    private static final long NPM_TIMEOUT_MINUTES = 10;
 
-    /** Set once {@code npm ci} has been checked (and run if needed) in this JVM. */
-    private static boolean npmChecked;
-    /** Why the npm install is unusable (non-null only after a failed {@code npm ci}); not retried per JVM. */
-    private static String npmProblem;
 
     private MermaidRenderer() {
     }
@@ -102,7 +97,7 @@ public final class MermaidRenderer {
         if (!Files.isRegularFile(harness.resolve("render.mjs"))) {
             throw new AssertionError("Mermaid harness not found: " + harness.resolve("render.mjs"));
         }
-        ensureNodeModules(harness);
+        NodeHarness.install(harness, List.of("mermaid/dist/mermaid.min.js", "playwright-core/package.json"));
 
         Path dir = dirOfMmdFiles.toAbsolutePath().normalize();
         long expected;
@@ -118,17 +113,17 @@ public final class MermaidRenderer {
         if (measure) {
             cmd.add("--measure");
         }
-        Run run = run(cmd, harness, RENDER_TIMEOUT_MINUTES);
-        if (run.exitCode != 0) {
-            throw new AssertionError("render.mjs failed (exit " + run.exitCode + ")\nstderr:\n" + tail(run.stderr)
-                    + "\nstdout:\n" + tail(run.stdout));
+        NodeHarness.Run run = NodeHarness.run(cmd, harness, RENDER_TIMEOUT_MINUTES);
+        if (run.exitCode() != 0) {
+            throw new AssertionError("render.mjs failed (exit " + run.exitCode() + ")\nstderr:\n"
+                    + NodeHarness.tail(run.stderr()) + "\nstdout:\n" + NodeHarness.tail(run.stdout()));
         }
         RenderReport report;
         try {
-            report = parseReport(run.stdout);
+            report = parseReport(run.stdout());
         } catch (RuntimeException e) {
             throw new AssertionError("cannot parse render.mjs output: " + e.getMessage() + "\nstdout:\n"
-                    + tail(run.stdout) + "\nstderr:\n" + tail(run.stderr), e);
+                    + NodeHarness.tail(run.stdout()) + "\nstderr:\n" + NodeHarness.tail(run.stderr()), e);
         }
         if (report.results().size() != expected) {
             throw new AssertionError("render.mjs reported " + report.results().size() + " results for " + expected
@@ -147,133 +142,7 @@ public final class MermaidRenderer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            deleteRecursively(tmp);
-        }
-    }
-
-    // ---------------------------------------------------------------- npm ci
-
-    private static synchronized void ensureNodeModules(Path harness) {
-        if (npmChecked) {
-            ExternalTools.require(npmProblem == null ? "" : npmProblem, npmProblem == null);
-            return;
-        }
-        npmChecked = true;
-        Path lock = harness.resolve("package-lock.json");
-        if (isUpToDate(harness, lock)) {
-            return;
-        }
-        if (!ExternalTools.onPath("npm")) {
-            npmProblem = "npm on PATH (to install the pinned mermaid/playwright-core into " + harness
-                    + "/node_modules)";
-        } else {
-            npmProblem = npmCi(harness, lock);
-        }
-        ExternalTools.require(npmProblem == null ? "" : npmProblem, npmProblem == null);
-    }
-
-    /** Runs {@code npm ci} under a file lock; returns null on success, else a description of the problem. */
-    @SuppressWarnings("try") // the FileLock is only held, never referenced
-    private static String npmCi(Path harness, Path lock) {
-        // Serialize with other JVMs (parallel surefire forks, IDE runs) sharing this checkout.
-        Path lockFile = ExternalTools.projectDir().resolve("target").resolve("mermaid-npm-ci.lock");
-        try {
-            Files.createDirectories(lockFile.getParent());
-            try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = ch.lock()) {
-                if (isUpToDate(harness, lock)) {
-                    return null; // another JVM just installed it
-                }
-                Run run;
-                try {
-                    run = run(List.of("npm", "ci", "--no-audit", "--no-fund"), harness, NPM_TIMEOUT_MINUTES);
-                } catch (AssertionError timeout) {
-                    return "the pinned mermaid/playwright-core packages: " + timeout.getMessage();
-                }
-                if (run.exitCode == 0 && isUpToDate(harness, lock)) {
-                    return null;
-                }
-                return "the pinned mermaid/playwright-core packages: npm ci in " + harness + " failed (exit "
-                        + run.exitCode + "):\n" + tail(run.stderr) + tail(run.stdout);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** node_modules holds both packages and npm's hidden lock file there is not older than package-lock.json. */
-    private static boolean isUpToDate(Path harness, Path lock) {
-        Path modules = harness.resolve("node_modules");
-        Path hidden = modules.resolve(".package-lock.json");
-        if (!Files.isRegularFile(modules.resolve("mermaid/dist/mermaid.min.js"))
-                || !Files.isRegularFile(modules.resolve("playwright-core/package.json"))
-                || !Files.isRegularFile(hidden)) {
-            return false;
-        }
-        try {
-            FileTime installed = Files.getLastModifiedTime(hidden);
-            return installed.compareTo(Files.getLastModifiedTime(lock)) >= 0;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    // ---------------------------------------------------------------- processes
-
-    private record Run(int exitCode, String stdout, String stderr) {
-    }
-
-    private static Run run(List<String> cmd, Path workDir, long timeoutMinutes) {
-        Path out = null;
-        Path err = null;
-        try {
-            out = Files.createTempFile("nnviz-mermaid-out-", ".txt");
-            err = Files.createTempFile("nnviz-mermaid-err-", ".txt");
-            Process p = new ProcessBuilder(cmd).directory(workDir.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(nullFile()))
-                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            boolean done;
-            try {
-                done = p.waitFor(timeoutMinutes, TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                done = false;
-            }
-            if (!done) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly); // Chromium children first
-                p.destroyForcibly();
-                throw new AssertionError(String.join(" ", cmd) + " did not finish within " + timeoutMinutes
-                        + " min\nstderr:\n" + tail(Files.readString(err, StandardCharsets.UTF_8)));
-            }
-            return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot run " + cmd, e);
-        } finally {
-            deleteRecursively(out);
-            deleteRecursively(err);
-        }
-    }
-
-    private static java.io.File nullFile() {
-        return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
-    }
-
-    private static String tail(String s) {
-        int max = 4000;
-        return s.length() <= max ? s : "..." + s.substring(s.length() - max);
-    }
-
-    private static void deleteRecursively(Path p) {
-        if (p == null || !Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(q);
-            }
-        } catch (IOException e) {
-            // best effort: temp files only
+            NodeHarness.deleteRecursively(tmp);
         }
     }
 
@@ -281,7 +150,7 @@ public final class MermaidRenderer {
 
     /** Parses render.mjs's stdout: {@code {"mermaidVersion":"..","results":[{"file":..,"ok":..,...}]}}. */
     static RenderReport parseReport(String json) {
-        Object root = new Json(json).document();
+        Object root = NodeHarness.parseJson(json);
         if (!(root instanceof Map<?, ?> top)) {
             throw new IllegalArgumentException("top level is not an object");
         }
@@ -308,181 +177,5 @@ public final class MermaidRenderer {
 
     private static double doubleOr0(Object o) {
         return o instanceof Number n ? n.doubleValue() : 0;
-    }
-
-    /** Minimal strict JSON reader: objects to LinkedHashMap, arrays to List, numbers to Double. */
-    private static final class Json {
-        private final String s;
-        private int i;
-
-        Json(String s) {
-            this.s = s;
-        }
-
-        Object document() {
-            Object v = value();
-            ws();
-            if (i != s.length()) {
-                throw error("trailing characters");
-            }
-            return v;
-        }
-
-        private Object value() {
-            ws();
-            if (i >= s.length()) {
-                throw error("unexpected end");
-            }
-            char c = s.charAt(i);
-            switch (c) {
-                case '{':
-                    return object();
-                case '[':
-                    return array();
-                case '"':
-                    return string();
-                case 't':
-                    return literal("true", Boolean.TRUE);
-                case 'f':
-                    return literal("false", Boolean.FALSE);
-                case 'n':
-                    return literal("null", null);
-                default:
-                    if (c == '-' || (c >= '0' && c <= '9')) {
-                        return number();
-                    }
-                    throw error("unexpected character '" + c + "'");
-            }
-        }
-
-        private Map<String, Object> object() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            i++; // {
-            ws();
-            if (peek() == '}') {
-                i++;
-                return m;
-            }
-            while (true) {
-                ws();
-                if (peek() != '"') {
-                    throw error("expected a key");
-                }
-                String key = string();
-                ws();
-                expect(':');
-                m.put(key, value());
-                ws();
-                if (peek() == ',') {
-                    i++;
-                } else {
-                    expect('}');
-                    return m;
-                }
-            }
-        }
-
-        private List<Object> array() {
-            List<Object> a = new ArrayList<>();
-            i++; // [
-            ws();
-            if (peek() == ']') {
-                i++;
-                return a;
-            }
-            while (true) {
-                a.add(value());
-                ws();
-                if (peek() == ',') {
-                    i++;
-                } else {
-                    expect(']');
-                    return a;
-                }
-            }
-        }
-
-        private String string() {
-            i++; // opening quote
-            StringBuilder b = new StringBuilder();
-            while (true) {
-                if (i >= s.length()) {
-                    throw error("unterminated string");
-                }
-                char c = s.charAt(i++);
-                if (c == '"') {
-                    return b.toString();
-                }
-                if (c != '\\') {
-                    b.append(c);
-                    continue;
-                }
-                if (i >= s.length()) {
-                    throw error("unterminated escape");
-                }
-                char e = s.charAt(i++);
-                switch (e) {
-                    case '"', '\\', '/' -> b.append(e);
-                    case 'b' -> b.append('\b');
-                    case 'f' -> b.append('\f');
-                    case 'n' -> b.append('\n');
-                    case 'r' -> b.append('\r');
-                    case 't' -> b.append('\t');
-                    case 'u' -> {
-                        if (i + 4 > s.length()) {
-                            throw error("short \\u escape");
-                        }
-                        try {
-                            b.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
-                        } catch (NumberFormatException ex) {
-                            throw error("bad \\u escape");
-                        }
-                        i += 4;
-                    }
-                    default -> throw error("bad escape \\" + e);
-                }
-            }
-        }
-
-        private Double number() {
-            int start = i;
-            while (i < s.length() && "+-0123456789.eE".indexOf(s.charAt(i)) >= 0) {
-                i++;
-            }
-            try {
-                return Double.valueOf(s.substring(start, i));
-            } catch (NumberFormatException ex) {
-                throw error("bad number");
-            }
-        }
-
-        private Object literal(String word, Object v) {
-            if (!s.startsWith(word, i)) {
-                throw error("expected " + word);
-            }
-            i += word.length();
-            return v;
-        }
-
-        private void ws() {
-            while (i < s.length() && " \t\r\n".indexOf(s.charAt(i)) >= 0) {
-                i++;
-            }
-        }
-
-        private char peek() {
-            return i < s.length() ? s.charAt(i) : '\0';
-        }
-
-        private void expect(char c) {
-            if (peek() != c) {
-                throw error("expected '" + c + "'");
-            }
-            i++;
-        }
-
-        private IllegalArgumentException error(String msg) {
-            return new IllegalArgumentException("JSON: " + msg + " at offset " + i);
-        }
     }
 }

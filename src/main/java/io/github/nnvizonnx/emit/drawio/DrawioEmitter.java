@@ -144,12 +144,16 @@ public final class DrawioEmitter implements Emitter {
         cells.end();
     }
 
-    /** The shape Graphviz draws the family in: inputs and outputs round, collapsed modules as blocks. */
+    /**
+     * The shape Graphviz draws the family in: inputs and outputs round, collapsed modules as blocks (draw.io's cube;
+     * mxGraph alone draws a box), control flow as a hexagon. Spelled as {@code shape=}, not as the editor's named
+     * styles, so that any mxGraph draws them.
+     */
     private static String shape(OpFamily family) {
         return switch (family) {
-            case IO -> "ellipse;";
+            case IO -> "shape=ellipse;perimeter=ellipsePerimeter;";
             case MODULE -> "shape=cube;size=5;";
-            case CONTROL_FLOW -> "shape=hexagon;perimeter=hexagonPerimeter2;size=8;fixedSize=1;";
+            case CONTROL_FLOW -> "shape=hexagon;perimeter=hexagonPerimeter;";
             default -> "rounded=1;arcSize=4;absoluteArcSize=1;";
         };
     }
@@ -261,7 +265,7 @@ public final class DrawioEmitter implements Emitter {
             cells.geometry(new Layout.Rect(x, y + 2, 18, 10), frame);
             cells.end();
             cells.cell("legend-" + family.key() + "-text", "legend", HtmlText.escape(family.description()),
-                    "text;html=1;align=left;verticalAlign=middle;" + font + "fontSize="
+                    "html=1;fillColor=none;strokeColor=none;align=left;verticalAlign=middle;" + font + "fontSize="
                             + number(style.edgeFontSize()) + ";fontColor=" + style.textColor() + ";");
             cells.xml.writeAttribute("vertex", "1");
             cells.geometry(new Layout.Rect(x + 22, y, cellWidth - 26, rowHeight - 2), frame);

@@ -37,6 +37,11 @@ public final class GraphvizLayout {
 
     /** The layout of {@code drawn}, its direction (when still {@code auto}) chosen for {@code medium}. */
     public static Layout of(Diagram drawn, Medium medium) throws IOException {
+        if (!GraphvizRenderer.dotInstalled()) {
+            throw new RenderException("this format is laid out by Graphviz's dot, which is not installed (apt-get"
+                    + " install graphviz, brew install graphviz, or graphviz.org); --format dot writes the DOT"
+                    + " source without it");
+        }
         StringBuilder dot = new StringBuilder();
         DotEmitter.Numbering numbering = new DotEmitter().writeNumbered(AutoDirection.resolve(drawn, medium), dot);
         ByteArrayOutputStream json = new ByteArrayOutputStream();

@@ -144,18 +144,21 @@ public final class TikzEmitter implements Emitter {
         out.append("  nnviz box title/.style={inner sep=1bp, text=nnviztext, font=").append(font(style.fontSize()))
                 .append("},\n");
         out.append("  nnviz edge/.style={draw=nnvizedge, line width=").append(line)
-                .append(", -{Stealth[length=6bp, width=4.5bp]}},\n");
+                .append(", -stealth},\n");
         out.append("  nnviz tensor/.style={inner sep=1bp, text=nnviztext, font=").append(font(style.edgeFontSize()))
                 .append("},\n");
         out.append("}\n");
     }
 
-    /** The node shape Graphviz draws the family in: inputs and outputs round, collapsed modules doubled. */
+    /**
+     * The node shape Graphviz draws the family in, from TikZ's own shapes (a paper need load no library): inputs and
+     * outputs round, collapsed modules doubled, control flow square-cornered.
+     */
     private static String shape(OpFamily family) {
         return switch (family) {
             case IO -> ", ellipse";
             case MODULE -> ", double, double distance=1bp";
-            case CONTROL_FLOW -> ", chamfered rectangle, chamfered rectangle xsep=4bp";
+            case CONTROL_FLOW -> ", sharp corners";
             default -> "";
         };
     }
