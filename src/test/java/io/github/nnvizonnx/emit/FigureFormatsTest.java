@@ -146,7 +146,8 @@ class FigureFormatsTest {
     void drawioOfRealModelsDecodesInMxGraphWithItsBoxesAsContainers() throws Exception {
         Graphviz.require();
         Map<String, Drawing> drawings = new HashMap<>();
-        for (Map.Entry<String, Nnviz> figure : figures().entrySet()) {
+        Map<String, Nnviz> figures = figures();
+        for (Map.Entry<String, Nnviz> figure : figures.entrySet()) {
             Drawing drawing = figure.getValue().format("drawio").draw();
             drawing.writeTo(dir.resolve(figure.getKey() + ".drawio"));
             drawings.put(figure.getKey() + ".drawio", drawing);
@@ -169,6 +170,9 @@ class FigureFormatsTest {
             assertEquals(boxes, cells.values().stream().filter(c -> c.getAttribute("style").contains("container=1"))
                     .count(), result.file());
             assertChildrenInsideTheirContainers(cells, result.file());
+            if (result.file().equals("resnet18.drawio")) {
+                assertNodesWhereGraphvizDrawsThem(cells, figures.get("resnet18").format("svg").text());
+            }
             Files.copy(dir.resolve(result.file().replace(".drawio", ".png")),
                     LOOK.resolve(result.file().replace(".drawio", "-drawio.png")),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -285,6 +289,75 @@ class FigureFormatsTest {
                     && child[1] + child[3] <= box[3] + 0.01, file + ": " + cell.getAttribute("id") + " lies inside "
                     + parent.getAttribute("id"));
         }
+    }
+
+    /**
+     * Each node sits where Graphviz's own SVG of the same drawing puts it: node centres, relative to the first node's
+     * (the two pictures' origins differ), agree to a few points (Graphviz's 3D boxes stick out on one side).
+     */
+    private static void assertNodesWhereGraphvizDrawsThem(Map<String, Element> cells, String svg) throws Exception {
+        Map<String, double[]> graphviz = svgCenters(svg);
+        Map<String, double[]> drawio = new HashMap<>();
+        for (Map.Entry<String, Element> cell : cells.entrySet()) {
+            if (graphviz.containsKey(cell.getKey())) {
+                double[] g = geometry(cell.getValue());
+                double x = g[0] + g[2] / 2;
+                double y = g[1] + g[3] / 2;
+                for (Element p = cells.get(cell.getValue().getAttribute("parent")); p != null
+                        && p.hasAttribute("vertex"); p = cells.get(p.getAttribute("parent"))) {
+                    x += geometry(p)[0];
+                    y += geometry(p)[1];
+                }
+                drawio.put(cell.getKey(), new double[] {x, y});
+            }
+        }
+        assertEquals(graphviz.keySet(), drawio.keySet());
+        double[] g0 = graphviz.get("n0");
+        double[] d0 = drawio.get("n0");
+        for (String id : graphviz.keySet()) {
+            double[] g = graphviz.get(id);
+            double[] d = drawio.get(id);
+            assertTrue(Math.abs((g[0] - g0[0]) - (d[0] - d0[0])) < 5 && Math.abs((g[1] - g0[1]) - (d[1] - d0[1])) < 5,
+                    id + " at " + (d[0] - d0[0]) + "," + (d[1] - d0[1]) + " in draw.io, " + (g[0] - g0[0]) + ","
+                            + (g[1] - g0[1]) + " in Graphviz's SVG");
+        }
+    }
+
+    /** The centre of each node's outline in Graphviz's SVG (the bounds of its first shape), by DOT id. */
+    private static Map<String, double[]> svgCenters(String svg) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        NodeList groups = factory.newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .getElementsByTagName("g");
+        Map<String, double[]> centers = new HashMap<>();
+        Pattern number = Pattern.compile("-?[0-9.]+");
+        for (int i = 0; i < groups.getLength(); i++) {
+            Element g = (Element) groups.item(i);
+            String id = g.getElementsByTagName("title").getLength() == 0 ? ""
+                    : g.getElementsByTagName("title").item(0).getTextContent();
+            if (!g.getAttribute("class").equals("node") || !id.matches("n[0-9]+")) {
+                continue;
+            }
+            Element shape = (Element) java.util.stream.Stream.of("ellipse", "polygon", "path")
+                    .map(tag -> g.getElementsByTagName(tag).item(0)).filter(java.util.Objects::nonNull)
+                    .findFirst().orElseThrow();
+            if (shape.getTagName().equals("ellipse")) {
+                centers.put(id, new double[] {Double.parseDouble(shape.getAttribute("cx")),
+                        Double.parseDouble(shape.getAttribute("cy"))});
+                continue;
+            }
+            Matcher m = number.matcher(shape.hasAttribute("points") ? shape.getAttribute("points")
+                    : shape.getAttribute("d"));
+            double[] bounds = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
+            for (int k = 0; m.find(); k++) {
+                double v = Double.parseDouble(m.group());
+                bounds[k % 2] = Math.min(bounds[k % 2], v);
+                bounds[2 + k % 2] = Math.max(bounds[2 + k % 2], v);
+            }
+            centers.put(id, new double[] {(bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2});
+        }
+        return centers;
     }
 
     private static double[] geometry(Element cell) {
