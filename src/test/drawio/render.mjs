@@ -68,6 +68,8 @@ function decodeInPage(text) {
       if (state && (state.shape || state.text)) rendered++;
       if (cell.edge && (!cell.source || !cell.target)) errors.push(`edge ${id} lost an end`);
     }
+    // The editor paints the diagram's background (a theme's dark one, say); plain mxGraph leaves it to the page.
+    container.style.background = models[0].getAttribute('background') || '#ffffff';
     const bounds = graph.getGraphBounds();
     container.style.width = Math.ceil(bounds.x + bounds.width + 10) + 'px';
     container.style.height = Math.ceil(bounds.y + bounds.height + 10) + 'px';

@@ -78,6 +78,8 @@ public final class TikzEmitter implements Emitter {
         out.append("\\end{tikzpicture}%\n");
         out.append("% nnviz picture: end\n");
         out.append("\\nnvizalone{\\end{lrbox}%\n");
+        out.append("  \\ifdefined\\pdfpagewidth\\else\\let\\pdfpagewidth\\pagewidth\\let\\pdfpageheight\\pageheight\\fi"
+                + " % LuaTeX's names\n");
         out.append("  \\pdfpagewidth=\\wd\\nnvizpage \\pdfpageheight=\\dimexpr\\ht\\nnvizpage+\\dp\\nnvizpage\\relax\n");
         out.append("  \\hoffset=-1in \\voffset=-1in \\shipout\\hbox{\\usebox\\nnvizpage}%\n");
         out.append("  \\end{document}}\n");
