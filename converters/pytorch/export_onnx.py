@@ -1,6 +1,6 @@
 """Export a PyTorch model to ONNX with its module scopes and a map of module class names.
 
-Usage: python export_onnx.py MODEL_SPEC OUT.onnx [--input INPUT_SPEC] [--opset N] [--deployed]
+Usage: python export_onnx.py MODEL_SPEC OUT.onnx [--input INPUT_SPEC] [--opset N] [--deployed] [--trust-pickle]
 
 MODEL_SPEC names the model and, optionally, its constructor arguments after ';':
     resnet18                      a torchvision model builder, built with weights=None, weights_backbone=None
@@ -8,12 +8,16 @@ MODEL_SPEC names the model and, optionally, its constructor arguments after ';':
     package.module:Symbol         Symbol imported from an installed or importable module
     path/to/file.py:Symbol        Symbol from a Python file (its folder is put on sys.path for its own imports)
     path/to/file.py:Net;width=32;depth=3
+    path/to/model.pt              a saved model: a TorchScript archive (torch.jit.save), loaded with torch.jit.load;
+                                  or a whole model pickled with torch.save, loaded with torch.load only with
+                                  --trust-pickle (unpickling runs code named by the file)
 Symbol may be dotted (Outer.Inner). A class or function is called with the arguments; a module instance is used
 as it is. Argument values are Python literals (ast.literal_eval: 3, 0.5, True, None, (1, 2), 'text'); anything
 else is passed as a string.
 
 INPUT_SPEC gives the shapes of the inputs (float32 unless a dtype follows a ':'):
-    1x3x224x224                   one input named "input" (the default)
+    1x3x224x224                   one input named "input" (the default; for a saved model, the shape its first
+                                  layer takes when no INPUT_SPEC is given, see example_input_of)
     image224, default             shorthand for 1x3x224x224 (imageN: 1x3xNxN)
     tokens16                      shorthand for 1x16:int64, a token sequence (tokensN: 1xN)
     audio16000                    shorthand for 1x16000, a waveform (audioN: 1xN samples)
@@ -25,6 +29,7 @@ a mask, which are ones (token 1 exists in every vocabulary; an all-zero mask hid
 The export uses the TorchScript exporter (node names carry module scopes: /layer1/layer1.0/conv1/Conv) and writes
 into the model's metadata_props, under the key "nnviz.modules", a JSON object mapping each module's qualified name
 as torch names it ("" for the model itself, "layer1.0") to {"class": qualified class name, "parameters": count}.
+A TorchScript module names its classes itself (original_name, and the qualified name of its compiled type).
 
 Works with torch 1.13 and 2.x. Exit codes: 0 done; 1 the model could not be built or exported; 2 bad usage (a
 malformed spec); 3 a required package (torch, torchvision) is not installed for this interpreter. The last line on
@@ -42,9 +47,10 @@ import re
 import signal
 import sys
 import traceback
+import zipfile
 
 # Bump when the output changes in a way that makes earlier cached exports stale (the Java side also hashes this file).
-CONVERTER_VERSION = 4
+CONVERTER_VERSION = 5
 METADATA_KEY = "nnviz.modules"
 DEFAULT_INPUT = "1x3x224x224"
 DEFAULT_OPSET = 17
@@ -68,7 +74,8 @@ class ModelNotFound(Exception):
 
 
 class ModelSpec:
-    """A parsed MODEL_SPEC: kind is 'torchvision', 'module' or 'file'."""
+    """A parsed MODEL_SPEC: kind is 'torchvision', 'module', 'file', or 'torchscript' or 'pickle' for a saved model
+    (target is then its path)."""
 
     def __init__(self, kind, target, symbol, kwargs):
         self.kind = kind
@@ -78,6 +85,8 @@ class ModelSpec:
 
 
 def parse_model_spec(text):
+    if os.path.isfile(text):
+        return ModelSpec(saved_model_kind(text), text, None, {})
     parts = text.split(";")
     ref = parts[0].strip()
     kwargs = parse_arguments(parts[1:])
@@ -94,6 +103,23 @@ def parse_model_spec(text):
         return ModelSpec("torchvision", ref, None, kwargs)
     raise UsageError("'%s' is not a model spec (expected a torchvision name such as resnet18, "
                      "package.module:Symbol or file.py:Symbol)" % ref)
+
+
+def saved_model_kind(path):
+    """'torchscript' or 'pickle', from the layout of the ZIP archive that torch.jit.save and torch.save write: one
+    root folder holding data.pkl, and for TorchScript also code/ and constants.pkl. Nothing is unpickled here."""
+    if not zipfile.is_zipfile(path):
+        raise UsageError("%s is neither a model spec nor a saved PyTorch model (not a ZIP archive)" % path)
+    with zipfile.ZipFile(path) as archive:
+        names = archive.namelist()
+    roots = {name.split("/", 1)[0] for name in names}
+    if len(roots) == 1:
+        root = roots.pop() + "/"
+        if root + "constants.pkl" in names and any(name.startswith(root + "code/") for name in names):
+            return "torchscript"
+        if root + "data.pkl" in names:
+            return "pickle"
+    raise UsageError("%s is a ZIP archive but not a saved PyTorch model (no data.pkl under one root folder)" % path)
 
 
 def parse_arguments(items):
@@ -175,7 +201,13 @@ def parse_shape(shape, item):
     return values, "float32"
 
 
-def build_model(spec):
+def build_model(spec, trust_pickle=False):
+    if spec.kind == "torchscript":
+        import torch
+
+        return torch.jit.load(spec.target, map_location="cpu")
+    if spec.kind == "pickle":
+        return unpickle_model(spec.target, trust_pickle)
     if spec.kind == "torchvision":
         builder = torchvision_builder(spec.target)
         return builder(**without_downloads(builder, spec.kwargs))
@@ -201,6 +233,39 @@ def build_model(spec):
         raise TypeError("%s:%s returned %s, not a torch.nn.Module" % (spec.target, spec.symbol,
                                                                       type(model).__name__))
     return model
+
+
+def unpickle_model(path, trust_pickle):
+    """The model a torch.save file holds. Unpickling imports and calls what the file names, so only when trusted; the
+    current folder is importable, as for python -c, since the model's own classes must be imported to load it."""
+    if not trust_pickle:
+        raise UsageError("%s is a model pickled with torch.save; loading it runs code that the file names: give"
+                         " --trust-pickle if you trust it" % path)
+    import torch
+
+    if "" not in sys.path and os.getcwd() not in sys.path:
+        sys.path.insert(0, os.getcwd())
+    kwargs = {"map_location": "cpu"}
+    if accepts(torch.load, "weights_only"):
+        kwargs["weights_only"] = False  # torch >= 2.6 loads tensors only by default; the user trusted the file
+    try:
+        loaded = torch.load(path, **kwargs)
+    except (ModuleNotFoundError, AttributeError) as e:
+        raise ModelNotFound("cannot load %s: the model's class cannot be imported (%s); run from the folder its"
+                            " module is in, or put that folder on PYTHONPATH" % (path, e))
+    if isinstance(loaded, torch.nn.Module):
+        return loaded
+    modules = [v for v in loaded.values() if isinstance(v, torch.nn.Module)] if isinstance(loaded, dict) else []
+    if len(modules) == 1:  # a checkpoint dict holding the model beside its optimizer state, epoch, ...
+        return modules[0]
+    if isinstance(loaded, dict):
+        raise ModelNotFound(weights_only_message(path))
+    raise ModelNotFound("%s holds a %s, not a model" % (path, type(loaded).__name__))
+
+
+def weights_only_message(path):
+    return ("%s holds weights only (a state dict), not a model; draw the class that uses them instead:"
+            " nnviz-onnx file.py:Class (the weights are not needed)" % path)
 
 
 def torchvision_builder(name):
@@ -288,12 +353,30 @@ def module_map(model):
     """{qualified module name: {"class": qualified class, "parameters": count}}; "" is the model itself."""
     result = {}
     for name, module in model.named_modules():
-        cls = type(module)
         result[name] = {
-            "class": cls.__module__ + "." + cls.__qualname__,
+            "class": class_name(module),
             "parameters": sum(p.numel() for p in module.parameters()),
         }
     return result
+
+
+# torch's prefix for compiled classes, and the part it adds to tell apart two compilations of one class
+TORCHSCRIPT_PREFIX = "__torch__."
+MANGLED = re.compile(r"___torch_mangle_\d+\.")
+
+
+def class_name(module):
+    """The module's qualified class; for a TorchScript module, that of the Python class it was compiled from
+    (__torch__.torchvision.models.resnet.___torch_mangle_3.BasicBlock → torchvision.models.resnet.BasicBlock)."""
+    import torch
+
+    if isinstance(module, torch.jit.ScriptModule):
+        qualified = MANGLED.sub("", module._c.qualified_name)
+        if qualified.startswith(TORCHSCRIPT_PREFIX):
+            return qualified[len(TORCHSCRIPT_PREFIX):]
+        return getattr(module, "original_name", None) or qualified
+    cls = type(module)
+    return cls.__module__ + "." + cls.__qualname__
 
 
 def export(model, args, names, out, opset, deployed):
@@ -387,14 +470,20 @@ def varint(n):
             return bytes(out)
 
 
-def convert(model_spec, out, input_spec, opset, deployed=False):
+def convert(model_spec, out, input_spec, opset, deployed=False, trust_pickle=False):
     spec = parse_model_spec(model_spec)
-    inputs = parse_input_spec(input_spec)
+    saved = spec.kind in ("torchscript", "pickle")
+    if input_spec:
+        inputs = parse_input_spec(input_spec)
+    else:
+        inputs = None if saved else parse_input_spec(DEFAULT_INPUT)  # a saved model's is read from it once loaded
     import torch
 
     torch.manual_seed(0)
-    model = build_model(spec)
+    model = build_model(spec, trust_pickle)
     model.eval()
+    if inputs is None:
+        inputs = example_input_of(model)
     args = example_inputs(inputs)
     modules = module_map(model)
     folder = os.path.dirname(os.path.abspath(out))
@@ -409,6 +498,76 @@ def convert(model_spec, out, input_spec, opset, deployed=False):
             os.remove(tmp)
 
 
+# torch's scalar type names (TensorType.scalarType()) for the dtypes an INPUT_SPEC can name
+SCALAR_TYPES = {"Float": "float32", "Double": "float64", "Half": "float16", "BFloat16": "bfloat16", "Long": "int64",
+                "Int": "int32", "Short": "int16", "Char": "int8", "Byte": "uint8", "Bool": "bool"}
+# the example shape a first layer of each kind takes: the shapes run's image, waveform and token sizes
+FIRST_LAYER_SHAPES = {
+    "Conv1d": lambda channels: ([1, channels, 16000], "float32"),
+    "Conv2d": lambda channels: ([1, channels, 224, 224], "float32"),
+    "Conv3d": lambda channels: ([1, channels, 16, 112, 112], "float32"),
+    "Linear": lambda features: ([1, features], "float32"),
+    "Embedding": lambda width: ([1, 16], "int64"),
+}
+
+
+def example_input_of(model):
+    """The example input of a saved model given without an INPUT_SPEC: the input types the graph recorded, when they
+    are complete; else the shape that the first layer with weights takes (a Conv2d of 3 channels: 1x3x224x224, a
+    Linear of 16 features: 1x16, an Embedding: 16 tokens); else the default. Each guess must pass one forward run."""
+    for inputs in recorded_inputs(model) + first_layer_inputs(model):
+        if runs(model, inputs):
+            return inputs
+    return parse_input_spec(DEFAULT_INPUT)
+
+
+def recorded_inputs(model):
+    """[[(name, dims, dtype)]] from the types of a TorchScript graph's inputs, when each has every size and a dtype
+    (torch.jit.save keeps them only in some versions: 1.13 reloads a traced module with plain Tensor inputs)."""
+    import torch
+
+    if not isinstance(model, torch.jit.ScriptModule):
+        return []
+    inputs = []
+    for value in list(model.graph.inputs())[1:]:  # the first is the module itself
+        kind = value.type()
+        try:
+            dims = kind.sizes() if isinstance(kind, torch._C.TensorType) else None
+            dtype = SCALAR_TYPES.get(kind.scalarType()) if dims is not None else None
+        except RuntimeError:  # a type without sizes
+            dims, dtype = None, None
+        if not dims or dtype is None or any(d is None for d in dims):
+            return []
+        inputs.append((value.debugName().split(".")[0] or "input", list(dims), dtype))
+    return [inputs] if inputs else []
+
+
+def first_layer_inputs(model):
+    """[[("input", dims, dtype)]] from the first module with weights in the model's order, when it is a layer of
+    FIRST_LAYER_SHAPES (a weight's second dim is the input's channels or features); [] otherwise."""
+    for _, module in model.named_modules():
+        weight = getattr(module, "weight", None)
+        if weight is None or not hasattr(weight, "shape") or len(weight.shape) < 2:
+            continue
+        shape_of = FIRST_LAYER_SHAPES.get(class_name(module).rsplit(".", 1)[-1])
+        if shape_of is None:
+            return []
+        dims, dtype = shape_of(int(weight.shape[1]))
+        return [[("input", dims, dtype)]]
+    return []
+
+
+def runs(model, inputs):
+    import torch
+
+    try:
+        with torch.no_grad():
+            model(*example_inputs(inputs))
+        return True
+    except Exception:  # any failure of the guess means only that it was wrong
+        return False
+
+
 def fail(code, message):
     sys.stderr.write(PREFIX + message.replace("\n", " ") + "\n")
     return code
@@ -418,10 +577,13 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("model", metavar="MODEL_SPEC")
     parser.add_argument("out", metavar="OUT.onnx")
-    parser.add_argument("--input", default=DEFAULT_INPUT, metavar="INPUT_SPEC")
+    parser.add_argument("--input", metavar="INPUT_SPEC",
+                        help="default: %s; for a saved model, what its first layer takes" % DEFAULT_INPUT)
     parser.add_argument("--opset", type=int, default=DEFAULT_OPSET)
     parser.add_argument("--deployed", action="store_true",
                         help="export as deployed: each BatchNorm folded into the convolution before it")
+    parser.add_argument("--trust-pickle", action="store_true",
+                        help="load a model pickled with torch.save (unpickling runs code the file names)")
     ns = parser.parse_args(argv)
     # nnviz-onnx stopped early (SIGTERM, Ctrl-C) ends this process: leave through the finally blocks, which remove
     # the half-written export, instead of dying on the spot
@@ -430,7 +592,7 @@ def main(argv=None):
 
     warnings.filterwarnings("ignore")
     try:
-        convert(ns.model, ns.out, ns.input, ns.opset, ns.deployed)
+        convert(ns.model, ns.out, ns.input, ns.opset, ns.deployed, ns.trust_pickle)
         return 0
     except UsageError as e:
         return fail(EXIT_USAGE, str(e))

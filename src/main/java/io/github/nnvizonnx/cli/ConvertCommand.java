@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
             "  nnviz-onnx convert resnet18 -o resnet18.onnx",
             "  nnviz-onnx convert 'net.py:Net;width=32;depth=3' --input 1x3x64x64 -o net.onnx",
             "  nnviz-onnx convert torchvision.models:vgg11 --input image64 -o vgg11.onnx",
+            "  nnviz-onnx convert traced.pt -o traced.onnx",
             "",
             "Exit codes: 0 success, 1 the model could not be converted, 2 bad usage."})
 final class ConvertCommand implements Callable<Integer> {
@@ -31,7 +32,8 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SPEC",
             description = "A torchvision name (resnet18), package.module:Symbol or file.py:Symbol, with optional"
-                    + " constructor arguments: 'model.py:Net;width=32'.")
+                    + " constructor arguments: 'model.py:Net;width=32'; or a TorchScript archive (torch.jit.save), or a"
+                    + " model pickled with torch.save (with --trust-pickle).")
     private String model;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true,
@@ -47,8 +49,8 @@ final class ConvertCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         ModelSpec modelSpec = conversion.recognise(model).orElseThrow(() -> new CommandLine.ParameterException(
-                spec.commandLine(), "'" + model + "' is not a model spec (expected resnet18, package.module:Net or"
-                        + " model.py:Net); an ONNX file needs no conversion"));
+                spec.commandLine(), "'" + model + "' is not a model spec (expected resnet18, package.module:Net,"
+                        + " model.py:Net or a saved PyTorch model); an ONNX file needs no conversion"));
         if (OutputOverInput.overwritten(output, model, java.util.Optional.of(modelSpec)) != null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "-o " + output + " is the model's own"
                     + " source file: choose another output file");

@@ -70,6 +70,11 @@ final class ConverterOptions {
             + " model writes them."})
     private boolean deployed;
 
+    @Option(names = "--trust-pickle", description = {"Load a model pickled whole with torch.save. Unpickling imports"
+            + " and runs code the file names, as torch.load does: only for files you trust. TorchScript archives"
+            + " need no such trust."})
+    private boolean trustPickle;
+
     @Option(names = "--convert-timeout", paramLabel = "SECONDS", defaultValue = "600",
             description = "Stop a conversion that runs longer. Default: ${DEFAULT-VALUE}.")
     private long timeoutSeconds;
@@ -122,6 +127,6 @@ final class ConverterOptions {
                         err.println("nnviz-onnx: " + line);
                         err.flush();
                     }
-                }, deployed);
+                }, deployed, trustPickle);
     }
 }

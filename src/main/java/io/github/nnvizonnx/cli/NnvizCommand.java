@@ -47,6 +47,7 @@ import picocli.CommandLine.Spec;
             "  nnviz-onnx model.onnx -o model.json; nnviz-onnx model.json --depth 3",
             "  nnviz-onnx resnet18 --depth 3                 PyTorch model: converted, cached",
             "  nnviz-onnx 'my_model.py:Net;width=32' --input 1x3x64x64 -o net.mmd",
+            "  nnviz-onnx traced.pt --depth 2                TorchScript archive (jit.save)",
             "  nnviz-onnx convert resnet18 -o resnet18.onnx  only convert; see convert --help",
             "",
             "Exit codes: 0 success, 1 unreadable or invalid model, 2 bad usage."})
@@ -57,7 +58,8 @@ final class NnvizCommand implements Callable<Integer> {
     // arity 0..1: picocli checks the parent's required parameters even when a subcommand runs; onnxFor() requires it
     @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL", description = "The ONNX file to draw, a JSON file"
             + " written by --format json, or a PyTorch model to convert first: resnet18 (torchvision),"
-            + " package.module:Net, model.py:Net, each with optional ;key=value.")
+            + " package.module:Net, model.py:Net, each with optional ;key=value, or a saved one: a TorchScript"
+            + " archive (torch.jit.save), a model pickled with torch.save (with --trust-pickle).")
     private String model;
 
     @Mixin

@@ -9,10 +9,11 @@ import java.util.function.Consumer;
  * {@code inputSpec} the converter's input shapes ({@code 1x3x224x224}, {@code image224}, {@code name=shape;...}), or
  * null for its default; {@code cacheDir} where exports are kept; {@code useCache} false to export again even when an
  * export is cached; {@code log} receives progress lines (export started, cache hit); {@code deployed} exports the
- * deployed form, each BatchNorm folded into the convolution before it (by default the layers stay as written).
+ * deployed form, each BatchNorm folded into the convolution before it (by default the layers stay as written);
+ * {@code trustPickle} allows loading a model pickled with {@code torch.save}, which runs code the file names.
  */
 public record ConversionSettings(String python, String inputSpec, Path cacheDir, Duration timeout, boolean useCache,
-                                 Consumer<String> log, boolean deployed) {
+                                 Consumer<String> log, boolean deployed, boolean trustPickle) {
     /** The interpreter when none is given on the command line. */
     public static final String DEFAULT_PYTHON = "python3";
     /** The environment variable naming the interpreter, consulted when {@code --python} is not given. */
@@ -32,9 +33,20 @@ public record ConversionSettings(String python, String inputSpec, Path cacheDir,
         this(python, inputSpec, cacheDir, timeout, useCache, log, false);
     }
 
+    /** Settings that load no pickled model. */
+    public ConversionSettings(String python, String inputSpec, Path cacheDir, Duration timeout, boolean useCache,
+                              Consumer<String> log, boolean deployed) {
+        this(python, inputSpec, cacheDir, timeout, useCache, log, deployed, false);
+    }
+
     /** The same settings, but exporting again even when an export is cached. */
     public ConversionSettings withoutCache() {
-        return new ConversionSettings(python, inputSpec, cacheDir, timeout, false, log, deployed);
+        return new ConversionSettings(python, inputSpec, cacheDir, timeout, false, log, deployed, trustPickle);
+    }
+
+    /** The same settings, loading a pickled model ({@code trust}) or not. */
+    public ConversionSettings trustingPickle(boolean trust) {
+        return new ConversionSettings(python, inputSpec, cacheDir, timeout, useCache, log, deployed, trust);
     }
 
     /** {@code --python} if given, else {@code $NNVIZ_PYTHON} if set, else {@code python3}. */

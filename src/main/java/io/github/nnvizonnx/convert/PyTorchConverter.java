@@ -36,6 +36,11 @@ public final class PyTorchConverter implements Converter {
 
     @Override
     public Export convert(ModelSpec spec, ConversionSettings settings) {
+        if (spec.kind() == ModelSpec.Kind.PICKLE && !settings.trustPickle()) {
+            throw new ConversionException(spec.text() + " is a whole model pickled with torch.save (" + spec.symbol()
+                    + "); loading it imports and runs code the file names: add --trust-pickle if you trust it, or"
+                    + " draw the class itself (package.module:Class or file.py:Class)", List.of(), true);
+        }
         ExportCache cache = new ExportCache(settings.cacheDir());
         Path out = cache.exportFile(spec, key(spec, settings));
         if (settings.useCache() && Files.isRegularFile(out)) {
@@ -83,6 +88,9 @@ public final class PyTorchConverter implements Converter {
         if (settings.deployed()) {
             command.add("--deployed");
         }
+        if (spec.kind() == ModelSpec.Kind.PICKLE && settings.trustPickle()) {
+            command.add("--trust-pickle");
+        }
         return command;
     }
 
@@ -91,7 +99,7 @@ public final class PyTorchConverter implements Converter {
         if (spec.sourceFile().isPresent()) {
             Path source = spec.sourceFile().get();
             try {
-                sourceDigest = ExportKey.sha256Hex(Files.readAllBytes(source));
+                sourceDigest = ExportKey.sha256Hex(source);
             } catch (NoSuchFileException e) {
                 throw new ConversionException("no such file: " + source);
             } catch (IOException e) {

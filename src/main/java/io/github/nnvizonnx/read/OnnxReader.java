@@ -100,8 +100,8 @@ public final class OnnxReader {
             }
             if (bytes.limit() >= 4 && bytes.get(0) == 'P' && bytes.get(1) == 'K' && bytes.get(2) == 3
                     && bytes.get(3) == 4) {
-                throw new InvalidModelException(file + " is a ZIP archive (a PyTorch checkpoint?), not an ONNX model;"
-                        + " export it to ONNX first");
+                throw new InvalidModelException(file + " is a ZIP archive, not an ONNX model (a PyTorch model saved"
+                        + " with torch.jit.save or torch.save is converted when given as MODEL)");
             }
             WeightlessParser.Parsed parsed = WeightlessParser.parse(bytes);
             ModelProto model = parsed.model();
