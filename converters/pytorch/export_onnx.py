@@ -69,6 +69,14 @@ class UsageError(Exception):
     """A malformed model or input spec."""
 
 
+class SavedModuleNotExported(Exception):
+    """A TorchScript module that torch.onnx.export refused; the message says what usually helps."""
+
+    def __init__(self, cause):
+        super().__init__("the TorchScript module did not export to ONNX (a scripted module's control flow often"
+                         " cannot; one saved from torch.jit.trace can): %s: %s" % (type(cause).__name__, cause))
+
+
 class ModelNotFound(Exception):
     """The spec is well-formed but names nothing that builds a model (no traceback is shown for it)."""
 
@@ -251,6 +259,9 @@ def unpickle_model(path, trust_pickle):
     try:
         loaded = torch.load(path, **kwargs)
     except (ModuleNotFoundError, AttributeError) as e:
+        if "__main__" in str(e):  # pickle names the script that saved the model, which is not importable here
+            raise ModelNotFound("cannot load %s: its class was defined in the script that saved it (__main__),"
+                                " which cannot be imported; draw that class instead: file.py:Class" % path)
         raise ModelNotFound("cannot load %s: the model's class cannot be imported (%s); run from the folder its"
                             " module is in, or put that folder on PYTHONPATH" % (path, e))
     if isinstance(loaded, torch.nn.Module):
@@ -490,7 +501,12 @@ def convert(model_spec, out, input_spec, opset, deployed=False, trust_pickle=Fal
     os.makedirs(folder, exist_ok=True)
     tmp = out + ".tmp%d" % os.getpid()
     try:
-        export(model, args, [name for name, _, _ in inputs], tmp, opset, deployed)
+        try:
+            export(model, args, [name for name, _, _ in inputs], tmp, opset, deployed)
+        except Exception as e:  # torch raises many kinds; only a TorchScript archive gets the hint
+            if spec.kind == "torchscript":
+                raise SavedModuleNotExported(e) from e
+            raise
         add_metadata(tmp, METADATA_KEY, json.dumps(modules, separators=(",", ":")))
         os.replace(tmp, out)  # atomic: a half-written file never appears under the final name
     finally:
@@ -604,6 +620,9 @@ def main(argv=None):
                         % (e.name, sys.executable, e.name))
         traceback.print_exc()
         return fail(EXIT_FAILED, "%s: %s" % (type(e).__name__, e))
+    except SavedModuleNotExported as e:
+        traceback.print_exc()
+        return fail(EXIT_FAILED, str(e))
     except Exception as e:  # the user's model code can raise anything; report it in one line after the traceback
         traceback.print_exc()
         return fail(EXIT_FAILED, "%s: %s" % (type(e).__name__, e))

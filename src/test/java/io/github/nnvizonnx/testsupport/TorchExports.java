@@ -157,15 +157,34 @@ public final class TorchExports {
         return produce("testdata/export_quantized_qdq.py", "resnet18-qdq", List.of());
     }
 
-    /** Runs {@code scriptPath} with its first option, the output file, then the other options; unless fresh. */
+    /**
+     * A model saved as PyTorch users keep it ({@code testdata/save_torch_archive.py}), {@code MODEL-FORM}:
+     * {@code resnet18-traced}, {@code vit_b_16-scripted}, {@code tower-pickled}, {@code resnet18-state-dict}, ...
+     * The file is {@code target/testmodels/<name>.pt}.
+     */
+    public static synchronized Path savedModel(String name) {
+        if (!MODEL_NAME.matcher(name.replace("-", "_")).matches()) {
+            throw new IllegalArgumentException("not a saved model name: " + name);
+        }
+        return produce("testdata/save_torch_archive.py", name, List.of(name), ".pt");
+    }
+
     private static Path produce(String scriptPath, String name, List<String> options) {
+        return produce(scriptPath, name, options, ".onnx");
+    }
+
+    /**
+     * Runs {@code scriptPath} with its first option, the output file, then the other options; unless fresh. The
+     * output is {@code name + suffix}.
+     */
+    private static Path produce(String scriptPath, String name, List<String> options, String suffix) {
         Path project = ExternalTools.projectDir();
         Path script = project.resolve(scriptPath);
         if (!Files.isRegularFile(script)) {
             throw new AssertionError("export script not found: " + script);
         }
         Path dir = project.resolve("target").resolve("testmodels");
-        Path out = dir.resolve(name + ".onnx");
+        Path out = dir.resolve(name + suffix);
         try {
             if (isFresh(out, script)) {
                 return out;
@@ -174,7 +193,7 @@ public final class TorchExports {
             Files.createDirectories(dir);
             // Unique names, so parallel forks never see or clobber each other's half-written files.
             String unique = name + "-" + UUID.randomUUID();
-            Path tmp = dir.resolve(unique + ".onnx");
+            Path tmp = dir.resolve(unique + suffix);
             Path stdout = dir.resolve(unique + ".stdout.log");
             Path stderr = dir.resolve(unique + ".stderr.log");
             List<String> command = new ArrayList<>(List.of(PYTHON, script.toString()));
