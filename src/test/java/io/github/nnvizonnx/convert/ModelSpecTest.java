@@ -68,4 +68,35 @@ class ModelSpecTest {
         assertThrows(IllegalArgumentException.class, () -> ModelSpec.recognise("net.py:Net;width"));
         assertThrows(IllegalArgumentException.class, () -> ModelSpec.recognise("net.py:Net;1x=2"));
     }
+
+    @Test
+    void aZipArchiveIsASavedModelOnlyWithTorchsLayout() throws IOException {
+        Path torchScript = zip("traced.pth", "traced/code/__torch__/m.py", "traced/constants.pkl", "traced/data.pkl");
+        ModelSpec saved = spec(torchScript.toString());
+        assertEquals(ModelSpec.Kind.TORCHSCRIPT, saved.kind());
+        assertEquals("traced", saved.shortName());
+        assertEquals(Optional.of(torchScript), saved.sourceFile(), "its content is part of the cache key");
+
+        // data.pkl without code/ is torch.save's; a pickle that names no class is weights only, nothing is run
+        Path weights = zip("weights.pt", "weights/data.pkl", "weights/data/0");
+        ConversionException e = assertThrows(ConversionException.class, () -> ModelSpec.recognise(weights.toString()));
+        assertTrue(e.getMessage().contains("weights only"), e.getMessage());
+
+        for (Path other : new Path[] {zip("docs.zip", "readme.txt"), zip("two.pt", "a/data.pkl", "b/code/x.py"),
+                Files.write(dir.resolve("cut.pt"), new byte[] {'P', 'K', 3, 4, 20, 0})}) {
+            assertEquals(Optional.empty(), ModelSpec.recognise(other.toString()), "left to the ONNX reader: " + other);
+        }
+    }
+
+    /** A ZIP archive of empty entries (an empty data.pkl is a pickle that names nothing). */
+    private Path zip(String name, String... entries) throws IOException {
+        Path file = dir.resolve(name);
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+            for (String entry : entries) {
+                out.putNextEntry(new java.util.zip.ZipEntry(entry));
+                out.closeEntry();
+            }
+        }
+        return file;
+    }
 }

@@ -92,11 +92,11 @@ class SavedModelsTest {
         // Only their labels may differ: the tracer names a module called twice (a block's relu) at its first call.
         ViewOptions collapsed = ViewOptions.defaults().withCollapse(List.of("layer1.0")).withDepth(null)
                 .withFold(false);
-        String traced = Drawing.mermaid(g, collapsed);
-        assertTrue(traced.contains("[[\"<b>layer1.0</b><br/>BasicBlock\"]]"), traced);
-        assertFalse(traced.contains("subgraph s0[\"layer1.0"), traced);
+        String drawn = Drawing.mermaid(g, collapsed);
+        assertTrue(drawn.contains("[[\"<b>layer1.0</b><br/>BasicBlock\"]]"), drawn);
+        assertFalse(drawn.contains("subgraph s0[\"layer1.0"), drawn);
         assertEquals(Drawing.mermaid(fromPython, collapsed).lines().filter(l -> l.contains("-->")).count(),
-                traced.lines().filter(l -> l.contains("-->")).count());
+                drawn.lines().filter(l -> l.contains("-->")).count());
         assertEquals(g.nodes(OperationNode.class).size(), fromPython.nodes(OperationNode.class).size());
     }
 
