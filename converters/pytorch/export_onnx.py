@@ -270,13 +270,9 @@ def unpickle_model(path, trust_pickle):
     if len(modules) == 1:  # a checkpoint dict holding the model beside its optimizer state, epoch, ...
         return modules[0]
     if isinstance(loaded, dict):
-        raise ModelNotFound(weights_only_message(path))
+        raise ModelNotFound("%s holds weights only (a state dict), not a model; draw the class they belong to"
+                            " instead, e.g. nnviz-onnx model.py:Net (drawing needs no weights)" % path)
     raise ModelNotFound("%s holds a %s, not a model" % (path, type(loaded).__name__))
-
-
-def weights_only_message(path):
-    return ("%s holds weights only (a state dict), not a model; draw the class that uses them instead:"
-            " nnviz-onnx file.py:Class (the weights are not needed)" % path)
 
 
 def torchvision_builder(name):

@@ -44,11 +44,6 @@ public record ConversionSettings(String python, String inputSpec, Path cacheDir,
         return new ConversionSettings(python, inputSpec, cacheDir, timeout, false, log, deployed, trustPickle);
     }
 
-    /** The same settings, loading a pickled model ({@code trust}) or not. */
-    public ConversionSettings trustingPickle(boolean trust) {
-        return new ConversionSettings(python, inputSpec, cacheDir, timeout, useCache, log, deployed, trust);
-    }
-
     /** {@code --python} if given, else {@code $NNVIZ_PYTHON} if set, else {@code python3}. */
     public static String choosePython(String option, java.util.Map<String, String> env) {
         if (option != null && !option.isBlank()) {

@@ -12,8 +12,8 @@ import java.util.HexFormat;
 
 /**
  * What an export depends on, hashed into the name of its cache file: the spec as typed, the input spec, the python
- * executable, the content of the spec's source file or saved model (when it names one; "" otherwise), the converter script's
- * version and the form exported ({@code deployed}: BatchNorm folded). A module spec ({@code package.module:Net}) cannot see edits to installed packages; {@code --no-cache}
+ * executable, the content of the spec's source file or saved model (when it names one; "" otherwise), the converter
+ * script's version and the form exported ({@code deployed}: BatchNorm folded). A module spec ({@code package.module:Net}) cannot see edits to installed packages; {@code --no-cache}
  * exports again.
  */
 record ExportKey(String spec, String inputSpec, String python, String sourceDigest, String converterVersion,

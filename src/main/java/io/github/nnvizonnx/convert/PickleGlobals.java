@@ -46,7 +46,7 @@ final class PickleGlobals {
                     }
                     more = step(opcode);
                 }
-            } catch (IndexOutOfBoundsException | NumberFormatException e) {
+            } catch (IndexOutOfBoundsException | NumberFormatException | ArithmeticException e) {
                 // a truncated or malformed pickle: what was read so far is the answer
             }
             return globals;

@@ -19,6 +19,15 @@ class TorchScopeConventionTest {
     }
 
     @Test
+    void aLoadedTorchScriptModulesListItemsGiveTheSamePathsAsTheModulesOwn() {
+        // torch.jit.load'ed resnet18 exports /layer1/0/conv1/Conv where the nn.Module exports /layer1/layer1.0/...;
+        // a traced ModuleList item keeps its list's name in one segment (/blocks.0/linear/Gemm)
+        List<ScopeAssignment> a = convention.assign(named("/layer1/0/conv1/Conv", "/layer1/0/Relu",
+                "/layer2/0/downsample/0/Conv", "/blocks.0/linear/Gemm"));
+        assertEquals(List.of("layer1|0|conv1", "layer1|0", "layer2|0|downsample|0", "blocks.0|linear"), paths(a));
+    }
+
+    @Test
     void repeatedCallSuffixIsFoundAsThePatternWould() {
         java.util.regex.Pattern pattern = java.util.regex.Pattern.compile("(.+)_(\\d+)");
         for (String name : List.of("relu_1", "relu_12", "a_1_2", "a_1b", "a_", "_1", "a__3", "conv_01", "x_\u0661",
