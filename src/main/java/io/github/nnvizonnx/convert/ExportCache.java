@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /**
  * Where exported models are kept: {@code $XDG_CACHE_HOME/nnviz-onnx}, else {@code ~/.cache/nnviz-onnx}. Exports sit
  * in {@code exports/} named by model and key ({@code resnet18-3f2a….onnx}); converter scripts are unpacked into
- * {@code converters/}.
+ * {@code converters/}; saved models' digests are remembered in {@code digests/}.
  */
 final class ExportCache {
     static final String DIR_NAME = "nnviz-onnx";
@@ -39,6 +39,11 @@ final class ExportCache {
 
     Path converters() {
         return dir.resolve("converters");
+    }
+
+    /** The SHA-256 digests of saved models, remembered by file identity ({@link FileDigests}). */
+    FileDigests digests() {
+        return new FileDigests(dir.resolve("digests"));
     }
 
     /** The file an export with this key is (or will be) stored in. */

@@ -99,7 +99,8 @@ public final class PyTorchConverter implements Converter {
         if (spec.sourceFile().isPresent()) {
             Path source = spec.sourceFile().get();
             try {
-                sourceDigest = ExportKey.sha256Hex(source);
+                sourceDigest = spec.isSavedModel() ? new ExportCache(settings.cacheDir()).digests().sha256(source)
+                        : ExportKey.sha256Hex(source); // a .py file is small, and edited often
             } catch (NoSuchFileException e) {
                 throw new ConversionException("no such file: " + source);
             } catch (IOException e) {
