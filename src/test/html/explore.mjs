@@ -131,6 +131,7 @@ async function main() {
       const { readFileSync } = await import('node:fs');
       report.export = { svg: svg.length, svgParses, mermaid: readFileSync(file, 'utf8') };
     }
+    report.timingsAfter = await page.evaluate(() => window.nnvizTimings);
     report.foreignElements = await page.evaluate(() => document.querySelectorAll('img, iframe, object, embed').length
       + Math.max(0, document.querySelectorAll('script').length - 3));
     if (opts.screenshot && opts.steps.length) await page.screenshot({ path: opts.screenshot.replace(/\.png$/, '-after.png') });

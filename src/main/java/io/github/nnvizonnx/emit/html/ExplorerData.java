@@ -270,7 +270,7 @@ final class ExplorerData {
         out.name("folds").beginArray();
         for (Module m : diagram.model().modules().all()) {
             if (m.fold() != null) {
-                out.beginObject().name("range").value(m.fold().rangeTitle()).name("members").beginArray();
+                out.beginObject().name("members").beginArray();
                 for (ModulePath member : m.fold().members()) {
                     out.value(moduleNumbers.get(member));
                 }

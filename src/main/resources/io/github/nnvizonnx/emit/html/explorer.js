@@ -4,8 +4,13 @@
 (() => {
   'use strict';
   const SVG = 'http://www.w3.org/2000/svg';
-  /** Past this many visible nodes a change is refused: dagre would take many seconds to lay it out. */
-  const LAYOUT_LIMIT = 2500;
+  /**
+   * A change that would draw more than this is refused: dagre's time grows fast with nodes and faster with the boxes
+   * around them (bench/html-open.sh: 43 nodes in 9 boxes about 0.4 s, 327 nodes in 85 boxes about 15 s), so each box
+   * counts as three nodes.
+   */
+  const LAYOUT_LIMIT = 360;
+  const layoutWeight = (view) => view.count + 3 * view.boxes.length;
   const MAX_LINE = 60;
   const FEW_OP_TYPES = 3;
   const $ = (id) => document.getElementById(id);
@@ -55,7 +60,8 @@
       }
     }
     for (let m = nM - 1; m > 0; m--) inside[mod.parent[m]] += inside[m];
-    const folds = data.view.folds.map((f, i) => ({ id: i, range: f.range, members: f.members, folded: true }));
+    // head: the member drawn for itself and every member after it; those before it are drawn one by one
+    const folds = data.view.folds.map((f, i) => ({ id: i, members: f.members, head: 0 }));
     const memberOf = new Map();
     for (const f of folds) f.members.forEach((m, k) => memberOf.set(m, { fold: f, k }));
     return {
@@ -73,30 +79,37 @@
   }
 
   /**
-   * For a run folded into its first member, what the last member sent out comes from the first member's matching
-   * node: members are identical, so their nodes correspond one to one in order (as the folding pass found them).
+   * For a run folded into its head member, what the last member sent out comes from the head's matching node:
+   * members are identical, so their nodes correspond one to one in order (as the folding pass found them). Worked
+   * out again when a run's head moves.
    */
   function foldRedirects(M) {
-    if (M.redirect) return M.redirect;
+    const key = M.folds.map((f) => f.head).join(',');
+    if (M.redirect && M.redirectKey === key) return M.redirect;
     const redirect = new Int32Array(M.nN).fill(-1);
-    const role = new Map(); // module -> [fold, 'first'|'last']
+    const role = new Map(); // module -> [fold, 0 for the head, 1 for the last member]
     for (const f of M.folds) {
-      role.set(f.members[0], [f, 0]);
+      if (!isFolded(f)) continue;
+      role.set(f.members[f.head], [f, 0]);
       role.set(f.members[f.members.length - 1], [f, 1]);
     }
-    const lists = new Map(M.folds.map((f) => [f, [[], []]]));
+    const lists = new Map([...role.values()].map(([f]) => [f, [[], []]]));
     for (let n = 0; n < M.nN; n++) {
       for (let m = M.nodes.module[n]; m > 0; m = M.mod.parent[m]) {
         const r = role.get(m);
         if (r) lists.get(r[0])[r[1]].push(n);
       }
     }
-    for (const [, [first, last]] of lists) {
-      for (let k = 0; k < last.length && k < first.length; k++) redirect[last[k]] = first[k];
+    for (const [, [head, last]] of lists) {
+      for (let k = 0; k < last.length && k < head.length; k++) redirect[last[k]] = head[k];
     }
     M.redirect = redirect;
+    M.redirectKey = key;
     return redirect;
   }
+  const isFolded = (f) => f.head < f.members.length - 1;
+  /** How many members a click on a run's badge draws one by one more. */
+  const UNFOLD_STEP = 10;
 
   /** Incoming and outgoing edges by node, built the first time a node is inspected. */
   function adjacency(M) {
@@ -132,13 +145,22 @@
   };
   const withClass = (title, cls) => (cls == null || namesClass(title, cls) ? title : `${title} (${cls})`);
 
+  /** The run {@code m} is drawn for, with the members after it, or null. */
   function foldedRun(M, state, m) {
     const r = M.memberOf.get(m);
-    return r && r.k === 0 && r.fold.folded ? r.fold : null;
+    return r && r.k === r.fold.head && isFolded(r.fold) ? r.fold : null;
+  }
+  const foldCount = (f) => f.members.length - f.head;
+  /** {@code layer.0–11} when both titles end in a number after the same text, else {@code first…last}. */
+  function range(first, last) {
+    const a = /\d*$/.exec(first)[0].length;
+    const b = /\d*$/.exec(last)[0].length;
+    const stem = first.slice(0, first.length - a);
+    return a > 0 && b > 0 && stem === last.slice(0, last.length - b) ? `${first}–${last.slice(stem.length)}` : `${first}…${last}`;
   }
   const moduleTitle = (M, state, m) => {
     const f = foldedRun(M, state, m);
-    return f ? f.range : M.title(m);
+    return f ? range(M.title(m), M.title(f.members[f.members.length - 1])) : M.title(m);
   };
   function boxTitle(M, state, m) {
     const title = moduleTitle(M, state, m) || '(unnamed)';
@@ -166,16 +188,16 @@
         title = cls || title;
         if (M.mod.name[m] !== cls) lines.push(M.mod.name[m]);
       } else if (cls != null && st.names) {
-        if (f) lines.push(`${cls} ×${f.members.length}`);
+        if (f) lines.push(`${cls} ×${foldCount(f)}`);
         else if (!namesClass(title, cls)) lines.push(cls);
       } else {
-        if (f) title += ` ×${f.members.length}`;
+        if (f) title += ` ×${foldCount(f)}`;
         const types = M.opTypes[m];
         if (types.length === 1) lines.push(types[0]);
         else if (types.length <= FEW_OP_TYPES) lines.push(types.join(' + '));
         else lines.push(`${M.opCount[m]} ops`);
       }
-      const p = f ? f.members.reduce((s, x) => s + M.mod.params[x], 0) : M.mod.params[m];
+      const p = f ? f.members.slice(f.head).reduce((s, x) => s + M.mod.params[x], 0) : M.mod.params[m];
       if (st.params && p > 0) lines.push(paramLine(M, p));
       return [clip(title), ...lines.map(clip)];
     }
@@ -207,7 +229,9 @@
     const collapsed = new Set(M.data.view.collapsed);
     for (let m = 0; m < M.nM; m++) {
       const p = M.mod.parent[m];
-      expanded[m] = (m === 0 || (expanded[p] && !collapsed.has(m))) ? 1 : 0;
+      const member = M.memberOf.get(m);
+      // the other members of a folded run start closed: a run drawn one by one shows one box each
+      expanded[m] = (m === 0 || (expanded[p] && !collapsed.has(m) && !(member && member.k > 0))) ? 1 : 0;
     }
     return { expanded, selected: null, hits: new Set() };
   }
@@ -220,7 +244,7 @@
     for (let m = 0; m < nM; m++) {
       const p = mod.parent[m];
       const member = M.memberOf.get(m);
-      hiddenMod[m] = (p >= 0 && hiddenMod[p]) || (member && member.k > 0 && member.fold.folded) ? 1 : 0;
+      hiddenMod[m] = (p >= 0 && hiddenMod[p]) || (member && member.k > member.fold.head) ? 1 : 0;
       if (hiddenMod[m]) rep[m] = -3;
       else if (p >= 0 && rep[p] >= 0) rep[m] = rep[p];
       else rep[m] = m !== 0 && !M.transparent(m) && !state.expanded[m] && M.inside[m] > 0 ? m : -1;
@@ -239,7 +263,7 @@
     for (let it = 0; it < nN + nM; it++) {
       if (shown[it]) items.push(it < nN ? { key: it, id: 'n' + it, node: it, module: -1 } : { key: it, id: 'm' + (it - nN), node: -1, module: it - nN });
     }
-    const redirect = M.folds.some((f) => f.folded) ? foldRedirects(M) : null;
+    const redirect = M.folds.some(isFolded) ? foldRedirects(M) : null;
     const edges = [];
     const seen = new Set();
     const e = M.edges;
@@ -277,6 +301,8 @@
 
   // ------------------------------------------------------------------ layout and drawing
 
+  /** Extra dagre settings (benchmarks compare rankers with them). */
+  const layoutOptions = {};
   let measureContext = null;
   function textWidth(text, bold, size) {
     if (!measureContext) measureContext = document.createElement('canvas').getContext('2d');
@@ -292,7 +318,7 @@
     // the separation of border dummies (edgesep) left to right.
     const title = st.fontSize * 1.5 + 6;
     g.setGraph({ rankdir: lr ? 'LR' : 'TB', nodesep: Math.max(22, title), ranksep: lr ? 36 : Math.max(28, 2 * title),
-      edgesep: lr ? Math.max(16, title) : 16, marginx: 16, marginy: 16 });
+      edgesep: lr ? Math.max(16, title) : 16, marginx: 16, marginy: 16, ...layoutOptions });
     g.setDefaultEdgeLabel(() => ({}));
     const line = st.fontSize * 1.3;
     for (const it of view.items) {
@@ -366,10 +392,11 @@
       title.addEventListener('click', (ev) => { ev.stopPropagation(); toggleModule(b.box, ev); });
       title.addEventListener('mouseenter', () => showInfo({ module: b.box, node: -1 }));
       const member = M.memberOf.get(b.box);
-      if (member && member.k === 0) {
+      if (member && member.k === member.fold.head && isFolded(member.fold)) {
+        foldBadge(group, b.x + b.width / 2 - 8, top + 3, member.fold);
+      } else if (member && member.k === 0) {
         const f = member.fold;
-        badge(group, b.x + b.width / 2 - 8, top + 3, f.folded ? `×${f.members.length} ▸` : `fold ×${f.members.length}`,
-          f.folded ? 'Show every member of the run' : 'Fold the run again', () => setFold(f, !f.folded));
+        badge(group, b.x + b.width / 2 - 8, top + 3, `fold ×${f.members.length}`, 'Fold the run again', () => setFold(f, 0));
       }
     }
     for (const v of g.edges()) {
@@ -413,14 +440,18 @@
         if (it.module >= 0) toggleModule(it.module, ev);
       });
       const member = it.module >= 0 ? M.memberOf.get(it.module) : null;
-      if (member && member.k === 0 && member.fold.folded) {
-        const f = member.fold;
-        badge(group, x + n.width + 4, y - 8, `×${f.members.length} ▸`, 'Show every member of the run', () => setFold(f, false));
-      }
+      if (member && member.k === member.fold.head && isFolded(member.fold)) foldBadge(group, x + n.width + 4, y - 8, member.fold);
     }
     for (const b of boxes) {
       if (state.hits.has(M.nN + b.box)) boxLayer.querySelector(`[data-module="${b.box}"]`).classList.add('hit');
     }
+  }
+
+  /** The badge of a folded run: a click draws the next members one by one. */
+  function foldBadge(parent, right, top, f) {
+    const next = Math.min(f.members.length - 1, f.head + UNFOLD_STEP);
+    const tip = next === f.members.length - 1 ? 'Draw every member of the run' : `Draw ${next - f.head} more members of the run one by one`;
+    badge(parent, right, top, `×${foldCount(f)} ▸`, tip, () => setFold(f, next));
   }
 
   function badge(parent, right, top, text, tip, action) {
@@ -479,9 +510,9 @@
   function render(undo, anchorKey) {
     const t0 = performance.now();
     const next = computeView(M, state);
-    if (next.count > LAYOUT_LIMIT && undo) {
+    if (layoutWeight(next) > LAYOUT_LIMIT && undo) {
       undo();
-      status(`Not opened: that would draw ${next.count.toLocaleString()} nodes (at most ${LAYOUT_LIMIT.toLocaleString()} are laid out at once); open a module inside it instead.`);
+      status(`Not opened: that would draw ${next.count.toLocaleString()} nodes in ${next.boxes.length.toLocaleString()} boxes, too many to lay out quickly; close something first, or open a module inside it.`);
       return false;
     }
     const anchorBefore = anchorKey != null ? positionOf(anchorKey) : null;
@@ -504,15 +535,41 @@
     return true;
   }
 
+  /** Every module open and every run drawn one by one, unless that is past the layout limit (for benchmarks). */
+  function openEverything() {
+    const expanded = state.expanded.slice();
+    const heads = M.folds.map((f) => f.head);
+    state.expanded.fill(1);
+    M.folds.forEach((f) => { f.head = f.members.length - 1; });
+    return render(() => { state.expanded = expanded; M.folds.forEach((f, i) => { f.head = heads[i]; }); });
+  }
+
+  /**
+   * Closes the deepest open modules, a level at a time, until the view can be laid out quickly: a view asked for
+   * with every level of a large model would otherwise keep the page blank for minutes. Returns how many levels.
+   */
+  function closeToFit() {
+    let levels = 0;
+    for (let v = computeView(M, state); layoutWeight(v) > LAYOUT_LIMIT; v = computeView(M, state)) {
+      let deepest = 0;
+      for (const b of v.boxes) deepest = Math.max(deepest, M.level[b]);
+      if (deepest === 0) break;
+      for (const b of v.boxes) if (M.level[b] === deepest) state.expanded[b] = 0;
+      levels++;
+    }
+    return levels;
+  }
+
   function toggleModule(m, ev) {
     const was = state.expanded[m];
     state.expanded[m] = was ? 0 : 1;
     render(() => { state.expanded[m] = was; }, M.nN + m);
     if (ev) select({ key: M.nN + m, module: m, node: -1 });
   }
-  function setFold(f, folded) {
-    f.folded = folded;
-    render(() => { f.folded = !folded; }, M.nN + f.members[0]);
+  function setFold(f, head) {
+    const before = f.head;
+    f.head = head;
+    render(() => { f.head = before; }, M.nN + f.members[before]);
     showInfo(state.selected);
   }
 
@@ -525,15 +582,15 @@
     }
     for (let m = key < M.nN ? M.nodes.module[key] : key - M.nN; m > 0; m = M.mod.parent[m]) {
       const member = M.memberOf.get(m);
-      if (member && member.k > 0 && member.fold.folded) { member.fold.folded = false; changed = true; }
+      if (member && member.k > member.fold.head) { member.fold.head = member.k; changed = true; }
     }
     return changed;
   }
   function goTo(key) {
     const expanded = state.expanded.slice();
-    const folds = M.folds.map((f) => f.folded);
+    const heads = M.folds.map((f) => f.head);
     if (reveal(key)) {
-      render(() => { state.expanded = expanded; M.folds.forEach((f, i) => { f.folded = folds[i]; }); });
+      render(() => { state.expanded = expanded; M.folds.forEach((f, i) => { f.head = heads[i]; }); });
     }
     const item = key < M.nN ? { key, node: key, module: -1 } : { key, node: -1, module: key - M.nN };
     select(item);
@@ -607,7 +664,7 @@
         ['kind', M.kind(m).toLowerCase().replace('_', ' ')], ['parameters', M.mod.params[m] > 0 ? paramLine(M, M.mod.params[m]) : null],
         ['operations', M.opCount[m].toLocaleString()],
         ['op types', M.opTypes[m].length > FEW_OP_TYPES ? M.opTypes[m].slice(0, FEW_OP_TYPES).join(', ') + ', …' : M.opTypes[m].join(', ')],
-        ['run', f ? `${f.k + 1} of ${f.fold.members.length} (${f.fold.range})` : null]]);
+        ['run', f ? `${f.k + 1} of ${f.fold.members.length} (${range(M.title(f.fold.members[0]), M.title(f.fold.members[f.fold.members.length - 1]))})` : null]]);
       info.appendChild(table);
       const actions = document.createElement('div');
       actions.className = 'actions';
@@ -618,7 +675,10 @@
         actions.appendChild(b);
       };
       if (!M.transparent(m)) button(state.expanded[m] ? 'Close' : 'Open', () => toggleModule(m));
-      if (f) button(f.fold.folded ? `Show all ${f.fold.members.length}` : 'Fold the run', () => setFold(f.fold, !f.fold.folded));
+      if (f && isFolded(f.fold) && f.k === f.fold.head) {
+        button(`Draw all ${f.fold.members.length}`, () => setFold(f.fold, f.fold.members.length - 1));
+      }
+      if (f && f.fold.head > 0) button('Fold the run', () => setFold(f.fold, 0));
       info.appendChild(actions);
       return;
     }
@@ -798,12 +858,12 @@
       results.appendChild(row);
     }
     let shown = 0;
-    for (const key of hits.slice(0, 50)) {
+    for (const key of hits.slice(0, 10)) {
       const expanded = state.expanded.slice();
-      const folds = M.folds.map((f) => f.folded);
-      if (reveal(key) && computeView(M, state).count > LAYOUT_LIMIT) {
+      const heads = M.folds.map((f) => f.head);
+      if (reveal(key) && layoutWeight(computeView(M, state)) > LAYOUT_LIMIT) {
         state.expanded = expanded;
-        M.folds.forEach((f, i) => { f.folded = folds[i]; });
+        M.folds.forEach((f, i) => { f.head = heads[i]; });
         break;
       }
       state.hits.add(key);
@@ -984,7 +1044,9 @@
     $('title').title = data.title + (data.producer ? ' · ' + data.producer : '');
     document.title = baseName() + ' · nnviz-onnx';
     panAndZoom();
+    const closed = closeToFit();
     render(null);
+    if (closed) status(`Opened ${closed} level${closed > 1 ? 's' : ''} less deep than asked, to be laid out quickly: click a module to open it.`);
     fit();
     showInfo(null);
     let pending = null;
@@ -1002,7 +1064,7 @@
     $('export-mermaid').addEventListener('click', () => download(baseName() + '.mmd', 'text/plain', mermaid()));
     timings.firstDrawing = performance.now(); // since the page began to load
     document.body.dataset.ready = 'true';
-    window.nnviz = { svgText, mermaid, runSearch, timings };
+    window.nnviz = { svgText, mermaid, runSearch, timings, openEverything, layoutOptions };
   }
   main();
 })();
