@@ -53,6 +53,8 @@ const counts = (page) => page.evaluate(() => ({
   boxes: document.querySelectorAll('#world .box').length,
   edges: document.querySelectorAll('#world .edge').length,
 }));
+/** Pans the page so that {@code locator}'s element is in the middle, as a reader would before clicking it. */
+const bringIntoView = (locator) => locator.evaluate((element) => window.nnviz.show(element));
 const infoText = (page) => page.evaluate(() => document.getElementById('info').innerText);
 
 async function main() {
@@ -84,6 +86,7 @@ async function main() {
     if (opts.steps.includes('hover')) {
       const op = page.locator('#world .node[data-kind="op"]').first();
       if (await op.count()) {
+        await bringIntoView(op);
         await op.hover();
         report.hover = { index: Number(await op.getAttribute('data-index')), kind: 'op', info: await infoText(page) };
       } else {
@@ -95,6 +98,7 @@ async function main() {
       if (await closed.count()) {
         const before = await counts(page);
         const module = Number(await closed.getAttribute('data-index'));
+        await bringIntoView(closed);
         await closed.click();
         const after = await counts(page);
         report.expand = { module, before, after, boxShown: await page.locator(`#world .box[data-module="${module}"]`).count() > 0,
@@ -107,6 +111,7 @@ async function main() {
       const badge = page.locator('#world .badge').first();
       if (await badge.count()) {
         const before = await counts(page);
+        await bringIntoView(badge);
         await badge.click();
         report.fold = { before, after: await counts(page) };
       } else {
@@ -114,6 +119,7 @@ async function main() {
       }
     }
     if (opts.steps.includes('search') && opts.search !== null) {
+      await page.mouse.move(1, 1); // off the drawing: what the pointer rests on would show in the details instead
       await page.fill('#search', opts.search);
       await page.press('#search', 'Enter');
       report.search = { query: opts.search, hits: await page.locator('#hits').innerText(),

@@ -1064,7 +1064,9 @@
     $('export-mermaid').addEventListener('click', () => download(baseName() + '.mmd', 'text/plain', mermaid()));
     timings.firstDrawing = performance.now(); // since the page began to load
     document.body.dataset.ready = 'true';
-    window.nnviz = { svgText, mermaid, runSearch, timings, openEverything, layoutOptions };
+    // for scripts that drive the page (tests, benchmarks)
+    window.nnviz = { svgText, mermaid, runSearch, timings, openEverything, layoutOptions,
+      show: (element) => { const b = element.getBBox(); centerOn({ x: b.x + b.width / 2, y: b.y + b.height / 2 }); } };
   }
   main();
 })();
