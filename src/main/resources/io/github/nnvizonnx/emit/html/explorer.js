@@ -485,6 +485,23 @@
     camera.y = (svg.height - gr.height * k) / 2;
     applyCamera();
   }
+  /**
+   * The first view: the whole drawing when its text stays readable so, else its top at a readable size (a detection
+   * model's tall chain fitted whole would be specks), to be panned.
+   */
+  function firstView() {
+    const svg = $('view').getBoundingClientRect();
+    const gr = graph.graph();
+    const whole = Math.min(svg.width / Math.max(gr.width, 1), svg.height / Math.max(gr.height, 1));
+    if (whole >= 0.6) {
+      fit();
+      return;
+    }
+    camera.k = Math.min(1, svg.width / Math.max(gr.width, 1)) >= 0.6 ? Math.min(1, svg.width / gr.width) : 0.8;
+    camera.x = (svg.width - gr.width * camera.k) / 2;
+    camera.y = 8;
+    applyCamera();
+  }
   /** Where a layout position is on screen now. */
   const toScreen = (p) => ({ x: camera.x + p.x * camera.k, y: camera.y + p.y * camera.k });
   function centerOn(p) {
@@ -1025,7 +1042,7 @@
       applyCamera();
     }, { passive: false });
     svg.addEventListener('dblclick', fit);
-    svg.addEventListener('click', () => select(null));
+    svg.addEventListener('click', () => { select(null); $('results').hidden = true; });
   }
 
   async function main() {
@@ -1047,7 +1064,7 @@
     const closed = closeToFit();
     render(null);
     if (closed) status(`Opened ${closed} level${closed > 1 ? 's' : ''} less deep than asked, to be laid out quickly: click a module to open it.`);
-    fit();
+    firstView();
     showInfo(null);
     let pending = null;
     $('search').addEventListener('input', (ev) => {
