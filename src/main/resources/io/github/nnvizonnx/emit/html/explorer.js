@@ -922,6 +922,10 @@
     world.removeAttribute('transform');
     world.removeAttribute('id');
     for (const b of copy.querySelectorAll('.badge')) b.remove();
+    // characters XML 1.0 cannot hold (control characters, lone surrogates) would make the file unreadable
+    for (const t of copy.querySelectorAll('text')) {
+      t.textContent = t.textContent.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+    }
     const style = document.createElementNS(SVG, 'style');
     style.textContent = `text { font-family: ${M.data.style.font}; fill: ${M.data.style.text}; } path { fill: none; }`;
     copy.insertBefore(style, copy.firstChild);
