@@ -146,7 +146,8 @@ public final class Nnviz {
         }
         Medium where = mermaid ? Medium.COLUMN : medium != null ? medium : Medium.forFormat(chosen.format());
         DetailFitting.Drawn drawn = DetailFitting.fit(read.view(), style.direction(), where,
-                v -> new DetailFitting.Drawn(Diagram.view(Views.apply(full, v)).from(full, style), v));
+                v -> new DetailFitting.Drawn(Diagram.view(Views.apply(full, v))
+                        .explorable(() -> Views.prepare(full, v.withFold(false))).from(full, style), v));
         return new Drawing(full, drawn.diagram(), drawn.view(), chosen,
                 DetailFitting.note(drawn.view(), read.view(), where), read.openedNote());
     }

@@ -118,6 +118,7 @@ final class NnvizCommand implements Callable<Integer> {
         if (!quiet) {
             err.println(Summary.of(drawn));
         }
+        outputFormat.openWritten(err, quiet);
         return 0;
     }
 }

@@ -27,6 +27,13 @@ final class OutputFormat {
                     + " as /dev/null without one: --format, else mermaid).")
     private Path output;
 
+    @Option(names = "--open", description = "Open the result with the desktop's default application (a browser for"
+            + " html); without -o it is written to a temporary file first.")
+    private boolean open;
+
+    /** The file written: -o's, or the temporary file of --open; null while nothing is written or for stdout. */
+    private Path written;
+
     /** The file asked for with -o, or null for standard output. */
     Path output() {
         return output;
@@ -49,13 +56,36 @@ final class OutputFormat {
         return Emitters.mermaid();
     }
 
-    /** Writes {@code drawing} to -o's file (atomically), else to {@code stdout}. */
+    /**
+     * Writes {@code drawing} to -o's file (atomically), else with --open to a temporary file named (not created)
+     * now, so that a drawing that fails leaves nothing behind, else to {@code stdout}.
+     */
     void write(Drawing drawing, OutputStream stdout) throws IOException {
-        if (output != null) {
-            drawing.writeTo(output);
+        if (output != null || open) {
+            written = output != null ? output : Path.of(System.getProperty("java.io.tmpdir"), "nnviz-"
+                    + java.util.UUID.randomUUID() + extension(drawing.format()));
+            drawing.writeTo(written);
         } else {
             drawing.writeTo(stdout, "standard output");
         }
+    }
+
+    /** With --open, opens the file written with the desktop's application, or says on {@code err} why it cannot. */
+    void openWritten(java.io.PrintWriter err, boolean quiet) {
+        if (!open) {
+            return;
+        }
+        String notOpened = DesktopOpener.ofThisMachine().open(written);
+        if (notOpened != null) {
+            err.println("nnviz-onnx: wrote " + written + "; " + notOpened);
+        } else if (!quiet) {
+            err.println("nnviz-onnx: opening " + written);
+        }
+    }
+
+    private static String extension(String format) {
+        List<String> extensions = Emitters.byFormat(format).map(Emitter::fileExtensions).orElse(List.of());
+        return extensions.isEmpty() ? "" : extensions.get(0);
     }
 
     /** Whether {@code path} is a device or a pipe, which AtomicFile writes in place. */

@@ -23,13 +23,14 @@ public final class Diagram {
     private final ModelGraph source;
     private final ModelGraph model;
     private final DrawOptions options;
+    private final java.util.function.Supplier<ModelGraph> explorable;
     private final Map<ModulePath, List<Node>> nodesByBox = new LinkedHashMap<>();
     private final Map<ModulePath, Integer> nodesInside = new HashMap<>();
     private final Map<Node, Module> ownModules = new HashMap<>();
 
     /** A diagram of the whole model as it is, nothing collapsed: the model is both what is drawn and its source. */
     public static Diagram of(ModelGraph model, DrawOptions options) {
-        return new Diagram(model, model, options);
+        return new Diagram(model, model, options, () -> model);
     }
 
     /**
@@ -44,21 +45,30 @@ public final class Diagram {
     /** The first half of {@link #view}: the graph drawn, waiting for the model it was made from. */
     public static final class ViewOf {
         private final ModelGraph drawn;
+        private java.util.function.Supplier<ModelGraph> explorable;
 
         private ViewOf(ModelGraph drawn) {
             this.drawn = drawn;
         }
 
+        /** What {@link Diagram#explorable()} gives, computed only if a format asks for it. */
+        public ViewOf explorable(java.util.function.Supplier<ModelGraph> unfoldedView) {
+            this.explorable = unfoldedView;
+            return this;
+        }
+
         /** The diagram of the view, made from {@code wholeModel}, drawn with {@code options}. */
         public Diagram from(ModelGraph wholeModel, DrawOptions options) {
-            return new Diagram(wholeModel, drawn, options);
+            return new Diagram(wholeModel, drawn, options, explorable != null ? explorable : () -> wholeModel);
         }
     }
 
-    private Diagram(ModelGraph source, ModelGraph view, DrawOptions options) {
+    private Diagram(ModelGraph source, ModelGraph view, DrawOptions options,
+                    java.util.function.Supplier<ModelGraph> explorable) {
         this.source = source;
         this.model = view;
         this.options = options;
+        this.explorable = explorable;
         Map<ModulePath, Integer> direct = new HashMap<>();
         for (Node n : model.graph().vertexSet()) {
             direct.merge(n.scope(), 1, Integer::sum);
@@ -106,7 +116,7 @@ public final class Diagram {
 
     /** The same drawing flowing {@code direction}. */
     public Diagram withDirection(Direction direction) {
-        return new Diagram(source, model, options.withDirection(direction));
+        return new Diagram(source, model, options.withDirection(direction), explorable);
     }
 
     /** The graph as drawn. */
@@ -117,6 +127,15 @@ public final class Diagram {
     /** The model before collapsing and selection. */
     public ModelGraph source() {
         return source;
+    }
+
+    /**
+     * The model the view was made from with every module open and no run folded, but the same layer, hidden clutter
+     * and sections: what an interactive format lets its reader open, where the view's modules and folds have the same
+     * paths. Computed when asked for (the whole model when the view was not given one).
+     */
+    public ModelGraph explorable() {
+        return explorable.get();
     }
 
     /** How the diagram is drawn: direction, style, legend. */

@@ -140,20 +140,12 @@ public final class MermaidEmitter implements Emitter {
             init.append(spacing).append(", ");
         }
         init.append("\"theme\": \"").append(style.mermaidTheme())
-                .append("\", \"themeVariables\": {\"fontFamily\": \"").append(cssFont(style.font()))
+                .append("\", \"themeVariables\": {\"fontFamily\": \"").append(style.cssFontFamily())
                 .append("\", \"fontSize\": \"").append(number(style.fontSize())).append("px\"");
         if (style.background() != null) {
             init.append(", \"background\": \"").append(style.background()).append('"');
         }
         return init.append("}}}%%\n").toString();
-    }
-
-    /** A CSS font list for a Graphviz font name: {@code Times-Roman} → {@code Times Roman, serif}. */
-    static String cssFont(String font) {
-        String lower = font.toLowerCase(Locale.ROOT);
-        boolean serif = !lower.contains("sans") && (lower.contains("serif") || lower.contains("times")
-                || lower.contains("roman") || lower.contains("georgia") || lower.contains("garamond"));
-        return font.replace('-', ' ') + ", " + (serif ? "serif" : "sans-serif");
     }
 
     private static String className(OpFamily family) {

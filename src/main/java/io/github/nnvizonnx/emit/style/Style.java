@@ -41,6 +41,17 @@ public record Style(String font, double fontSize, double edgeFontSize, String ba
         return fills.getOrDefault(family, fills.get(OpFamily.OTHER));
     }
 
+    /**
+     * The font as a CSS font list, with a generic family to fall back on: {@code Times-Roman} → {@code Times Roman,
+     * serif}.
+     */
+    public String cssFontFamily() {
+        String lower = font.toLowerCase(Locale.ROOT);
+        boolean serif = !lower.contains("sans") && (lower.contains("serif") || lower.contains("times")
+                || lower.contains("roman") || lower.contains("georgia") || lower.contains("garamond"));
+        return font.replace('-', ' ') + ", " + (serif ? "serif" : "sans-serif");
+    }
+
     /** Solid unless the style says otherwise. */
     public Border border(OpFamily family) {
         return borders.getOrDefault(family, Border.SOLID);
