@@ -67,6 +67,14 @@ public final class Drawing {
         return controlFlowNote;
     }
 
+    /**
+     * What a comparison of two models ({@link Nnviz#diff}) found: modules and operations added, removed and changed,
+     * parameter totals before and after; null for a drawing of one model.
+     */
+    public io.github.nnvizonnx.model.DiffSummary diffSummary() {
+        return diagram.changeSummary();
+    }
+
     /** The format the drawing is written in, e.g. {@code mermaid}. */
     public String format() {
         return emitter.format();

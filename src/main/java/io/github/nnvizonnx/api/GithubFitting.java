@@ -23,13 +23,14 @@ final class GithubFitting {
     }
 
     /** The model drawn at the view chosen; a warning goes to {@code reporter} when even depth 1 is too big. */
-    static Drawn choose(ModelGraph full, ViewOptions view, DrawOptions draw, Reporter reporter) throws IOException {
-        ModelGraph prepared = Views.prepare(full, view);
+    static Drawn choose(ModelGraph full, ViewOptions view, DrawOptions draw, Marking marking, Reporter reporter)
+            throws IOException {
+        ModelGraph prepared = Views.prepare(full, view, marking::foldGroup);
         @SuppressWarnings("unchecked")
         GithubFit.Choice<ViewOptions>[] last = new GithubFit.Choice[1];
         DetailFitting.Drawn drawn = DetailFitting.fit(view, draw.direction(), Medium.COLUMN, v -> {
             last[0] = GithubFit.choose(Views.fitCandidates(v, Views.maxDepth(full)),
-                    c -> Diagram.view(Views.collapse(prepared, c)).from(full, draw),
+                    c -> marking.diagram(Views.collapse(prepared, c), c, draw),
                     c -> Views.nodeCountAfterCollapse(prepared, c),
                     full.nodes().size() >= LARGE_MODEL);
             return new DetailFitting.Drawn(last[0].diagram(), last[0].view());

@@ -1,11 +1,12 @@
 package io.github.nnvizonnx.api;
 
-import io.github.nnvizonnx.emit.Diagram;
+import io.github.nnvizonnx.diff.ModelDiff;
 import io.github.nnvizonnx.emit.Direction;
 import io.github.nnvizonnx.emit.DrawOptions;
 import io.github.nnvizonnx.emit.Emitter;
 import io.github.nnvizonnx.emit.Emitters;
 import io.github.nnvizonnx.emit.Medium;
+import io.github.nnvizonnx.model.ChangeMarks;
 import io.github.nnvizonnx.model.ModelGraph;
 import io.github.nnvizonnx.read.ExternalDataPolicy;
 import io.github.nnvizonnx.read.ModelReader;
@@ -42,6 +43,8 @@ import java.util.Objects;
  */
 public final class Nnviz {
     private final ModelInput input;
+    /** The model {@link #input} is compared with ({@link #diff}), or null for a drawing of one model. */
+    private final ModelInput oldInput;
     private String hierarchy = "auto";
     private ShapeRequest shapes = ShapeRequest.of(ShapeMode.DECLARED);
     private View view = View.defaults();
@@ -51,8 +54,9 @@ public final class Nnviz {
     private Emitter emitter;
     private Reporter reporter = Reporter.SILENT;
 
-    private Nnviz(ModelInput input) {
+    private Nnviz(ModelInput input, ModelInput oldInput) {
         this.input = Objects.requireNonNull(input, "input");
+        this.oldInput = oldInput;
     }
 
     /** A request to draw the model in {@code file}: ONNX, or JSON written by the {@code json} format. */
@@ -62,7 +66,24 @@ public final class Nnviz {
 
     /** A request to draw the model {@code input} gives (a file, or the export of a converted model). */
     public static Nnviz read(ModelInput input) {
-        return new Nnviz(input);
+        return new Nnviz(input, null);
+    }
+
+    /**
+     * A request to draw the comparison of two models: one diagram of {@code newModel} with what was added, removed
+     * (drawn ghosted where it was) and changed marked ({@link io.github.nnvizonnx.diff.ModelDiff}); both are read
+     * with the same settings, and {@link Drawing#diffSummary()} counts the differences.
+     * <pre>{@code
+     * Drawing d = Nnviz.diff(Path.of("resnet18.onnx"), Path.of("resnet34.onnx")).format("svg").draw();
+     * }</pre>
+     */
+    public static Nnviz diff(Path oldModel, Path newModel) {
+        return diff(ModelInput.file(oldModel), ModelInput.file(newModel));
+    }
+
+    /** {@link #diff(Path, Path)} of two inputs (files, or the exports of converted models). */
+    public static Nnviz diff(ModelInput oldModel, ModelInput newModel) {
+        return new Nnviz(newModel, Objects.requireNonNull(oldModel, "oldModel"));
     }
 
     /**
@@ -139,15 +160,16 @@ public final class Nnviz {
         Emitter chosen = emitter != null ? emitter : Emitters.mermaid();
         Read read = readWithShapes();
         ModelGraph full = read.model();
+        Marking marking = new Marking(full, read.marks());
         boolean mermaid = chosen.format().equals("mermaid") || chosen.format().equals("markdown");
         if (mermaid && fit == Fit.GITHUB) {
-            GithubFitting.Drawn drawn = GithubFitting.choose(full, read.view(), style, reporter);
+            GithubFitting.Drawn drawn = GithubFitting.choose(full, read.view(), style, marking, reporter);
             return new Drawing(full, drawn.diagram(), drawn.view(), chosen, drawn.note(), read.openedNote());
         }
         Medium where = mermaid ? Medium.COLUMN : medium != null ? medium : Medium.forFormat(chosen.format());
         DetailFitting.Drawn drawn = DetailFitting.fit(read.view(), style.direction(), where,
-                v -> new DetailFitting.Drawn(Diagram.view(Views.apply(full, v))
-                        .explorable(() -> Views.prepare(full, v.withFold(false))).from(full, style), v));
+                v -> new DetailFitting.Drawn(marking.diagram(Views.apply(full, v, marking::foldGroup), v, style,
+                        () -> Views.prepare(full, v.withFold(false), marking::foldGroup)), v));
         return new Drawing(full, drawn.diagram(), drawn.view(), chosen,
                 DetailFitting.note(drawn.view(), read.view(), where), read.openedNote());
     }
@@ -171,39 +193,60 @@ public final class Nnviz {
      * The model read, and the view options with the modules they name resolved in it ({@link Views}) and its
      * If/Loop/Scan opened when they hold most of it ({@link ControlFlowShare}); {@code openedNote} says so, or is empty.
      */
-    private record Read(ModelGraph model, ViewOptions view, String openedNote) {
+    private record Read(ModelGraph model, ViewOptions view, String openedNote, ChangeMarks marks) {
+    }
+
+    /** A model read with its shapes, and the view options checked against it (or null when not asked to). */
+    private record Loaded(ModelGraph model, ViewOptions view) {
     }
 
     /**
-     * The model with the shapes asked for; onnxruntime, when it will run, loads while the model is read. The modules
-     * the view names are resolved first, so that a typo is reported before the model runs (shapes change no module).
+     * The model with the shapes asked for, or the comparison of two such models; the view's modules resolved in it,
+     * and its If/Loop/Scan opened when they hold most of it.
      */
     private Read readWithShapes() {
+        if (oldInput == null) {
+            Loaded one = load(input, view.options());
+            return opened(one.model(), one.view(), ChangeMarks.NONE);
+        }
+        ModelDiff diff = ModelDiff.of(load(oldInput, null).model(), load(input, null).model());
+        return opened(diff.merged(), Views.resolveNamedModules(diff.merged(), view.options()), diff.marks());
+    }
+
+    private static Read opened(ModelGraph model, ViewOptions resolved, ChangeMarks marks) {
+        ControlFlowShare share = ControlFlowShare.of(model);
+        ViewOptions opened = share.open(resolved);
+        return new Read(model, opened, opened == resolved ? "" : share.openedNote(resolved), marks);
+    }
+
+    /**
+     * {@code source} read with the shapes asked for; onnxruntime, when it will run, loads while the model is read.
+     * The modules {@code toResolve} names (unless null) are resolved first, so that a typo is reported before the
+     * model runs (shapes change no module).
+     */
+    private Loaded load(ModelInput source, ViewOptions toResolve) {
         // A JSON model already carries the shapes it was written with; only ONNX files can be run.
-        boolean onnx = !ModelReader.looksLikeJson(input.file());
+        boolean onnx = !ModelReader.looksLikeJson(source.file());
         boolean run = onnx && shapes.mode() == ShapeMode.RUN;
         // The run's process starts while the model is read, unless the model is plainly over the operation limit:
         // then no run is made, and starting it would only take the other core from the reading.
-        try (RuntimePreload preload = RuntimePreload.startIf(run && Files.isRegularFile(input.file()), shapes,
-                () -> OnnxReader.mainGraphNodeCount(input.file()) <= shapes.operationLimit())) {
+        try (RuntimePreload preload = RuntimePreload.startIf(run && Files.isRegularFile(source.file()), shapes,
+                () -> OnnxReader.mainGraphNodeCount(source.file()) <= shapes.operationLimit())) {
             OnnxReader.Options options = new OnnxReader.Options(hierarchy);
-            ModelGraph read = input.read(file -> ModelReader.read(file, input.name(), options));
-            ViewOptions resolved = Views.resolveNamedModules(read, view.options());
-            ControlFlowShare share = ControlFlowShare.of(read);
-            ViewOptions opened = share.open(resolved);
+            ModelGraph read = source.read(file -> ModelReader.read(file, source.name(), options));
+            ViewOptions resolved = toResolve == null ? null : Views.resolveNamedModules(read, toResolve);
             for (String warning : read.info().warnings()) {
                 // a run reports the external data it refuses to read itself, in its own warning
                 if (!run || !ExternalDataPolicy.isReaderNote(warning)) {
                     reporter.warning(read.info().source() + ": " + warning);
                 }
             }
-            return new Read(onnx ? withShapes(read, preload) : read, opened,
-                    opened == resolved ? "" : share.openedNote(resolved));
+            return new Loaded(onnx ? withShapes(read, source, preload) : read, resolved);
         }
     }
 
-    private ModelGraph withShapes(ModelGraph read, RuntimePreload preload) {
-        ShapeOutcome outcome = Shapes.using(preload.runners()).apply(read, input.file(), shapes, reporter::status);
+    private ModelGraph withShapes(ModelGraph read, ModelInput source, RuntimePreload preload) {
+        ShapeOutcome outcome = Shapes.using(preload.runners()).apply(read, source.file(), shapes, reporter::status);
         if (outcome.warning() != null) {
             reporter.warning(outcome.warning() + "; edges show the declared shapes");
         }

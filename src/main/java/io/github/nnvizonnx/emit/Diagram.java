@@ -1,6 +1,10 @@
 package io.github.nnvizonnx.emit;
 
 import io.github.nnvizonnx.emit.style.OpFamily;
+import io.github.nnvizonnx.model.Change;
+import io.github.nnvizonnx.model.ChangeKind;
+import io.github.nnvizonnx.model.ChangeMarks;
+import io.github.nnvizonnx.model.DiffSummary;
 import io.github.nnvizonnx.model.ModelGraph;
 import io.github.nnvizonnx.model.Module;
 import io.github.nnvizonnx.model.ModulePath;
@@ -24,13 +28,14 @@ public final class Diagram {
     private final ModelGraph model;
     private final DrawOptions options;
     private final java.util.function.Supplier<ModelGraph> explorable;
+    private final ChangeMarks marks;
     private final Map<ModulePath, List<Node>> nodesByBox = new LinkedHashMap<>();
     private final Map<ModulePath, Integer> nodesInside = new HashMap<>();
     private final Map<Node, Module> ownModules = new HashMap<>();
 
     /** A diagram of the whole model as it is, nothing collapsed: the model is both what is drawn and its source. */
     public static Diagram of(ModelGraph model, DrawOptions options) {
-        return new Diagram(model, model, options, () -> model);
+        return new Diagram(model, model, options, () -> model, ChangeMarks.NONE);
     }
 
     /**
@@ -46,6 +51,7 @@ public final class Diagram {
     public static final class ViewOf {
         private final ModelGraph drawn;
         private java.util.function.Supplier<ModelGraph> explorable;
+        private ChangeMarks marks = ChangeMarks.NONE;
 
         private ViewOf(ModelGraph drawn) {
             this.drawn = drawn;
@@ -57,18 +63,25 @@ public final class Diagram {
             return this;
         }
 
+        /** The view marked with what a comparison of two models found ({@code nnviz-onnx diff}). */
+        public ViewOf marked(ChangeMarks changeMarks) {
+            this.marks = java.util.Objects.requireNonNull(changeMarks, "changeMarks");
+            return this;
+        }
+
         /** The diagram of the view, made from {@code wholeModel}, drawn with {@code options}. */
         public Diagram from(ModelGraph wholeModel, DrawOptions options) {
-            return new Diagram(wholeModel, drawn, options, explorable != null ? explorable : () -> wholeModel);
+            return new Diagram(wholeModel, drawn, options, explorable != null ? explorable : () -> wholeModel, marks);
         }
     }
 
     private Diagram(ModelGraph source, ModelGraph view, DrawOptions options,
-                    java.util.function.Supplier<ModelGraph> explorable) {
+                    java.util.function.Supplier<ModelGraph> explorable, ChangeMarks marks) {
         this.source = source;
         this.model = view;
         this.options = options;
         this.explorable = explorable;
+        this.marks = marks;
         Map<ModulePath, Integer> direct = new HashMap<>();
         for (Node n : model.graph().vertexSet()) {
             direct.merge(n.scope(), 1, Integer::sum);
@@ -116,7 +129,7 @@ public final class Diagram {
 
     /** The same drawing flowing {@code direction}. */
     public Diagram withDirection(Direction direction) {
-        return new Diagram(source, model, options.withDirection(direction), explorable);
+        return new Diagram(source, model, options.withDirection(direction), explorable, marks);
     }
 
     /** The graph as drawn. */
@@ -174,6 +187,62 @@ public final class Diagram {
     /** The module a node stands for on its own (it is that module's only node), or null. */
     public Module ownModule(Node node) {
         return ownModules.get(node);
+    }
+
+    /** What a comparison of two models found about {@code node} (added, removed, changed), or null. */
+    public Change change(Node node) {
+        return marks.ofNode(node);
+    }
+
+    /** What a comparison of two models found about a module drawn as a box, or null. */
+    public Change change(Module box) {
+        return marks.ofBox(box);
+    }
+
+    /**
+     * What a comparison found about an edge: removed when it leaves or enters a removed node, added when it leaves or
+     * enters an added one; else null.
+     */
+    public Change change(TensorEdge edge) {
+        Change from = marks.ofNode(source(edge));
+        Change to = marks.ofNode(target(edge));
+        for (ChangeKind kind : new ChangeKind[] {ChangeKind.REMOVED, ChangeKind.ADDED}) {
+            if (from != null && from.kind() == kind || to != null && to.kind() == kind) {
+                return Change.of(kind);
+            }
+        }
+        return null;
+    }
+
+    /** The marks of a comparison read at the paths of {@link #source()} (not of a layer drawn alone). */
+    public ChangeMarks sourceChanges() {
+        return marks.within(ModulePath.ROOT);
+    }
+
+    /** The counts of the comparison drawn, or null when the diagram draws one model. */
+    public DiffSummary changeSummary() {
+        return marks.summary();
+    }
+
+    /** The kinds of change drawn, in a fixed order: what a legend lists (none for a drawing of one model). */
+    public java.util.Set<ChangeKind> changeKinds() {
+        java.util.Set<ChangeKind> used = java.util.EnumSet.noneOf(ChangeKind.class);
+        if (marks == ChangeMarks.NONE) {
+            return used;
+        }
+        for (Node n : model.graph().vertexSet()) {
+            Change c = marks.ofNode(n);
+            if (c != null) {
+                used.add(c.kind());
+            }
+        }
+        for (Module m : model.modules().all()) {
+            Change c = nodesInside.getOrDefault(m.path(), 0) > 1 ? marks.ofBox(m) : null;
+            if (c != null) {
+                used.add(c.kind());
+            }
+        }
+        return used;
     }
 
     /** The nodes drawn. */

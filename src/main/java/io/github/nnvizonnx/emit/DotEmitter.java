@@ -1,9 +1,12 @@
 package io.github.nnvizonnx.emit;
 
 import io.github.nnvizonnx.emit.style.Border;
+import io.github.nnvizonnx.emit.style.ChangeLook;
 import io.github.nnvizonnx.internal.Adjacency;
 import io.github.nnvizonnx.emit.style.OpFamily;
 import io.github.nnvizonnx.emit.style.Style;
+import io.github.nnvizonnx.model.Change;
+import io.github.nnvizonnx.model.ChangeKind;
 import io.github.nnvizonnx.model.InputNode;
 import io.github.nnvizonnx.model.Module;
 import io.github.nnvizonnx.model.ModuleKind;
@@ -97,9 +100,11 @@ public final class DotEmitter implements Emitter {
         }
         edges(diagram, ids, out);
         titles.writeLinks(out, ids);
-        if (diagram.options().legend()) {
-            attributeLine(out, "graph", List.of(html("label", DotLegend.table(style,
-                    List.copyOf(diagram.families()), diagram.options().direction())), pair("labelloc", "b")));
+        List<OpFamily> legendFamilies = diagram.options().legend() ? List.copyOf(diagram.families()) : List.of();
+        List<ChangeKind> changes = List.copyOf(diagram.changeKinds());
+        if (!legendFamilies.isEmpty() || !changes.isEmpty()) {
+            attributeLine(out, "graph", List.of(html("label", DotLegend.table(style, legendFamilies, changes,
+                    diagram.options().direction())), pair("labelloc", "b")));
         }
         out.append("}\n");
         Node[] byId = new Node[ids.size()];
@@ -114,10 +119,12 @@ public final class DotEmitter implements Emitter {
         int number = clusters.size();
         clusters.add(box);
         out.append("subgraph \"cluster_s").append(Integer.toString(number)).append("\" {\n");
-        out.append("graph [").append(clusterStyle(diagram.options().style(), level, clusterStyles).substring(1))
-                .append('\n');
+        Change change = diagram.change(box);
+        out.append("graph [").append(change == null
+                ? clusterStyle(diagram.options().style(), level, clusterStyles).substring(1)
+                : markedClusterStyle(diagram.options().style(), level, ChangeLook.of(change.kind()))).append('\n');
         out.append(GraphvizText.quoted(DotClusterTitles.id(number))).append(" [\"label\"=<")
-                .append(GraphvizText.escape(Labels.boxTitle(box)))
+                .append(GraphvizText.escape(Labels.boxTitle(diagram, box)))
                 .append(">,\"shape\"=\"plaintext\",\"style\"=\"\",\"margin\"=\"0.04,0\",\"height\"=\"0\"]\n");
         for (Node n : diagram.nodesDirectlyIn(box.path())) {
             node(diagram, n, ids, out);
@@ -149,13 +156,33 @@ public final class DotEmitter implements Emitter {
         return known;
     }
 
+    /** A marked box's attributes: its level's fill (faded when removed), outlined as its change is. */
+    private static String markedClusterStyle(Style style, int level, ChangeLook look) {
+        List<Attribute> attributes = new ArrayList<>(List.of(
+                pair("style", DotEmitter.outlineStyle(look.border(), "rounded,filled")),
+                pair("fillcolor", look.fadedFill() != null ? look.fadedFill() : style.moduleFill(level)),
+                pair("color", look.color()), pair("penwidth", look.width(style.lineWidth()))));
+        if (look.doubled()) {
+            attributes.add(pair("peripheries", 2));
+        }
+        StringBuilder text = new StringBuilder();
+        for (Attribute a : attributes) {
+            text.append(text.length() == 0 ? "" : ",").append(a.key()).append('=').append(a.value());
+        }
+        return text.append(']').toString();
+    }
+
     private static void node(Diagram diagram, Node n, Map<Node, Integer> ids, Appendable out) throws IOException {
         int id = ids.size();
         ids.put(n, id);
         Style style = diagram.options().style();
         OpFamily family = OpFamily.of(n);
+        Change change = diagram.change(n);
+        ChangeLook changeLook = change == null ? null : ChangeLook.of(change.kind());
+        String fill = changeLook != null && changeLook.fadedFill() != null ? changeLook.fadedFill()
+                : style.fill(family);
         out.append("\"n").append(Integer.toString(id)).append("\" [\"label\"=<").append(label(diagram, n))
-                .append(">,\"fillcolor\"=").append(GraphvizText.quoted(style.fill(family)));
+                .append(">,\"fillcolor\"=").append(GraphvizText.quoted(fill));
         String look = null; // the node attributes' rounded box unless the shape is another
         if (n instanceof InputNode || n instanceof OutputNode) {
             out.append(",\"shape\"=\"ellipse\"");
@@ -170,10 +197,24 @@ public final class DotEmitter implements Emitter {
             out.append(",\"shape\"=").append(flow ? "\"hexagon\"" : "\"box3d\",\"margin\"=\"0.12,0.09\"");
             look = "filled";
         }
-        for (Attribute a : outline(style, family, look)) {
+        for (Attribute a : changeLook == null ? outline(style, family, look) : marked(style, changeLook, look)) {
             out.append(',').append(a.key()).append('=').append(a.value());
         }
         out.append("]\n");
+    }
+
+    /** The outline of a node a comparison marked, drawn as its change is ({@link ChangeLook}). */
+    private static List<Attribute> marked(Style style, ChangeLook change, String look) {
+        List<Attribute> attributes = new ArrayList<>(List.of(pair("style", outlineStyle(change.border(),
+                look == null ? "rounded,filled" : look)), pair("color", change.color()),
+                pair("penwidth", change.width(style.lineWidth()))));
+        if (change.doubled()) {
+            attributes.add(pair("peripheries", 2));
+        }
+        if (change.fadedText() != null) {
+            attributes.add(pair("fontcolor", change.fadedText()));
+        }
+        return attributes;
     }
 
     /** The tensor name of an input or output shown under another name ({@code --layer}), or null. */
@@ -240,18 +281,39 @@ public final class DotEmitter implements Emitter {
             int from = order[k];
             for (int i = bySource.end(from) - 1; i >= bySource.start(from); i--) {
                 int e = bySource.item(i);
-                edgeLine(out, from, targets[e], edgeLabel(diagram, edges.get(e), labels));
+                edgeLine(out, from, targets[e], edgeLabel(diagram, edges.get(e), labels),
+                        edgeMark(diagram.change(edges.get(e)), diagram.options().style()));
             }
         }
     }
 
-    /** {@code "nA" -> "nB" [label=<...>]} and a line break; {@code label} already escaped, empty for none. */
-    private static void edgeLine(Appendable out, int from, int to, String label) throws IOException {
+    /**
+     * {@code "nA" -> "nB" [label=<...>]} and a line break; {@code label} already escaped, empty for none;
+     * {@code mark} the attributes of a comparison's mark, empty for none.
+     */
+    private static void edgeLine(Appendable out, int from, int to, String label, String mark) throws IOException {
         out.append("\"n").append(Integer.toString(from)).append("\" -> \"n").append(Integer.toString(to)).append('"');
-        if (!label.isEmpty()) {
-            out.append(" [\"label\"=<").append(label).append(">]");
+        if (!label.isEmpty() || !mark.isEmpty()) {
+            out.append(" [");
+            if (!label.isEmpty()) {
+                out.append("\"label\"=<").append(label).append('>').append(mark.isEmpty() ? "" : ",");
+            }
+            out.append(mark).append(']');
         }
         out.append('\n');
+    }
+
+    /** An edge to or from a removed node is dashed and faded; to or from an added one, heavier and coloured. */
+    private static String edgeMark(Change change, Style style) {
+        if (change == null) {
+            return "";
+        }
+        if (change.kind() == ChangeKind.REMOVED) {
+            return "\"style\"=\"dashed\",\"color\"=" + GraphvizText.quoted(ChangeLook.REMOVED_EDGE);
+        }
+        ChangeLook look = ChangeLook.of(change.kind());
+        return "\"color\"=" + GraphvizText.quoted(look.color()) + ",\"penwidth\"="
+                + GraphvizText.quoted(String.valueOf(style.lineWidth() * 2));
     }
 
     private static String edgeLabel(Diagram diagram, TensorEdge edge, Map<String, String> labels) {

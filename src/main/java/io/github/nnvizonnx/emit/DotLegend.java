@@ -1,8 +1,10 @@
 package io.github.nnvizonnx.emit;
 
 import io.github.nnvizonnx.emit.style.Border;
+import io.github.nnvizonnx.emit.style.ChangeLook;
 import io.github.nnvizonnx.emit.style.OpFamily;
 import io.github.nnvizonnx.emit.style.Style;
+import io.github.nnvizonnx.model.ChangeKind;
 import java.util.List;
 
 /**
@@ -21,9 +23,31 @@ public final class DotLegend {
 
     /** The {@code label} markup (without the enclosing {@code <>}) of the legend for {@code families}. */
     static String table(Style style, List<OpFamily> families, Direction direction) {
-        int columns = columns(direction, families.size());
+        return table(style, families, List.of(), direction);
+    }
+
+    /**
+     * The legend for {@code families} (maybe none) and, first, for the kinds of change a comparison of two models
+     * marked (maybe none); at least one of them.
+     */
+    static String table(Style style, List<OpFamily> families, List<ChangeKind> changes, Direction direction) {
+        int columns = columns(direction, Math.max(families.size(), changes.size()));
         StringBuilder text = new StringBuilder("<TABLE BORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"1\">");
         text.append("<TR><TD ALIGN=\"LEFT\" COLSPAN=\"").append(2 * columns).append("\"><B>Legend</B></TD></TR>");
+        for (int i = 0; i < changes.size(); i++) {
+            if (i % columns == 0) {
+                text.append(i == 0 ? "<TR>" : "</TR><TR>");
+            }
+            ChangeLook look = ChangeLook.of(changes.get(i));
+            text.append("<TD BORDER=\"").append(look.doubled() ? 3 : 2).append('"')
+                    .append(" BGCOLOR=\"").append(look.fadedFill() != null ? look.fadedFill() : "#ffffff").append('"')
+                    .append(" COLOR=\"").append(look.color()).append('"')
+                    .append(dashes(look.border())).append(SWATCH).append("></TD>")
+                    .append("<TD ALIGN=\"LEFT\">").append(GraphvizText.escape(look.description())).append("</TD>");
+        }
+        if (!changes.isEmpty()) {
+            text.append("</TR>");
+        }
         for (int i = 0; i < families.size(); i++) {
             if (i % columns == 0) {
                 text.append(i == 0 ? "<TR>" : "</TR><TR>");
@@ -35,7 +59,7 @@ public final class DotLegend {
                     .append(dashes(style.border(family))).append(SWATCH).append("></TD>")
                     .append("<TD ALIGN=\"LEFT\">").append(GraphvizText.escape(family.description())).append("</TD>");
         }
-        return text.append("</TR></TABLE>").toString();
+        return text.append(families.isEmpty() ? "</TABLE>" : "</TR></TABLE>").toString();
     }
 
     /** How many families a row of the legend holds, for a drawing flowing {@code direction}. */

@@ -1,5 +1,6 @@
 package io.github.nnvizonnx.emit;
 
+import io.github.nnvizonnx.model.Change;
 import io.github.nnvizonnx.model.Fold;
 import io.github.nnvizonnx.model.InputNode;
 import io.github.nnvizonnx.model.Module;
@@ -46,6 +47,10 @@ public final class GraphmlEmitter implements Emitter {
         for (String name : List.of("tensor_name", "dtype", "shape")) {
             keys.add(new Key(name, AttributeCategory.EDGE, AttributeType.STRING));
         }
+        // a comparison's marks (nnviz-onnx diff), declared last so that the other keys keep their ids
+        keys.add(new Key("change", AttributeCategory.NODE, AttributeType.STRING));
+        keys.add(new Key("change_detail", AttributeCategory.NODE, AttributeType.STRING));
+        keys.add(new Key("tensor_change", AttributeCategory.EDGE, AttributeType.STRING));
         return List.copyOf(keys);
     }
 
@@ -71,7 +76,7 @@ public final class GraphmlEmitter implements Emitter {
             exporter.registerAttribute(key.name(), key.category(), key.type());
         }
         exporter.setVertexAttributeProvider(n -> nodeAttributes(diagram, n));
-        exporter.setEdgeAttributeProvider(GraphmlEmitter::edgeAttributes);
+        exporter.setEdgeAttributeProvider(e -> edgeAttributes(diagram, e));
         Map<TensorEdge, String> edgeIds = new java.util.HashMap<>();
         exporter.setEdgeIdProvider(e -> edgeIds.computeIfAbsent(e, k -> "e" + edgeIds.size()));
         StringWriter text = new StringWriter();
@@ -111,7 +116,18 @@ public final class GraphmlEmitter implements Emitter {
         if (!(n instanceof ModuleNode)) {
             diagram.model().modules().get(n.scope()).ifPresent(m -> putClass(a, m));
         }
+        putChange(a, diagram.change(n));
         return a;
+    }
+
+    /** The {@code change} and {@code change_detail} of a node or box a comparison marked. */
+    static void putChange(Map<String, Attribute> a, Change change) {
+        if (change != null) {
+            put(a, "change", change.kind().word());
+            if (!change.detail().isEmpty()) {
+                put(a, "change_detail", change.detail());
+            }
+        }
     }
 
     /** The fold a node is drawn in (the innermost when folds nest), or null. */
@@ -138,8 +154,12 @@ public final class GraphmlEmitter implements Emitter {
     }
 
     /** The data of edge {@code e}, by key name. */
-    static Map<String, Attribute> edgeAttributes(TensorEdge e) {
+    static Map<String, Attribute> edgeAttributes(Diagram diagram, TensorEdge e) {
         Map<String, Attribute> a = new LinkedHashMap<>();
+        Change change = diagram.change(e);
+        if (change != null) {
+            put(a, "tensor_change", change.kind().word());
+        }
         TensorInfo t = e.tensor();
         put(a, "tensor_name", t.name());
         if (t.elementType() != null) {

@@ -1,5 +1,6 @@
 package io.github.nnvizonnx.emit;
 
+import io.github.nnvizonnx.model.Change;
 import io.github.nnvizonnx.model.Module;
 import io.github.nnvizonnx.model.ModulePath;
 import io.github.nnvizonnx.model.Node;
@@ -75,7 +76,7 @@ final class GraphmlGroups {
         String id = freshId();
         xml.startNode(id, "group");
         data("kind", "group");
-        data("label", Labels.boxTitle(box));
+        data("label", Labels.boxTitle(diagram, box));
         data("name", box.path().dotted());
         data("module_path", box.path().dotted());
         String moduleClass = GraphmlEmitter.moduleClass(box);
@@ -83,6 +84,13 @@ final class GraphmlGroups {
             data("module_class", moduleClass);
         }
         data("parameters", Long.toString(box.parameterCount()));
+        Change change = diagram.change(box);
+        if (change != null) {
+            data("change", change.kind().word());
+            if (!change.detail().isEmpty()) {
+                data("change_detail", change.detail());
+            }
+        }
         xml.startGraph(id + ":");
         for (Node n : diagram.nodesDirectlyIn(box.path())) {
             nodes.write(n);

@@ -36,7 +36,7 @@ public final class JsonEmitter implements Emitter {
         Writer writer = AppendableWriter.of(out);
         List<Fold> folds = diagram.model().modules().all().stream().map(Module::fold).filter(f -> f != null).toList();
         String direction = AutoDirection.resolve(diagram, Medium.SCREEN).options().direction().name();
-        ModelJsonWriter.write(diagram.source(), collapsed, folds, direction, writer);
+        ModelJsonWriter.write(diagram.source(), collapsed, folds, direction, diagram.sourceChanges(), writer);
         writer.write('\n');
         writer.flush();
     }

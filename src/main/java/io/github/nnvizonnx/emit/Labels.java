@@ -1,5 +1,6 @@
 package io.github.nnvizonnx.emit;
 
+import io.github.nnvizonnx.model.Change;
 import io.github.nnvizonnx.model.DisplayText;
 import io.github.nnvizonnx.model.InputNode;
 import io.github.nnvizonnx.model.Module;
@@ -99,6 +100,10 @@ public final class Labels {
         if (diagram.options().style().params() && parameters > 0) {
             lines.add(parameterLine(parameters, diagram.source().totalParameters()));
         }
+        Change change = diagram.change(node);
+        if (change != null) {
+            lines.add(change.label());
+        }
         lines.replaceAll(Labels::clip);
         return lines;
     }
@@ -135,6 +140,12 @@ public final class Labels {
         }
         title = withClass(title, module.className());
         return module.fold() == null ? clip(title) : clip(title) + " " + module.fold().countText();
+    }
+
+    /** {@link #boxTitle(Module)}, followed by what a comparison of two models found about the box, if anything. */
+    public static String boxTitle(Diagram diagram, Module module) {
+        Change change = diagram.change(module);
+        return change == null ? boxTitle(module) : boxTitle(module) + " · " + clip(change.label());
     }
 
     /** {@code conv1 (Conv2d)}: a module's title and its class, unless the title already says the class. */

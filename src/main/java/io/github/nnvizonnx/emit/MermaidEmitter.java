@@ -1,9 +1,12 @@
 package io.github.nnvizonnx.emit;
 
 import io.github.nnvizonnx.emit.style.Border;
+import io.github.nnvizonnx.emit.style.ChangeLook;
 import io.github.nnvizonnx.emit.style.OpFamily;
 import io.github.nnvizonnx.emit.style.Style;
 import io.github.nnvizonnx.emit.style.Theme;
+import io.github.nnvizonnx.model.Change;
+import io.github.nnvizonnx.model.ChangeKind;
 import io.github.nnvizonnx.model.InputNode;
 import io.github.nnvizonnx.model.Module;
 import io.github.nnvizonnx.model.ModuleKind;
@@ -53,7 +56,14 @@ public final class MermaidEmitter implements Emitter {
         Map<Node, String> ids = new HashMap<>();
         List<String> boxStyles = new ArrayList<>();
         writeScope(diagram, ModulePath.ROOT, 1, ids, boxStyles, out);
+        Map<ChangeKind, List<String>> changedLinks = new EnumMap<>(ChangeKind.class);
+        int link = 0;
         for (TensorEdge e : diagram.edges()) {
+            Change change = diagram.change(e);
+            if (change != null) {
+                changedLinks.computeIfAbsent(change.kind(), k -> new ArrayList<>()).add(Integer.toString(link));
+            }
+            link++;
             String label = Labels.edge(diagram, e);
             out.append("    ").append(ids.get(diagram.source(e)));
             if (label.isEmpty()) {
@@ -65,19 +75,27 @@ public final class MermaidEmitter implements Emitter {
         }
         Map<OpFamily, List<String>> members = new EnumMap<>(OpFamily.class);
         ids.forEach((node, id) -> members.computeIfAbsent(OpFamily.of(node), f -> new ArrayList<>()).add(id));
-        if (diagram.options().legend()) {
-            writeLegend(diagram, members, out);
+        Map<ChangeKind, List<String>> changed = new EnumMap<>(ChangeKind.class);
+        ids.forEach((node, id) -> {
+            Change change = diagram.change(node);
+            if (change != null) {
+                changed.computeIfAbsent(change.kind(), k -> new ArrayList<>()).add(id);
+            }
+        });
+        if (diagram.options().legend() || !changed.isEmpty()) {
+            writeLegend(diagram, diagram.options().legend(), members, changed, out);
         }
         for (Map.Entry<OpFamily, List<String>> e : members.entrySet()) {
             out.append("    classDef ").append(className(e.getKey())).append(' ')
                     .append(classStyle(style, e.getKey())).append('\n');
-            List<String> memberIds = e.getValue();
-            memberIds.sort(null);
-            for (int i = 0; i < memberIds.size(); i += IDS_PER_CLASS_LINE) {
-                out.append("    class ").append(String.join(",",
-                        memberIds.subList(i, Math.min(memberIds.size(), i + IDS_PER_CLASS_LINE))))
-                        .append(' ').append(className(e.getKey())).append('\n');
-            }
+            writeClassLines(e.getValue(), className(e.getKey()), out);
+        }
+        for (Map.Entry<ChangeKind, List<String>> e : changed.entrySet()) {
+            // after the families' classes, so that a mark's outline wins over its node's family
+            ChangeLook look = ChangeLook.of(e.getKey());
+            out.append("    classDef ").append(changeClass(e.getKey())).append(' ').append(changeStyle(style, look))
+                    .append('\n');
+            writeClassLines(e.getValue(), changeClass(e.getKey()), out);
         }
         for (String boxStyle : boxStyles) {
             out.append(boxStyle);
@@ -86,6 +104,49 @@ public final class MermaidEmitter implements Emitter {
             out.append("    linkStyle default stroke:").append(style.edgeColor()).append(",stroke-width:")
                     .append(number(style.lineWidth())).append("px\n");
         }
+        for (Map.Entry<ChangeKind, List<String>> e : changedLinks.entrySet()) {
+            out.append("    linkStyle ").append(String.join(",", e.getValue())).append(e.getKey() == ChangeKind.REMOVED
+                    ? " stroke:" + ChangeLook.REMOVED_EDGE + ",stroke-width:" + number(style.lineWidth())
+                    + "px,stroke-dasharray:5 4"
+                    : " stroke:" + ChangeLook.of(e.getKey()).color() + ",stroke-width:"
+                    + number(2 * style.lineWidth()) + "px").append('\n');
+        }
+    }
+
+    private static void writeClassLines(List<String> memberIds, String className, Appendable out)
+            throws IOException {
+        memberIds.sort(null);
+        for (int i = 0; i < memberIds.size(); i += IDS_PER_CLASS_LINE) {
+            out.append("    class ").append(String.join(",",
+                    memberIds.subList(i, Math.min(memberIds.size(), i + IDS_PER_CLASS_LINE))))
+                    .append(' ').append(className).append('\n');
+        }
+    }
+
+    private static String changeClass(ChangeKind kind) {
+        return "diff_" + kind.word();
+    }
+
+    /** The outline of a mark ({@link ChangeLook}), with a ghost's faded fill and text. */
+    private static String changeStyle(Style style, ChangeLook look) {
+        StringBuilder css = new StringBuilder();
+        if (look.fadedFill() != null) {
+            css.append("fill:").append(look.fadedFill()).append(',');
+        }
+        css.append("stroke:").append(look.color()).append(",stroke-width:")
+                .append(number(look.width(style.lineWidth()))).append("px").append(dashes(look.border()));
+        if (look.fadedText() != null) {
+            css.append(",color:").append(look.fadedText());
+        }
+        return css.toString();
+    }
+
+    private static String dashes(Border border) {
+        return switch (border) {
+            case DASHED -> ",stroke-dasharray:5 3";
+            case DOTTED -> ",stroke-dasharray:1 2";
+            default -> "";
+        };
     }
 
     /**
@@ -105,19 +166,35 @@ public final class MermaidEmitter implements Emitter {
         Style style = diagram.options().style();
         for (Module box : diagram.boxesIn(scope)) {
             String id = "s" + boxStyles.size();
-            boxStyles.add("    style " + id + " fill:" + style.moduleFill(level) + ",stroke:" + style.moduleBorder()
-                    + ",color:" + style.textColor() + "\n");
+            Change change = diagram.change(box);
+            boxStyles.add("    style " + id + (change == null ? " fill:" + style.moduleFill(level) + ",stroke:"
+                    + style.moduleBorder() + ",color:" + style.textColor()
+                    : " " + markedBoxStyle(style, level, ChangeLook.of(change.kind()))) + "\n");
             out.append(indent).append("subgraph ").append(id)
-                    .append('[').append(MermaidText.label(Labels.boxTitle(box))).append("]\n");
+                    .append('[').append(MermaidText.label(Labels.boxTitle(diagram, box))).append("]\n");
             writeScope(diagram, box.path(), level + 1, ids, boxStyles, out);
             out.append(indent).append("end\n");
         }
     }
 
-    private static void writeLegend(Diagram diagram, Map<OpFamily, List<String>> members, Appendable out)
-            throws IOException {
+    /** A marked box: its level's fill (a ghost's faded one), outlined as its change is. */
+    private static String markedBoxStyle(Style style, int level, ChangeLook look) {
+        String css = changeStyle(style, look);
+        return look.fadedFill() != null ? css : "fill:" + style.moduleFill(level) + "," + css
+                + ",color:" + style.textColor();
+    }
+
+    /** The legend: the kinds of change marked, then (with {@code families}) the op families drawn. */
+    private static void writeLegend(Diagram diagram, boolean families, Map<OpFamily, List<String>> members,
+                                    Map<ChangeKind, List<String>> changed, Appendable out) throws IOException {
         out.append("    subgraph legend[\"Legend\"]\n");
-        for (OpFamily family : diagram.families()) {
+        for (ChangeKind kind : diagram.changeKinds()) {
+            String id = "legend_" + changeClass(kind);
+            out.append("        ").append(id).append('[')
+                    .append(MermaidText.label(ChangeLook.of(kind).description())).append("]\n");
+            changed.computeIfAbsent(kind, k -> new ArrayList<>()).add(id);
+        }
+        for (OpFamily family : families ? diagram.families() : java.util.Set.<OpFamily>of()) {
             String id = "legend_" + family.key();
             out.append("        ").append(id).append('[').append(MermaidText.label(family.description()))
                     .append("]\n");
@@ -154,13 +231,8 @@ public final class MermaidEmitter implements Emitter {
 
     private static String classStyle(Style style, OpFamily family) {
         Border border = style.border(family);
-        String dashes = switch (border) {
-            case DASHED -> ",stroke-dasharray:5 3";
-            case DOTTED -> ",stroke-dasharray:1 2";
-            default -> "";
-        };
         return "fill:" + style.fill(family) + ",stroke:" + style.borderColor() + ",color:" + style.textColor()
-                + ",stroke-width:" + number(border.width(style.lineWidth())) + "px" + dashes;
+                + ",stroke-width:" + number(border.width(style.lineWidth())) + "px" + dashes(border);
     }
 
     private static String number(double value) {

@@ -51,7 +51,7 @@ public final class NestedGraphmlEmitter implements Emitter {
         int number = 0;
         for (TensorEdge e : graph.edgeSet()) {
             xml.startEdge("e" + number++, graph.getEdgeSource(e).id(), graph.getEdgeTarget(e).id());
-            data(xml, AttributeCategory.EDGE, GraphmlEmitter.edgeAttributes(e));
+            data(xml, AttributeCategory.EDGE, GraphmlEmitter.edgeAttributes(diagram, e));
             xml.end("edge");
         }
         xml.end("graph");

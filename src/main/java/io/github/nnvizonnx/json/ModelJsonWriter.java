@@ -2,6 +2,9 @@ package io.github.nnvizonnx.json;
 
 import com.google.gson.stream.JsonWriter;
 import io.github.nnvizonnx.model.AttributeSummary;
+import io.github.nnvizonnx.model.Change;
+import io.github.nnvizonnx.model.ChangeMarks;
+import io.github.nnvizonnx.model.DiffSummary;
 import io.github.nnvizonnx.model.Dim;
 import io.github.nnvizonnx.model.Fold;
 import io.github.nnvizonnx.model.InputNode;
@@ -37,6 +40,16 @@ public final class ModelJsonWriter {
      */
     public static void write(ModelGraph model, List<ModulePath> collapsed, List<Fold> folds, String direction,
                              Writer target) throws IOException {
+        write(model, collapsed, folds, direction, ChangeMarks.NONE, target);
+    }
+
+    /**
+     * {@link #write(ModelGraph, List, List, String, Writer)} of a comparison of two models: nodes and modules carry
+     * their {@code change} and {@code changeDetail} as {@code marks} give them (by the model's own paths), and a
+     * {@code diff} record holds the counts.
+     */
+    public static void write(ModelGraph model, List<ModulePath> collapsed, List<Fold> folds, String direction,
+                             ChangeMarks marks, Writer target) throws IOException {
         JsonWriter out = new JsonWriter(target);
         out.setIndent(" ");
         out.setHtmlSafe(true);
@@ -53,6 +66,7 @@ public final class ModelJsonWriter {
             out.name("qualifiedClass").value(m.qualifiedClassName());
             out.name("kind").value(m.kind().name().toLowerCase(Locale.ROOT));
             out.name("parameters").value(m.parameterCount());
+            change(out, m.path().isRoot() ? null : marks.ofModule(m.path()));
             out.endObject();
         }
         out.endArray();
@@ -72,7 +86,7 @@ public final class ModelJsonWriter {
         out.endArray();
         out.name("nodes").beginArray();
         for (Node n : model.graph().vertexSet()) {
-            writeNode(out, n);
+            writeNode(out, n, marks.ofNode(n));
         }
         out.endArray();
         out.name("edges").beginArray();
@@ -104,8 +118,31 @@ public final class ModelJsonWriter {
         }
         out.endArray();
         out.endObject();
+        DiffSummary summary = marks.summary();
+        if (summary != null) {
+            out.name("diff").beginObject();
+            out.name("old").value(summary.oldName()).name("new").value(summary.newName());
+            out.name("modules").beginObject().name("added").value(summary.modulesAdded())
+                    .name("removed").value(summary.modulesRemoved()).name("changed").value(summary.modulesChanged())
+                    .endObject();
+            out.name("operations").beginObject().name("added").value(summary.operationsAdded())
+                    .name("removed").value(summary.operationsRemoved())
+                    .name("changed").value(summary.operationsChanged()).endObject();
+            out.name("parametersBefore").value(summary.parametersBefore());
+            out.name("parametersAfter").value(summary.parametersAfter());
+            out.endObject();
+        }
         out.endObject();
         out.flush();
+    }
+
+    private static void change(JsonWriter out, Change change) throws IOException {
+        if (change != null) {
+            out.name("change").value(change.kind().word());
+            if (!change.detail().isEmpty()) {
+                out.name("changeDetail").value(change.detail());
+            }
+        }
     }
 
     private static void writeInfo(JsonWriter out, ModelInfo info) throws IOException {
@@ -121,7 +158,7 @@ public final class ModelJsonWriter {
         out.endObject();
     }
 
-    private static void writeNode(JsonWriter out, Node n) throws IOException {
+    private static void writeNode(JsonWriter out, Node n, Change change) throws IOException {
         out.beginObject();
         out.name("id").value(n.id());
         path(out, "scope", n.scope());
@@ -152,6 +189,7 @@ public final class ModelJsonWriter {
             out.name("opTypes");
             strings(out, m.opTypes());
         }
+        change(out, change);
         out.endObject();
     }
 

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Folds runs of repeated blocks: two or more consecutive sibling modules of identical structure (the twelve layers
@@ -46,9 +47,11 @@ public final class FoldRepeats {
     private final NodeMarks inNext;
     /** By module number: folded away, as a member other than the first of a run or inside one. */
     private final boolean[] foldedAway;
+    private final Function<ModulePath, Object> group;
 
-    private FoldRepeats(ModelGraph model) {
+    private FoldRepeats(ModelGraph model, Function<ModulePath, Object> group) {
         this.model = model;
+        this.group = group;
         this.tree = model.modules();
         this.scopes = new ModuleScopes(model);
         this.signatures = new BlockSignature(model, scopes);
@@ -63,7 +66,15 @@ public final class FoldRepeats {
 
     /** {@code model} with every foldable run folded; the model itself when nothing repeats. */
     public static ModelGraph apply(ModelGraph model) {
-        FoldRepeats pass = new FoldRepeats(model);
+        return apply(model, path -> null);
+    }
+
+    /**
+     * {@link #apply(ModelGraph)}, where only members of one {@code group} fold together: a comparison of two models
+     * keeps the blocks added apart from those both have ({@code layer3.0–1 ×2} and {@code layer3.2–5 ×4 added}).
+     */
+    public static ModelGraph apply(ModelGraph model, Function<ModulePath, Object> group) {
+        FoldRepeats pass = new FoldRepeats(model, group);
         pass.foldFromTheTop();
         return pass.folds.isEmpty() ? model : pass.build();
     }
@@ -128,7 +139,8 @@ public final class FoldRepeats {
         Module other = scopes.module(otherId);
         return head.kind() == other.kind() && Objects.equals(head.className(), other.className())
                 && Objects.equals(head.qualifiedClassName(), other.qualifiedClassName())
-                && scopes.nodesInside(headId) == scopes.nodesInside(otherId);
+                && scopes.nodesInside(headId) == scopes.nodesInside(otherId)
+                && Objects.equals(group.apply(head.path()), group.apply(other.path()));
     }
 
     /**

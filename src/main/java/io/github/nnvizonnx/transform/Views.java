@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Applies {@link ViewOptions}: the layer selection, then hiding clutter, then one collapse of everything chosen. */
@@ -17,8 +18,13 @@ public final class Views {
     }
 
     public static ModelGraph apply(ModelGraph model, ViewOptions options) {
+        return apply(model, options, path -> null);
+    }
+
+    /** {@link #apply(ModelGraph, ViewOptions)}, folding only blocks of one {@code foldGroup} together. */
+    public static ModelGraph apply(ModelGraph model, ViewOptions options, Function<ModulePath, Object> foldGroup) {
         ViewOptions resolved = resolveNamedModules(model, options);
-        return collapse(prepare(model, resolved), resolved);
+        return collapse(prepare(model, resolved, foldGroup), resolved);
     }
 
     /**
@@ -27,9 +33,20 @@ public final class Views {
      * depth.
      */
     public static ModelGraph prepare(ModelGraph model, ViewOptions options) {
+        return prepare(model, options, path -> null);
+    }
+
+    /**
+     * {@link #prepare(ModelGraph, ViewOptions)}, where runs fold only within one {@code foldGroup}
+     * ({@link FoldRepeats#apply(ModelGraph, Function)}); it is asked by the module's path in {@code model}.
+     */
+    public static ModelGraph prepare(ModelGraph model, ViewOptions options, Function<ModulePath, Object> foldGroup) {
         ModelGraph view = model;
+        Function<ModulePath, Object> group = foldGroup;
         if (options.layer() != null) {
-            view = SelectLayer.apply(view, find(view.modules(), options.layer()).path());
+            ModulePath layer = find(view.modules(), options.layer()).path();
+            view = SelectLayer.apply(view, layer);
+            group = path -> foldGroup.apply(layer.append(path));
         }
         if (!options.showConstants()) {
             view = HideClutter.apply(view);
@@ -38,7 +55,7 @@ public final class Views {
             view = FlatSections.apply(view, options.maxNodes());
         }
         if (options.fold()) {
-            view = FoldRepeats.apply(view);
+            view = FoldRepeats.apply(view, group);
         }
         return view;
     }

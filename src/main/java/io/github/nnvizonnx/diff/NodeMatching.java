@@ -1,0 +1,132 @@
+package io.github.nnvizonnx.diff;
+
+import io.github.nnvizonnx.model.InputNode;
+import io.github.nnvizonnx.model.ModelGraph;
+import io.github.nnvizonnx.model.ModuleNode;
+import io.github.nnvizonnx.model.ModulePath;
+import io.github.nnvizonnx.model.Node;
+import io.github.nnvizonnx.model.OperationNode;
+import io.github.nnvizonnx.model.OutputNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which node of the new model is which node of the old one, within modules already matched
+ * ({@link ModuleMatching}): operations by their place in the module's order and their op type
+ * ({@link SequenceAlignment} of the op types, {@link OperationKeys}), inputs and outputs by tensor name, then by
+ * order. Nodes of unmatched modules stay unmatched.
+ */
+final class NodeMatching {
+    private final Map<Node, Node> newToOld = new HashMap<>();
+    private final Map<Node, Node> oldToNew = new HashMap<>();
+
+    private NodeMatching() {
+    }
+
+    static NodeMatching of(ModelGraph old, ModelGraph neu, ModuleMatching modules) {
+        NodeMatching matching = new NodeMatching();
+        Map<ModulePath, ScopeNodes> oldScopes = byScope(old);
+        Map<String, Integer> symbols = new HashMap<>();
+        byScope(neu).forEach((newScope, newNodes) -> {
+            ModulePath oldScope = modules.oldOf(newScope);
+            ScopeNodes oldNodes = oldScope == null ? null : oldScopes.get(oldScope);
+            if (oldNodes != null) {
+                matching.alignOperations(oldNodes.operations, newNodes.operations, symbols);
+                matching.pairBoundaries(oldNodes.boundaries, newNodes.boundaries);
+            }
+        });
+        return matching;
+    }
+
+    /** The old node matched with {@code newNode}, or null when it was added. */
+    Node oldOf(Node newNode) {
+        return newToOld.get(newNode);
+    }
+
+    /** The new node matched with {@code oldNode}, or null when it was removed. */
+    Node newOf(Node oldNode) {
+        return oldToNew.get(oldNode);
+    }
+
+    private void pair(Node newNode, Node oldNode) {
+        newToOld.put(newNode, oldNode);
+        oldToNew.put(oldNode, newNode);
+    }
+
+    private void alignOperations(List<Node> oldOps, List<Node> newOps, Map<String, Integer> symbols) {
+        int[] pairs = SequenceAlignment.align(symbols(oldOps, symbols), symbols(newOps, symbols));
+        for (int j = 0; j < pairs.length; j++) {
+            if (pairs[j] >= 0) {
+                pair(newOps.get(j), oldOps.get(pairs[j]));
+            }
+        }
+    }
+
+    private static int[] symbols(List<Node> nodes, Map<String, Integer> symbols) {
+        int[] result = new int[nodes.size()];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = symbols.computeIfAbsent(key(nodes.get(i)), k -> symbols.size());
+        }
+        return result;
+    }
+
+    private static String key(Node node) {
+        if (node instanceof OperationNode op) {
+            return OperationKeys.key(op);
+        }
+        ModuleNode collapsed = (ModuleNode) node; // a JSON model written collapsed
+        return "module " + collapsed.module().className() + " " + collapsed.module().path().last();
+    }
+
+    /** Inputs with inputs and outputs with outputs: by tensor name, then the rest in order. */
+    private void pairBoundaries(List<Node> oldNodes, List<Node> newNodes) {
+        Map<String, Node> oldByName = new LinkedHashMap<>();
+        for (Node n : oldNodes) {
+            oldByName.putIfAbsent(boundaryKey(n), n);
+        }
+        List<Node> unpairedNew = new ArrayList<>();
+        for (Node n : newNodes) {
+            Node counterpart = oldByName.remove(boundaryKey(n));
+            if (counterpart != null) {
+                pair(n, counterpart);
+            } else {
+                unpairedNew.add(n);
+            }
+        }
+        List<Node> unpairedOld = new ArrayList<>(oldByName.values());
+        for (Node n : unpairedNew) {
+            for (int i = 0; i < unpairedOld.size(); i++) {
+                if (unpairedOld.get(i).getClass() == n.getClass()) {
+                    pair(n, unpairedOld.remove(i));
+                    break;
+                }
+            }
+        }
+    }
+
+    private static String boundaryKey(Node n) {
+        return n instanceof InputNode in ? "in " + in.tensor().name() : "out " + ((OutputNode) n).tensor().name();
+    }
+
+    /** A module's own nodes in the graph's order: operations (and collapsed modules) apart from inputs and outputs. */
+    private static final class ScopeNodes {
+        final List<Node> operations = new ArrayList<>();
+        final List<Node> boundaries = new ArrayList<>();
+    }
+
+    private static Map<ModulePath, ScopeNodes> byScope(ModelGraph model) {
+        Map<ModulePath, ScopeNodes> scopes = new LinkedHashMap<>();
+        for (Node n : model.nodes()) {
+            ScopeNodes nodes = scopes.computeIfAbsent(n.scope(), s -> new ScopeNodes());
+            if (n instanceof InputNode || n instanceof OutputNode) {
+                nodes.boundaries.add(n);
+            } else {
+                nodes.operations.add(n);
+            }
+        }
+        return scopes;
+    }
+}
