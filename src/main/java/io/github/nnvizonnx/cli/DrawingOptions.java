@@ -106,6 +106,15 @@ final class DrawingOptions {
      * reporter. Bad values (a budget below 1, an unknown style setting) are usage errors of the command.
      */
     Nnviz request(ModelInput input, Emitter emitter) {
+        return configure(Nnviz.read(input), emitter);
+    }
+
+    /** {@link #request} for the comparison of two models ({@code diff OLD NEW}), both read the same way. */
+    Nnviz comparison(ModelInput oldModel, ModelInput newModel, Emitter emitter) {
+        return configure(Nnviz.diff(oldModel, newModel), emitter);
+    }
+
+    private Nnviz configure(Nnviz request, Emitter emitter) {
         if (maxNodes < 1) {
             throw usage("--max-nodes must be 1 or more");
         }
@@ -121,7 +130,7 @@ final class DrawingOptions {
         } catch (ShapeRequestException e) {
             throw usage(e.getMessage());
         }
-        return Nnviz.read(input)
+        return request
                 .hierarchy(hierarchy)
                 .shapes(shapeRequest)
                 .view(View.of(new ViewOptions(depth.levels(), collapse, layer, expandSubgraphs, showConstants,

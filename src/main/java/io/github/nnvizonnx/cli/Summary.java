@@ -1,6 +1,7 @@
 package io.github.nnvizonnx.cli;
 
 import io.github.nnvizonnx.api.Drawing;
+import io.github.nnvizonnx.model.DiffSummary;
 import io.github.nnvizonnx.model.DisplayText;
 import io.github.nnvizonnx.model.ModelGraph;
 import io.github.nnvizonnx.model.Module;
@@ -26,6 +27,22 @@ final class Summary {
                 full.info().source(), operations, modules, full.info().hierarchy(),
                 DisplayText.humanCount(full.totalParameters()), detail(drawing.view()), drawing.depthNote(),
                 drawing.controlFlowNote(), folds(drawn), drawn.graph().vertexSet().size(), drawn.graph().edgeSet().size());
+    }
+
+    /**
+     * The status line of a comparison ({@code nnviz-onnx diff}): the models, what was added, removed and changed,
+     * the parameters before and after, and what was drawn; or that the models are identical.
+     */
+    static String ofDiff(Drawing drawing) {
+        DiffSummary diff = drawing.diffSummary();
+        if (diff.identical()) {
+            return "nnviz-onnx: " + diff.line();
+        }
+        ModelGraph drawn = drawing.diagram().model();
+        return String.format(Locale.ROOT, "nnviz-onnx: %s → %s: %s; drawn at depth %s%s%s%s: %d nodes, %d edges",
+                diff.oldName(), diff.newName(), diff.line(), detail(drawing.view()), drawing.depthNote(),
+                drawing.controlFlowNote(), folds(drawn), drawn.graph().vertexSet().size(),
+                drawn.graph().edgeSet().size());
     }
 
     private static String detail(ViewOptions view) {
