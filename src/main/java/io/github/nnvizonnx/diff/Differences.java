@@ -17,19 +17,17 @@ import io.github.nnvizonnx.model.TensorEdge;
 import io.github.nnvizonnx.model.TensorInfo;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * What differs between two matched nodes or modules, in the few words a label has room for: the op type
  * ({@code MatMul → MatMulInteger}), an attribute ({@code kernel_shape 3×3 → 5×5}), the parameters
  * ({@code params 36.9k → 73.7k}), the element type or shape of what it outputs ({@code float32 → int8}); for a module
- * its class and its own weights' element types. Empty when nothing does.
+ * its class, its parameters and the element type of most of its weights. Empty when nothing does.
  */
 final class Differences {
     /** Attributes named one by one up to this many; beyond, counted. */
@@ -37,8 +35,8 @@ final class Differences {
 
     private final ModelGraph old;
     private final ModelGraph neu;
-    private final Map<ModulePath, Set<String>> oldWeightTypes;
-    private final Map<ModulePath, Set<String>> newWeightTypes;
+    private final Map<ModulePath, String> oldWeightTypes;
+    private final Map<ModulePath, String> newWeightTypes;
 
     Differences(ModelGraph old, ModelGraph neu) {
         this.old = old;
@@ -75,10 +73,10 @@ final class Differences {
             parts.add(a.className() + " → " + b.className());
         }
         count("params", a.parameterCount(), b.parameterCount(), parts);
-        Set<String> before = oldWeightTypes.getOrDefault(a.path(), Set.of());
-        Set<String> after = newWeightTypes.getOrDefault(b.path(), Set.of());
-        if (!before.isEmpty() && !after.isEmpty() && !before.equals(after)) {
-            parts.add("weights " + String.join("+", before) + " → " + String.join("+", after));
+        String before = oldWeightTypes.get(a.path());
+        String after = newWeightTypes.get(b.path());
+        if (before != null && after != null && !before.equals(after)) {
+            parts.add("weights " + before + " → " + after);
         }
         return String.join(", ", parts);
     }
@@ -179,14 +177,27 @@ final class Differences {
         return tensors;
     }
 
-    /** The element types of the weights attributed to each module itself, sorted. */
-    private static Map<ModulePath, Set<String>> weightTypes(ModelGraph model) {
-        Map<ModulePath, Set<String>> types = new LinkedHashMap<>();
+    /**
+     * For each module, the element type holding most of the weight values inside it: {@code int8} for a quantized
+     * layer, whose float biases and scales are few.
+     */
+    private static Map<ModulePath, String> weightTypes(ModelGraph model) {
+        Map<ModulePath, Map<String, Long>> counts = new HashMap<>();
         for (Parameter p : model.parameters()) {
-            if (p.elementType() != null) {
-                types.computeIfAbsent(p.scope(), s -> new TreeSet<>()).add(p.elementType());
+            if (p.elementType() == null) {
+                continue;
+            }
+            for (ModulePath m = p.scope(); ; m = m.parent()) {
+                counts.computeIfAbsent(m, x -> new HashMap<>()).merge(p.elementType(), p.count(), Long::sum);
+                if (m.isRoot()) {
+                    break;
+                }
             }
         }
-        return types;
+        Map<ModulePath, String> dominant = new HashMap<>();
+        counts.forEach((m, byType) -> dominant.put(m, byType.entrySet().stream()
+                .max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .orElseThrow().getKey()));
+        return dominant;
     }
 }

@@ -19,9 +19,9 @@ import java.util.function.BiFunction;
 
 /**
  * Which module of the new model is which module of the old one. From the root down, the children of two matched
- * modules are paired by name first ({@code layer1.0.conv1} is the same module in both whatever the exporter); the
- * rest, renamed or named by another exporter's convention, by structure: class and the op types inside, then the op
- * types alone, then the class alone, each in sibling order. A module left unpaired was added (new) or removed (old),
+ * modules are paired by name first ({@code layer1.0.conv1} is the same module in both whatever the exporter), then
+ * by the names of the operations they hold; the rest, renamed or named by another exporter's convention, by
+ * structure: class and the op types inside, then the op types alone, then the class alone, each in sibling order. A module left unpaired was added (new) or removed (old),
  * and so is everything inside it.
  */
 final class ModuleMatching {
@@ -35,6 +35,11 @@ final class ModuleMatching {
         ModuleMatching matching = new ModuleMatching();
         Map<ModulePath, Long> oldForms = contentForms(old);
         Map<ModulePath, Long> newForms = contentForms(neu);
+        Map<ModulePath, List<String>> newNames = operationNamesInside(neu);
+        Map<String, ModulePath> oldScopesByName = new HashMap<>();
+        for (OperationNode op : old.nodes(OperationNode.class)) {
+            oldScopesByName.putIfAbsent(op.name(), op.scope());
+        }
         ArrayDeque<ModulePath> pending = new ArrayDeque<>();
         matching.pair(ModulePath.ROOT, ModulePath.ROOT);
         pending.add(ModulePath.ROOT);
@@ -44,6 +49,7 @@ final class ModuleMatching {
             List<Module> newChildren = new ArrayList<>(neu.modules().children(newParent));
             List<Module> oldChildren = new ArrayList<>(old.modules().children(oldParent));
             matching.pairBy(newChildren, oldChildren, (m, form) -> m.path().last(), newForms, oldForms);
+            matching.pairBySharedOperations(newChildren, oldChildren, oldParent, newNames, oldScopesByName);
             matching.pairBy(newChildren, oldChildren, (m, form) -> m.className() == null ? null
                     : m.className() + "|" + form, newForms, oldForms);
             matching.pairBy(newChildren, oldChildren, (m, form) -> form == 0 ? null : Long.toString(form),
@@ -102,6 +108,71 @@ final class ModuleMatching {
             return true;
         });
         oldChildren.removeIf(pairedOld::contains);
+    }
+
+    /**
+     * Pairs each new module with the old sibling holding most of the operations it holds by name, when that is more
+     * than half of those the old model has: two exports by one exporter keep the node names ({@code Conv_31}) even where the modules are
+     * named differently, and names tell apart siblings of equal structure (a block's {@code conv2} and its
+     * {@code downsample}, both one Conv).
+     */
+    private void pairBySharedOperations(List<Module> newChildren, List<Module> oldChildren, ModulePath oldParent,
+                                        Map<ModulePath, List<String>> newNames,
+                                        Map<String, ModulePath> oldScopesByName) {
+        if (newChildren.isEmpty() || oldChildren.isEmpty()) {
+            return;
+        }
+        Map<ModulePath, Module> candidates = new HashMap<>();
+        for (Module m : oldChildren) {
+            candidates.put(m.path(), m);
+        }
+        Set<Module> pairedOld = Collections.newSetFromMap(new IdentityHashMap<>());
+        newChildren.removeIf(m -> {
+            List<String> names = newNames.getOrDefault(m.path(), List.of());
+            Map<ModulePath, Integer> votes = new HashMap<>();
+            int known = 0;
+            for (String name : names) {
+                ModulePath scope = oldScopesByName.get(name);
+                known += scope == null ? 0 : 1;
+                ModulePath child = scope == null ? null : childOf(oldParent, scope);
+                if (child != null && candidates.containsKey(child)) {
+                    votes.merge(child, 1, Integer::sum);
+                }
+            }
+            ModulePath best = null;
+            for (Map.Entry<ModulePath, Integer> vote : votes.entrySet()) {
+                if (2 * vote.getValue() > known && (best == null || vote.getValue() > votes.get(best))) {
+                    best = vote.getKey();
+                }
+            }
+            if (best == null) {
+                return false;
+            }
+            Module counterpart = candidates.remove(best);
+            pair(m.path(), counterpart.path());
+            pairedOld.add(counterpart);
+            return true;
+        });
+        oldChildren.removeIf(pairedOld::contains);
+    }
+
+    /** The child of {@code parent} that holds {@code scope} (or is it), or null when {@code scope} is not inside. */
+    private static ModulePath childOf(ModulePath parent, ModulePath scope) {
+        if (scope.length() <= parent.length() || !parent.contains(scope)) {
+            return null;
+        }
+        return scope.prefix(parent.length() + 1);
+    }
+
+    /** For each module, the names of the operations inside it at any depth. */
+    private static Map<ModulePath, List<String>> operationNamesInside(ModelGraph model) {
+        Map<ModulePath, List<String>> names = new HashMap<>();
+        for (OperationNode op : model.nodes(OperationNode.class)) {
+            for (ModulePath p = op.scope(); !p.isRoot(); p = p.parent()) {
+                names.computeIfAbsent(p, x -> new ArrayList<>()).add(op.name());
+            }
+        }
+        return names;
     }
 
     /**

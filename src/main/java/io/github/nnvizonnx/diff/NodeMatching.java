@@ -12,12 +12,15 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Which node of the new model is which node of the old one, within modules already matched
  * ({@link ModuleMatching}): operations by their place in the module's order and their op type
  * ({@link SequenceAlignment} of the op types, {@link OperationKeys}), inputs and outputs by tensor name, then by
- * order. Nodes of unmatched modules stay unmatched.
+ * order. A node belongs here to its innermost module that has a counterpart: an exporter that leaves out the leaf
+ * modules (torch's functions export keeps no {@code conv1} module inside {@code BasicBlock}) puts the same operations
+ * one level up, and they still match.
  */
 final class NodeMatching {
     private final Map<Node, Node> newToOld = new HashMap<>();
@@ -28,11 +31,11 @@ final class NodeMatching {
 
     static NodeMatching of(ModelGraph old, ModelGraph neu, ModuleMatching modules) {
         NodeMatching matching = new NodeMatching();
-        Map<ModulePath, ScopeNodes> oldScopes = byScope(old);
+        // both grouped by the new path of their innermost matched module
+        Map<ModulePath, ScopeNodes> oldScopes = byScope(old, p -> modules.newOf(p));
         Map<String, Integer> symbols = new HashMap<>();
-        byScope(neu).forEach((newScope, newNodes) -> {
-            ModulePath oldScope = modules.oldOf(newScope);
-            ScopeNodes oldNodes = oldScope == null ? null : oldScopes.get(oldScope);
+        byScope(neu, p -> modules.oldOf(p) != null ? p : null).forEach((scope, newNodes) -> {
+            ScopeNodes oldNodes = oldScopes.get(scope);
             if (oldNodes != null) {
                 matching.alignOperations(oldNodes.operations, newNodes.operations, symbols);
                 matching.pairBoundaries(oldNodes.boundaries, newNodes.boundaries);
@@ -117,10 +120,23 @@ final class NodeMatching {
         final List<Node> boundaries = new ArrayList<>();
     }
 
-    private static Map<ModulePath, ScopeNodes> byScope(ModelGraph model) {
+    /**
+     * The nodes of {@code model} by the innermost module of theirs that {@code matched} maps to a path (not null),
+     * keyed by that path.
+     */
+    private static Map<ModulePath, ScopeNodes> byScope(ModelGraph model, Function<ModulePath, ModulePath> matched) {
         Map<ModulePath, ScopeNodes> scopes = new LinkedHashMap<>();
+        Map<ModulePath, ModulePath> anchors = new HashMap<>();
         for (Node n : model.nodes()) {
-            ScopeNodes nodes = scopes.computeIfAbsent(n.scope(), s -> new ScopeNodes());
+            ModulePath anchor = anchors.computeIfAbsent(n.scope(), scope -> {
+                for (ModulePath p = scope; ; p = p.parent()) {
+                    ModulePath key = matched.apply(p);
+                    if (key != null || p.isRoot()) {
+                        return key != null ? key : ModulePath.ROOT;
+                    }
+                }
+            });
+            ScopeNodes nodes = scopes.computeIfAbsent(anchor, s -> new ScopeNodes());
             if (n instanceof InputNode || n instanceof OutputNode) {
                 nodes.boundaries.add(n);
             } else {

@@ -10,8 +10,8 @@ import java.util.Map;
  * Aligns two sequences of symbols (op types as numbers) the way a text diff aligns lines: the longest common
  * subsequence, found by Myers' O((N+M)·D) algorithm after the common head and tail are set aside, so that two long
  * sequences with few differences cost little more than reading them. When they differ in more than {@link #MAX_EDITS}
- * places, a greedy alignment takes over: each symbol of the new sequence is paired with the next equal
- * symbol of the old one, if any. Short runs of equal length left unpaired between two pairs are then paired one to
+ * places, a linear walk that pairs equal symbols and finds its way back after each difference takes over
+ * ({@link #resync}). Short runs of equal length left unpaired between two pairs are then paired one to
  * one (an op replaced by another, as a diff shows a changed line).
  */
 final class SequenceAlignment {
@@ -19,6 +19,10 @@ final class SequenceAlignment {
     static final int MAX_EDITS = 2_000;
     /** Unpaired runs up to this long are paired one to one: a longer run replaced is new code, not an edit. */
     private static final int MAX_REPLACED = 4;
+    /** How far ahead in the new sequence the linear walk looks for the next agreement ({@link #resync}). */
+    private static final int WINDOW = 64;
+    /** How many symbols in a row must agree for the linear walk to take up pairing again. */
+    private static final int RUN = 8;
 
     private SequenceAlignment() {
     }
@@ -41,7 +45,7 @@ final class SequenceAlignment {
         int aEnd = a.length - tail;
         int bEnd = b.length - tail;
         if (!myers(a, head, aEnd, b, head, bEnd, pairOfB)) {
-            greedy(a, head, aEnd, b, head, bEnd, pairOfB);
+            resync(a, head, aEnd, b, head, bEnd, pairOfB);
         }
         pairGaps(pairOfB, a.length);
         return pairOfB;
@@ -110,48 +114,83 @@ final class SequenceAlignment {
         }
     }
 
-    /** Each symbol of {@code b} paired with the next equal symbol of {@code a} after the last pair, if any. */
-    private static void greedy(int[] a, int aFrom, int aTo, int[] b, int bFrom, int bTo, int[] pairOfB) {
-        Map<Integer, int[]> positions = new HashMap<>();
-        Map<Integer, Integer> counts = new HashMap<>();
-        for (int i = aFrom; i < aTo; i++) {
-            counts.merge(a[i], 1, Integer::sum);
+    /**
+     * A linear walk for sequences too different for Myers' search: equal symbols are paired as they come; at a
+     * difference, the walk resumes at the nearest place ahead where {@link #RUN} symbols in a row agree (fewest
+     * symbols skipped on both sides, looking at most {@link #WINDOW} ahead in the new sequence and anywhere ahead in
+     * the old one); a shorter agreement would be chance in a sequence of few op types. With no such place in reach,
+     * one symbol of the new sequence is passed over.
+     */
+    private static void resync(int[] a, int aFrom, int aTo, int[] b, int bFrom, int bTo, int[] pairOfB) {
+        Map<Long, IntList> runsOfA = new HashMap<>();
+        for (int i = aFrom; i + RUN <= aTo; i++) {
+            runsOfA.computeIfAbsent(runHash(a, i), k -> new IntList()).add(i);
         }
-        counts.forEach((symbol, count) -> positions.put(symbol, new int[count + 1]));
-        for (int i = aFrom; i < aTo; i++) {
-            int[] list = positions.get(a[i]);
-            list[++list[0]] = i; // list[0] counts what was stored; stored positions ascend
-        }
-        Map<Integer, Integer> cursor = new HashMap<>();
-        int last = aFrom - 1;
-        for (int j = bFrom; j < bTo; j++) {
-            int[] list = positions.get(b[j]);
-            if (list == null) {
+        int i = aFrom;
+        int j = bFrom;
+        while (i < aTo && j < bTo) {
+            if (a[i] == b[j]) {
+                pairOfB[j++] = i++;
                 continue;
             }
-            int lo = cursor.getOrDefault(b[j], 1);
-            int found = firstAbove(list, lo, last);
-            if (found <= list[0]) {
-                pairOfB[j] = list[found];
-                last = list[found];
-                cursor.put(b[j], found + 1);
+            int bestI = -1;
+            int bestJ = -1;
+            for (int l = 0; l < WINDOW && j + l + RUN <= bTo; l++) {
+                IntList list = runsOfA.get(runHash(b, j + l));
+                int next = list == null ? -1 : list.firstAtLeast(i);
+                if (next >= 0 && Arrays.equals(a, next, next + RUN, b, j + l, j + l + RUN)
+                        && (bestI < 0 || next - i + l < bestI - i + bestJ - j)) {
+                    bestI = next;
+                    bestJ = j + l;
+                }
+            }
+            if (bestI < 0) {
+                j++;
+            } else {
+                if (bestI - i <= WINDOW) {
+                    myers(a, i, bestI, b, j, bestJ, pairOfB); // what agrees inside the short stretch skipped
+                }
+                i = bestI;
+                j = bestJ;
             }
         }
     }
 
-    /** The index in {@code list[from..list[0]]} of the first value above {@code bound}, or {@code list[0] + 1}. */
-    private static int firstAbove(int[] list, int from, int bound) {
-        int lo = from;
-        int hi = list[0] + 1;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (list[mid] <= bound) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
+    /** A hash of the {@link #RUN} symbols from {@code s[from]}. */
+    private static long runHash(int[] s, int from) {
+        long h = 0;
+        for (int k = from; k < from + RUN; k++) {
+            h = h * 1_000_003L + s[k];
         }
-        return lo;
+        return h;
+    }
+
+    /** Ascending positions, searched by bisection. */
+    private static final class IntList {
+        private int[] items = new int[4];
+        private int size;
+
+        void add(int value) {
+            if (size == items.length) {
+                items = Arrays.copyOf(items, 2 * size);
+            }
+            items[size++] = value;
+        }
+
+        /** The first position at least {@code bound}, or -1. */
+        int firstAtLeast(int bound) {
+            int lo = 0;
+            int hi = size;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (items[mid] < bound) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo < size ? items[lo] : -1;
+        }
     }
 
     /** Between two pairs, as many unpaired positions on each side: paired one to one, in order. */
