@@ -34,14 +34,67 @@ final class NodeMatching {
         // both grouped by the new path of their innermost matched module
         Map<ModulePath, ScopeNodes> oldScopes = byScope(old, p -> modules.newOf(p));
         Map<String, Integer> symbols = new HashMap<>();
-        byScope(neu, p -> modules.oldOf(p) != null ? p : null).forEach((scope, newNodes) -> {
+        Map<ModulePath, ScopeNodes> newScopes = byScope(neu, p -> modules.oldOf(p) != null ? p : null);
+        newScopes.forEach((scope, newNodes) -> {
             ScopeNodes oldNodes = oldScopes.get(scope);
             if (oldNodes != null) {
-                matching.alignOperations(oldNodes.operations, newNodes.operations, symbols);
+                matching.alignOperations(oldNodes.operations, newNodes.operations, symbols, true);
                 matching.pairBoundaries(oldNodes.boundaries, newNodes.boundaries);
             }
         });
+        matching.alignLeftovers(oldScopes, newScopes, symbols);
         return matching;
+    }
+
+    /**
+     * Operations left unmatched in their modules, matched level by level up the tree, by op type only: one exporter
+     * puts a block's second ReLU in a module {@code relu#2} of its own, another in the block's {@code relu} (the same
+     * module object, called twice); under the block, the two meet. The root is left out: there, operations of
+     * unrelated modules would meet.
+     */
+    private void alignLeftovers(Map<ModulePath, ScopeNodes> oldScopes, Map<ModulePath, ScopeNodes> newScopes,
+                                Map<String, Integer> symbols) {
+        Map<Node, ModulePath> oldLeft = leftovers(oldScopes, oldToNew);
+        Map<Node, ModulePath> newLeft = leftovers(newScopes, newToOld);
+        int deepest = 0;
+        for (ModulePath anchor : newLeft.values()) {
+            deepest = Math.max(deepest, anchor.length());
+        }
+        for (int level = deepest; level >= 1 && !oldLeft.isEmpty() && !newLeft.isEmpty(); level--) {
+            Map<ModulePath, List<Node>> oldGroups = groupsAt(oldLeft, level);
+            for (Map.Entry<ModulePath, List<Node>> group : groupsAt(newLeft, level).entrySet()) {
+                List<Node> olds = oldGroups.get(group.getKey());
+                if (olds != null) {
+                    alignOperations(olds, group.getValue(), symbols, false);
+                }
+            }
+            oldLeft.keySet().removeIf(oldToNew::containsKey);
+            newLeft.keySet().removeIf(newToOld::containsKey);
+        }
+    }
+
+    /** The unmatched operations of {@code scopes}, in order, with the module they were aligned in. */
+    private static Map<Node, ModulePath> leftovers(Map<ModulePath, ScopeNodes> scopes, Map<Node, Node> matched) {
+        Map<Node, ModulePath> left = new LinkedHashMap<>();
+        scopes.forEach((anchor, nodes) -> {
+            for (Node n : nodes.operations) {
+                if (!matched.containsKey(n)) {
+                    left.put(n, anchor);
+                }
+            }
+        });
+        return left;
+    }
+
+    /** The operations whose module is {@code level} deep or deeper, by their module's ancestor at that depth. */
+    private static Map<ModulePath, List<Node>> groupsAt(Map<Node, ModulePath> left, int level) {
+        Map<ModulePath, List<Node>> groups = new LinkedHashMap<>();
+        left.forEach((n, anchor) -> {
+            if (anchor.length() >= level) {
+                groups.computeIfAbsent(anchor.prefix(level), p -> new ArrayList<>()).add(n);
+            }
+        });
+        return groups;
     }
 
     /** The old node matched with {@code newNode}, or null when it was added. */
@@ -59,8 +112,12 @@ final class NodeMatching {
         oldToNew.put(oldNode, newNode);
     }
 
-    private void alignOperations(List<Node> oldOps, List<Node> newOps, Map<String, Integer> symbols) {
-        int[] pairs = SequenceAlignment.align(symbols(oldOps, symbols), symbols(newOps, symbols));
+    private void alignOperations(List<Node> oldOps, List<Node> newOps, Map<String, Integer> symbols,
+                                 boolean replacements) {
+        int[] oldSymbols = symbols(oldOps, symbols);
+        int[] newSymbols = symbols(newOps, symbols);
+        int[] pairs = replacements ? SequenceAlignment.align(oldSymbols, newSymbols)
+                : SequenceAlignment.alignEqual(oldSymbols, newSymbols);
         for (int j = 0; j < pairs.length; j++) {
             if (pairs[j] >= 0) {
                 pair(newOps.get(j), oldOps.get(pairs[j]));

@@ -29,6 +29,13 @@ final class SequenceAlignment {
 
     /** For each position of {@code b}, the position of {@code a} it is paired with, or -1. */
     static int[] align(int[] a, int[] b) {
+        int[] pairOfB = alignEqual(a, b);
+        pairGaps(pairOfB, a.length);
+        return pairOfB;
+    }
+
+    /** {@link #align}, pairing equal symbols only (no short runs replaced one to one). */
+    static int[] alignEqual(int[] a, int[] b) {
         int[] pairOfB = new int[b.length];
         Arrays.fill(pairOfB, -1);
         int head = 0;
@@ -47,7 +54,6 @@ final class SequenceAlignment {
         if (!myers(a, head, aEnd, b, head, bEnd, pairOfB)) {
             resync(a, head, aEnd, b, head, bEnd, pairOfB);
         }
-        pairGaps(pairOfB, a.length);
         return pairOfB;
     }
 
