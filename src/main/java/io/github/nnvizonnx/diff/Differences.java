@@ -167,11 +167,10 @@ final class Differences {
 
     /** The distinct tensors an operation outputs, in the order of its outgoing edges. */
     private static List<TensorInfo> outputs(ModelGraph model, Node node) {
-        List<TensorInfo> tensors = new ArrayList<>();
-        Set<String> names = new LinkedHashSet<>();
-        for (TensorEdge e : model.graph().outgoingEdgesOf(node)) {
-            if (names.add(e.tensor().name())) {
-                tensors.add(e.tensor());
+        List<TensorInfo> tensors = new ArrayList<>(2);
+        for (TensorEdge e : model.outgoingEdgesOf(model.numberOf(node))) {
+            if (tensors.stream().noneMatch(t -> t.name().equals(e.tensor().name()))) {
+                tensors.add(e.tensor()); // an operation has one output or a few: a list beats a set
             }
         }
         return tensors;

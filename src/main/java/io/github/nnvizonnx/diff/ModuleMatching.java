@@ -13,7 +13,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiFunction;
 
@@ -33,13 +32,9 @@ final class ModuleMatching {
 
     static ModuleMatching of(ModelGraph old, ModelGraph neu) {
         ModuleMatching matching = new ModuleMatching();
-        Map<ModulePath, Long> oldForms = contentForms(old);
-        Map<ModulePath, Long> newForms = contentForms(neu);
-        Map<ModulePath, List<String>> newNames = operationNamesInside(neu);
-        Map<String, ModulePath> oldScopesByName = new HashMap<>();
-        for (OperationNode op : old.nodes(OperationNode.class)) {
-            oldScopesByName.putIfAbsent(op.name(), op.scope());
-        }
+        Contents oldContents = new Contents(old);
+        Contents newContents = new Contents(neu);
+        Map<String, ModulePath> oldScopesByName = null; // made when first needed: most modules match by name
         ArrayDeque<ModulePath> pending = new ArrayDeque<>();
         matching.pair(ModulePath.ROOT, ModulePath.ROOT);
         pending.add(ModulePath.ROOT);
@@ -48,13 +43,21 @@ final class ModuleMatching {
             ModulePath oldParent = matching.newToOld.get(newParent);
             List<Module> newChildren = new ArrayList<>(neu.modules().children(newParent));
             List<Module> oldChildren = new ArrayList<>(old.modules().children(oldParent));
-            matching.pairBy(newChildren, oldChildren, (m, form) -> m.path().last(), newForms, oldForms);
-            matching.pairBySharedOperations(newChildren, oldChildren, oldParent, newNames, oldScopesByName);
-            matching.pairBy(newChildren, oldChildren, (m, form) -> m.className() == null ? null
-                    : m.className() + "|" + form, newForms, oldForms);
-            matching.pairBy(newChildren, oldChildren, (m, form) -> form == 0 ? null : Long.toString(form),
-                    newForms, oldForms);
-            matching.pairBy(newChildren, oldChildren, (m, form) -> m.className(), newForms, oldForms);
+            matching.pairBy(newChildren, oldChildren, (m, form) -> m.path().last(), null, null);
+            if (!newChildren.isEmpty() && !oldChildren.isEmpty()) {
+                if (oldScopesByName == null) {
+                    oldScopesByName = new HashMap<>();
+                    for (OperationNode op : old.nodes(OperationNode.class)) {
+                        oldScopesByName.putIfAbsent(op.name(), op.scope());
+                    }
+                }
+                matching.pairBySharedOperations(newChildren, oldChildren, oldParent, newContents, oldScopesByName);
+                matching.pairBy(newChildren, oldChildren, (m, form) -> m.className() == null ? null
+                        : m.className() + "|" + form, newContents, oldContents);
+                matching.pairBy(newChildren, oldChildren, (m, form) -> form == 0 ? null : Long.toString(form),
+                        newContents, oldContents);
+                matching.pairBy(newChildren, oldChildren, (m, form) -> m.className(), null, null);
+            }
             for (Module m : neu.modules().children(newParent)) {
                 if (matching.newToOld.containsKey(m.path())) {
                     pending.add(m.path());
@@ -84,20 +87,20 @@ final class ModuleMatching {
      * of the lists.
      */
     private void pairBy(List<Module> newChildren, List<Module> oldChildren, BiFunction<Module, Long, String> key,
-                        Map<ModulePath, Long> newForms, Map<ModulePath, Long> oldForms) {
+                        Contents newContents, Contents oldContents) {
         if (newChildren.isEmpty() || oldChildren.isEmpty()) {
             return;
         }
         Map<String, ArrayDeque<Module>> oldByKey = new LinkedHashMap<>();
         for (Module m : oldChildren) {
-            String k = key.apply(m, oldForms.getOrDefault(m.path(), 0L));
+            String k = key.apply(m, oldContents == null ? 0L : oldContents.form(m.path()));
             if (k != null) {
                 oldByKey.computeIfAbsent(k, x -> new ArrayDeque<>()).add(m);
             }
         }
         Set<Module> pairedOld = Collections.newSetFromMap(new IdentityHashMap<>());
         newChildren.removeIf(m -> {
-            String k = key.apply(m, newForms.getOrDefault(m.path(), 0L));
+            String k = key.apply(m, newContents == null ? 0L : newContents.form(m.path()));
             ArrayDeque<Module> candidates = k == null ? null : oldByKey.get(k);
             if (candidates == null || candidates.isEmpty()) {
                 return false;
@@ -117,8 +120,7 @@ final class ModuleMatching {
      * {@code downsample}, both one Conv).
      */
     private void pairBySharedOperations(List<Module> newChildren, List<Module> oldChildren, ModulePath oldParent,
-                                        Map<ModulePath, List<String>> newNames,
-                                        Map<String, ModulePath> oldScopesByName) {
+                                        Contents newContents, Map<String, ModulePath> oldScopesByName) {
         if (newChildren.isEmpty() || oldChildren.isEmpty()) {
             return;
         }
@@ -128,7 +130,7 @@ final class ModuleMatching {
         }
         Set<Module> pairedOld = Collections.newSetFromMap(new IdentityHashMap<>());
         newChildren.removeIf(m -> {
-            List<String> names = newNames.getOrDefault(m.path(), List.of());
+            List<String> names = newContents.namesInside(m.path());
             Map<ModulePath, Integer> votes = new HashMap<>();
             int known = 0;
             for (String name : names) {
@@ -164,33 +166,54 @@ final class ModuleMatching {
         return scope.prefix(parent.length() + 1);
     }
 
-    /** For each module, the names of the operations inside it at any depth. */
-    private static Map<ModulePath, List<String>> operationNamesInside(ModelGraph model) {
-        Map<ModulePath, List<String>> names = new HashMap<>();
-        for (OperationNode op : model.nodes(OperationNode.class)) {
-            for (ModulePath p = op.scope(); !p.isRoot(); p = p.parent()) {
-                names.computeIfAbsent(p, x -> new ArrayList<>()).add(op.name());
-            }
-        }
-        return names;
-    }
-
     /**
-     * For each module, a number standing for what it holds: how many operations of which types (counted whatever
-     * their order and names), 0 for none. Two exports of one module agree on it; unrelated modules almost never do.
+     * What the modules of one model hold, worked out only for the modules asked about (those not matched by name):
+     * the names of the operations inside, and a number standing for how many operations of which types they hold
+     * (counted whatever their order and names; 0 for none). Two exports of one module agree on the number; unrelated
+     * modules almost never do.
      */
-    private static Map<ModulePath, Long> contentForms(ModelGraph model) {
-        Map<ModulePath, Long> forms = new HashMap<>();
-        ModuleTree tree = model.modules();
-        for (OperationNode op : model.nodes(OperationNode.class)) {
-            long symbol = mix(Objects.hash(OperationKeys.key(op)));
-            for (ModulePath p = op.scope(); !p.isRoot(); p = p.parent()) {
-                if (tree.get(p).isPresent()) {
-                    forms.merge(p, symbol, Long::sum);
-                }
+    private static final class Contents {
+        private final ModuleTree tree;
+        private final Map<ModulePath, List<OperationNode>> direct = new HashMap<>();
+        private final Map<ModulePath, Long> forms = new HashMap<>();
+
+        Contents(ModelGraph model) {
+            this.tree = model.modules();
+            for (OperationNode op : model.nodes(OperationNode.class)) {
+                direct.computeIfAbsent(op.scope(), s -> new ArrayList<>()).add(op);
             }
         }
-        return forms;
+
+        long form(ModulePath path) {
+            Long known = forms.get(path);
+            if (known != null) {
+                return known;
+            }
+            long form = 0;
+            for (OperationNode op : direct.getOrDefault(path, List.of())) {
+                form += mix(OperationKeys.key(op).hashCode());
+            }
+            for (ModulePath child : tree.childPaths(path)) {
+                form += form(child);
+            }
+            forms.put(path, form);
+            return form;
+        }
+
+        List<String> namesInside(ModulePath path) {
+            List<String> names = new ArrayList<>();
+            collectNames(path, names);
+            return names;
+        }
+
+        private void collectNames(ModulePath path, List<String> names) {
+            for (OperationNode op : direct.getOrDefault(path, List.of())) {
+                names.add(op.name());
+            }
+            for (ModulePath child : tree.childPaths(path)) {
+                collectNames(child, names);
+            }
+        }
     }
 
     /** Spreads a hash over 64 bits, so that sums of them rarely collide. */

@@ -1,6 +1,7 @@
 package io.github.nnvizonnx.emit;
 
 import io.github.nnvizonnx.model.Change;
+import io.github.nnvizonnx.model.ChangeKind;
 import io.github.nnvizonnx.model.DisplayText;
 import io.github.nnvizonnx.model.InputNode;
 import io.github.nnvizonnx.model.Module;
@@ -146,6 +147,19 @@ public final class Labels {
     public static String boxTitle(Diagram diagram, Module module) {
         Change change = diagram.change(module);
         return change == null ? boxTitle(module) : boxTitle(module) + " · " + clip(change.label());
+    }
+
+    /**
+     * {@link #boxTitle(Diagram, Module)} for formats whose boxes do not widen for their title (Mermaid): a changed box
+     * says only that it changed, unless it is folded (its title then sums up all its members, hidden but for one);
+     * what changed stays in the nodes inside it.
+     */
+    public static String shortBoxTitle(Diagram diagram, Module module) {
+        Change change = diagram.change(module);
+        if (change == null || change.kind() != ChangeKind.CHANGED || module.fold() != null) {
+            return boxTitle(diagram, module);
+        }
+        return boxTitle(module) + " · " + Change.of(ChangeKind.CHANGED).label();
     }
 
     /** {@code conv1 (Conv2d)}: a module's title and its class, unless the title already says the class. */

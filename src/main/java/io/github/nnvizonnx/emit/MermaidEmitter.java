@@ -171,7 +171,7 @@ public final class MermaidEmitter implements Emitter {
                     + style.moduleBorder() + ",color:" + style.textColor()
                     : " " + markedBoxStyle(style, level, ChangeLook.of(change.kind()))) + "\n");
             out.append(indent).append("subgraph ").append(id)
-                    .append('[').append(MermaidText.label(Labels.boxTitle(diagram, box))).append("]\n");
+                    .append('[').append(MermaidText.label(Labels.shortBoxTitle(diagram, box))).append("]\n");
             writeScope(diagram, box.path(), level + 1, ids, boxStyles, out);
             out.append(indent).append("end\n");
         }
@@ -193,6 +193,7 @@ public final class MermaidEmitter implements Emitter {
             out.append("        ").append(id).append('[')
                     .append(MermaidText.label(ChangeLook.of(kind).description())).append("]\n");
             changed.computeIfAbsent(kind, k -> new ArrayList<>()).add(id);
+            members.computeIfAbsent(OpFamily.IO, f -> new ArrayList<>()).add(id); // a plain white swatch
         }
         for (OpFamily family : families ? diagram.families() : java.util.Set.<OpFamily>of()) {
             String id = "legend_" + family.key();

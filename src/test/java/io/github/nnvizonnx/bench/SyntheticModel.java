@@ -36,8 +36,9 @@ import java.util.Map;
  * The side file is sized with {@link RandomAccessFile#setLength}, so its zeros take no disk space. Weights are small
  * (hidden size {@value #HIDDEN}): the point is the number of nodes.
  *
- * <p>Usage: {@code SyntheticModel OUT.onnx NODES}, NODES as {@code 10000}, {@code 10k} or {@code 1M}: the model gets
- * as many layers as come closest to that many nodes.
+ * <p>Usage: {@code SyntheticModel OUT.onnx NODES [variant]}, NODES as {@code 10000}, {@code 10k} or {@code 1M}: the
+ * model gets as many layers as come closest to that many nodes. {@code variant}: every tenth layer (3, 13, 23, …)
+ * activates with a ReLU instead of the erf GELU, a model to compare with the plain one ({@code nnviz-onnx diff}).
  */
 public final class SyntheticModel {
     static final int HIDDEN = 16;
@@ -54,21 +55,23 @@ public final class SyntheticModel {
     private static final int INT64 = TensorProto.DataType.INT64_VALUE;
 
     private final String dataFileName;
+    private final boolean variant;
     private long dataOffset;
     private int nextWeightId = 1;
 
-    private SyntheticModel(String dataFileName) {
+    private SyntheticModel(String dataFileName, boolean variant) {
         this.dataFileName = dataFileName;
+        this.variant = variant;
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 2) {
-            System.err.println("usage: SyntheticModel OUT.onnx NODES   (NODES: 10000, 10k, 1M)");
+        if (args.length < 2 || args.length > 3 || args.length == 3 && !args[2].equals("variant")) {
+            System.err.println("usage: SyntheticModel OUT.onnx NODES [variant]   (NODES: 10000, 10k, 1M)");
             System.exit(2);
         }
         Path out = Path.of(args[0]);
         int layers = layersFor(parseCount(args[1]));
-        int nodes = write(out, layers);
+        int nodes = write(out, layers, args.length == 3);
         System.out.println(out + ": " + layers + " layers, " + nodes + " nodes");
     }
 
@@ -85,8 +88,13 @@ public final class SyntheticModel {
 
     /** Writes the model and its side file {@code model + ".data"}; returns the number of nodes written. */
     public static int write(Path model, int layers) throws IOException {
+        return write(model, layers, false);
+    }
+
+    /** {@link #write(Path, int)}, every tenth layer activated by a ReLU when {@code variant}. */
+    public static int write(Path model, int layers, boolean variant) throws IOException {
         Path data = model.resolveSibling(model.getFileName() + ".data");
-        SyntheticModel writer = new SyntheticModel(data.getFileName().toString());
+        SyntheticModel writer = new SyntheticModel(data.getFileName().toString(), variant);
         int nodes = 0;
         try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(model), 1 << 20)) {
             CodedOutputStream out = CodedOutputStream.newInstance(file, 1 << 16);
@@ -160,7 +168,9 @@ public final class SyntheticModel {
                     input, HIDDEN);
             String up = linear(scope + "/intermediate/dense", module + ".intermediate.dense", attended, HIDDEN,
                     FEED_FORWARD);
-            String activated = gelu(scope + "/intermediate/intermediate_act_fn", up);
+            String act = scope + "/intermediate/intermediate_act_fn";
+            String activated = variant && index % 10 == 3
+                    ? op(act, "Relu", FLOAT, shape(1, SEQUENCE, FEED_FORWARD), up) : gelu(act, up);
             String result = residual(scope + "/output", module + ".output", activated, attended, FEED_FORWARD);
             if (last) {
                 graph.addOutput(value("last_hidden_state", FLOAT, 1, SEQUENCE, HIDDEN));
