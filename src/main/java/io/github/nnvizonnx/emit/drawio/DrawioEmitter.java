@@ -9,8 +9,11 @@ import io.github.nnvizonnx.emit.Medium;
 import io.github.nnvizonnx.emit.render.GraphvizLayout;
 import io.github.nnvizonnx.emit.render.Layout;
 import io.github.nnvizonnx.emit.style.Border;
+import io.github.nnvizonnx.emit.style.ChangeLook;
 import io.github.nnvizonnx.emit.style.OpFamily;
 import io.github.nnvizonnx.emit.style.Style;
+import io.github.nnvizonnx.model.Change;
+import io.github.nnvizonnx.model.ChangeKind;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -114,13 +117,17 @@ public final class DrawioEmitter implements Emitter {
         Style style = layout.diagram().options().style();
         Layout.Rect r = box.bounds();
         Layout.Rect origin = box.parent() < 0 ? null : layout.boxes().get(box.parent()).bounds();
+        Change change = layout.diagram().change(box.module());
+        String outline = change == null ? "fillColor=" + style.moduleFill(box.depth()) + ";strokeColor="
+                + style.moduleBorder() + ";strokeWidth=" + number(style.lineWidth()) + ";"
+                : marked(style, ChangeLook.of(change.kind()), style.moduleFill(box.depth()));
         String look = "rounded=1;arcSize=6;absoluteArcSize=1;container=1;collapsible=0;recursiveResize=0;html=1;"
                 + "whiteSpace=nowrap;align=left;verticalAlign=top;spacingLeft="
                 + number(Math.max(0, box.title().x() - r.x())) + ";spacingTop="
-                + number(Math.max(0, box.title().y() - r.y())) + ";fillColor=" + style.moduleFill(box.depth())
-                + ";strokeColor=" + style.moduleBorder() + ";strokeWidth=" + number(style.lineWidth()) + ";"
+                + number(Math.max(0, box.title().y() - r.y())) + ";" + outline
                 + font + "fontSize=" + number(style.fontSize()) + ";";
-        cells.cell(boxId(index), parentId(box.parent()), HtmlText.escape(Labels.boxTitle(box.module())), look);
+        cells.cell(boxId(index), parentId(box.parent()),
+                HtmlText.escape(Labels.boxTitle(layout.diagram(), box.module())), look);
         cells.xml.writeAttribute("vertex", "1");
         cells.geometry(r, origin);
         cells.end();
@@ -136,8 +143,11 @@ public final class DrawioEmitter implements Emitter {
         for (String line : Labels.details(diagram, placed.node())) {
             label.append("<br>").append(HtmlText.escape(line));
         }
-        String look = shape(family) + "html=1;whiteSpace=nowrap;fillColor=" + style.fill(family) + ";strokeColor="
-                + style.borderColor() + border(style, family) + font + "fontSize=" + number(style.fontSize()) + ";";
+        Change change = diagram.change(placed.node());
+        String outline = change == null ? "fillColor=" + style.fill(family) + ";strokeColor=" + style.borderColor()
+                + border(style, family) : marked(style, ChangeLook.of(change.kind()), style.fill(family));
+        String look = shape(family) + "html=1;whiteSpace=nowrap;" + outline + font + "fontSize="
+                + number(style.fontSize()) + ";";
         cells.cell("n" + index, parentId(placed.box()), label.toString(), look);
         cells.xml.writeAttribute("vertex", "1");
         cells.geometry(placed.bounds(), placed.box() < 0 ? null : layout.boxes().get(placed.box()).bounds());
@@ -168,13 +178,34 @@ public final class DrawioEmitter implements Emitter {
         };
     }
 
+    /**
+     * The fill and outline of a node or box a comparison marked ({@link ChangeLook}): a ghost's faded fill and text,
+     * else {@code fill}; mxGraph draws no doubled outline, so added ones are only heavy.
+     */
+    private static String marked(Style style, ChangeLook look, String fill) {
+        String pattern = switch (look.border()) {
+            case DASHED -> "dashed=1;";
+            case DOTTED -> "dashed=1;dashPattern=1 2;";
+            case SOLID, BOLD -> "";
+        };
+        return "fillColor=" + (look.fadedFill() != null ? look.fadedFill() : fill) + ";strokeColor=" + look.color()
+                + ";strokeWidth=" + number(look.width(style.lineWidth())) + ";" + pattern
+                + (look.fadedText() != null ? "fontColor=" + look.fadedText() + ";" : "");
+    }
+
     private static void edge(Layout layout, int index, String font, Cells cells) throws XMLStreamException {
         Layout.PlacedEdge edge = layout.edges().get(index);
         Style style = layout.diagram().options().style();
         int parent = commonBox(layout, layout.nodes().get(edge.source()).box(),
                 layout.nodes().get(edge.target()).box());
-        String look = "html=1;edgeStyle=none;curved=1;rounded=0;endArrow=block;endFill=1;endSize=5;strokeColor="
-                + style.edgeColor() + ";strokeWidth=" + number(style.lineWidth()) + ";" + font + "fontSize="
+        Change change = layout.diagram().change(edge.edge());
+        String line = change == null ? "strokeColor=" + style.edgeColor() + ";strokeWidth=" + number(style.lineWidth())
+                : change.kind() == ChangeKind.REMOVED ? "strokeColor=" + ChangeLook.REMOVED_EDGE + ";strokeWidth="
+                + number(style.lineWidth()) + ";dashed=1"
+                : "strokeColor=" + ChangeLook.of(change.kind()).color() + ";strokeWidth="
+                + number(2 * style.lineWidth());
+        String look = "html=1;edgeStyle=none;curved=1;rounded=0;endArrow=block;endFill=1;endSize=5;" + line + ";"
+                + font + "fontSize="
                 + number(style.edgeFontSize()) + ";fontColor=" + style.textColor() + ";labelBackgroundColor="
                 + (style.background() == null ? "#ffffff" : style.background()) + ";";
         cells.cell("e" + index, parentId(parent), HtmlText.escape(Labels.edge(layout.diagram(), edge.edge())), look);

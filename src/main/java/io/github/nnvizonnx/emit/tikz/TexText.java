@@ -8,8 +8,8 @@ import java.util.Locale;
  * default, or T1): TeX's special characters ({@code _ % & # $ { } ~ ^ \}) and the ASCII marks OT1 sets as other
  * glyphs ({@code < > | "}) become commands, brackets are braced (a line may follow {@code \\}, which would read
  * {@code [} as its option), and a hyphen or quote is kept from joining its neighbour into a ligature. Of the rest of
- * Unicode, the marks the drawing itself writes ({@code × – · …}) are typeset; other characters pdfLaTeX would stop at
- * are spelled {@code <U+1F600>}, and invisible ones (controls, bidi overrides, zero widths) are dropped.
+ * Unicode, the marks the drawing itself writes ({@code × – · … Δ → −}) are typeset; other characters pdfLaTeX would
+ * stop at are spelled {@code <U+1F600>}, and invisible ones (controls, bidi overrides, zero widths) are dropped.
  */
 final class TexText {
     private TexText() {
@@ -43,6 +43,9 @@ final class TexText {
             case '\u00b7' -> "$\\cdot$";
             case '\u2026' -> "\\dots{}";
             case '\u00b5', '\u03bc' -> "$\\mu$";
+            case '\u0394' -> "$\\Delta$"; // a comparison's marks: Δ changed, a → b, − removed
+            case '\u2192' -> "$\\rightarrow$";
+            case '\u2212' -> "$-$";
             default -> unusual(cp);
         };
     }

@@ -8,8 +8,11 @@ import io.github.nnvizonnx.emit.Medium;
 import io.github.nnvizonnx.emit.render.GraphvizLayout;
 import io.github.nnvizonnx.emit.render.Layout;
 import io.github.nnvizonnx.emit.style.Border;
+import io.github.nnvizonnx.emit.style.ChangeLook;
 import io.github.nnvizonnx.emit.style.OpFamily;
 import io.github.nnvizonnx.emit.style.Style;
+import io.github.nnvizonnx.model.Change;
+import io.github.nnvizonnx.model.ChangeKind;
 import io.github.nnvizonnx.model.TensorEdge;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -60,7 +63,7 @@ public final class TikzEmitter implements Emitter {
         out.append("\\path").append(style.background() == null ? "" : "[fill=nnvizbackground]").append(" (0,0) rectangle ")
                 .append(point(layout.width(), layout.height())).append(";\n");
         for (Layout.Box box : layout.boxes()) {
-            box(box, out);
+            box(layout.diagram(), box, out);
         }
         List<String> labels = new ArrayList<>();
         for (Layout.PlacedEdge edge : layout.edges()) {
@@ -116,6 +119,15 @@ public final class TikzEmitter implements Emitter {
         Set<Integer> depths = new TreeSet<>();
         layout.boxes().forEach(b -> depths.add(b.depth()));
         out.append(TexColors.define("nnviztext", style.textColor()));
+        for (ChangeKind kind : layout.diagram().changeKinds()) {
+            ChangeLook look = ChangeLook.of(kind);
+            out.append(TexColors.define("nnviz" + kind.word(), look.color()));
+            if (look.fadedFill() != null) {
+                out.append(TexColors.define("nnviz" + kind.word() + "fill", look.fadedFill()));
+                out.append(TexColors.define("nnviz" + kind.word() + "text", look.fadedText()));
+                out.append(TexColors.define("nnviz" + kind.word() + "edge", ChangeLook.REMOVED_EDGE));
+            }
+        }
         out.append(TexColors.define("nnvizedge", style.edgeColor()));
         out.append(TexColors.define("nnvizborder", style.borderColor()));
         out.append(TexColors.define("nnvizboxborder", style.moduleBorder()));
@@ -149,7 +161,39 @@ public final class TikzEmitter implements Emitter {
                 .append(", -stealth},\n");
         out.append("  nnviz tensor/.style={inner sep=1bp, text=nnviztext, font=").append(font(style.edgeFontSize()))
                 .append("},\n");
+        for (ChangeKind kind : layout.diagram().changeKinds()) {
+            out.append("  ").append(changeStyle(style, kind)).append(",\n");
+        }
         out.append("}\n");
+    }
+
+    /**
+     * The style a comparison's mark adds to a node or box ({@link ChangeLook}), {@code nnviz added} and so on: a ghost
+     * faded, an added part doubled and heavy, a changed one heavy and dotted.
+     */
+    private static String changeStyle(Style style, ChangeKind kind) {
+        ChangeLook look = ChangeLook.of(kind);
+        StringBuilder tikz = new StringBuilder("nnviz ").append(kind.word()).append("/.style={draw=nnviz")
+                .append(kind.word()).append(", line width=")
+                .append(number(look.width(style.lineWidth()))).append("bp");
+        tikz.append(switch (look.border()) {
+            case DASHED -> ", dashed";
+            case DOTTED -> ", dotted";
+            default -> "";
+        });
+        if (look.doubled()) {
+            tikz.append(", double, double distance=1bp");
+        }
+        if (look.fadedFill() != null) {
+            tikz.append(", fill=nnviz").append(kind.word()).append("fill, text=nnviz").append(kind.word())
+                    .append("text");
+        }
+        return tikz.append('}').toString();
+    }
+
+    /** {@code , nnviz added} (and so on) for a node or box a comparison marked, else nothing. */
+    private static String mark(Change change) {
+        return change == null ? "" : ", nnviz " + change.kind().word();
     }
 
     /**
@@ -180,13 +224,14 @@ public final class TikzEmitter implements Emitter {
         return "\\fontsize{" + number(size) + "}{" + number(size * 1.2) + "}\\selectfont";
     }
 
-    private static void box(Layout.Box box, Appendable out) throws IOException {
+    private static void box(Diagram diagram, Layout.Box box, Appendable out) throws IOException {
         Layout.Rect r = box.bounds();
-        out.append("\\draw[nnviz box ").append(Integer.toString(box.depth())).append("] ")
+        out.append("\\draw[nnviz box ").append(Integer.toString(box.depth()))
+                .append(mark(diagram.change(box.module()))).append("] ")
                 .append(point(r.x(), r.y())).append(" rectangle ").append(point(r.x() + r.width(), r.y() + r.height()))
                 .append(";\n");
         out.append("\\node[nnviz box title] at ").append(point(box.title().center())).append(" {")
-                .append(TexText.escape(Labels.boxTitle(box.module()))).append("};\n");
+                .append(TexText.escape(Labels.boxTitle(diagram, box.module()))).append("};\n");
     }
 
     /** Draws the edge; its label is kept for after the nodes, so that no node hides it. */
@@ -196,7 +241,10 @@ public final class TikzEmitter implements Emitter {
         if (p.isEmpty()) {
             return;
         }
-        StringBuilder path = new StringBuilder("\\draw[nnviz edge] ").append(point(p.get(0)));
+        Change change = diagram.change(edge.edge());
+        String mark = change == null ? "" : change.kind() == ChangeKind.REMOVED
+                ? ", dashed, draw=nnvizremovededge" : ", draw=nnviz" + change.kind().word();
+        StringBuilder path = new StringBuilder("\\draw[nnviz edge").append(mark).append("] ").append(point(p.get(0)));
         for (int i = 1; i + 2 < p.size(); i += 3) {
             path.append(" .. controls ").append(point(p.get(i))).append(" and ").append(point(p.get(i + 1)))
                     .append(" .. ").append(point(p.get(i + 2)));
@@ -220,7 +268,8 @@ public final class TikzEmitter implements Emitter {
         for (String line : Labels.details(diagram, placed.node())) {
             text.append("\\\\{}").append(TexText.escape(line));
         }
-        out.append("\\node[nnviz ").append(OpFamily.of(placed.node()).key()).append(", minimum width=")
+        out.append("\\node[nnviz ").append(OpFamily.of(placed.node()).key()).append(mark(diagram.change(placed.node())))
+                .append(", minimum width=")
                 .append(number(r.width())).append("bp, minimum height=").append(number(r.height()))
                 .append("bp] (n").append(Integer.toString(index)).append(") at ").append(point(r.center()))
                 .append(" {").append(text).append("};\n");
