@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -89,6 +90,7 @@ class DiffCliTest {
     }
 
     @Test
+    @Tag("slow") // Chromium renders the Mermaid: left out of the quick tier (-Pquick)
     void theMarkedDrawingsRenderInGraphvizAndMermaid(@TempDir Path dir) throws Exception {
         Graphviz.require();
         Path dot = dir.resolve("diff.dot");
