@@ -105,6 +105,22 @@ class DiffCliTest {
                 mermaid.resolve("diff.mmd").toString(), "-q").code());
         MermaidRenderer.RenderReport report = MermaidRenderer.renderAll(mermaid);
         assertTrue(report.failures().isEmpty(), report.failures().toString());
+
+        // the formats laid out by Graphviz: TikZ styles and draw.io outlines per mark
+        Path tikz = dir.resolve("diff.tex");
+        Path drawio = dir.resolve("diff.drawio");
+        for (Path out : List.of(tikz, drawio)) {
+            assertEquals(0, CommandRun.of("diff", OLD, NEW, "--depth", "2", "-o", out.toString(), "-q",
+                    "--shapes", "declared").code());
+        }
+        String tex = Files.readString(tikz);
+        for (String kind : List.of("added", "removed", "changed")) {
+            assertTrue(tex.contains("nnviz " + kind + "/.style={")
+                    && Pattern.compile(", nnviz " + kind + "[,\\]]").matcher(tex).find(), kind);
+        }
+        assertTrue(tex.contains("$\\Delta$") && !tex.contains("U+394"), "Δ typeset, not spelled");
+        String cells = Files.readString(drawio);
+        assertTrue(cells.contains("strokeColor=#1a7f37") && cells.contains("strokeColor=#cf222e"), "added, removed");
     }
 
     @Test
