@@ -50,6 +50,7 @@ public final class Nnviz {
     private Medium medium;
     private Emitter emitter;
     private Reporter reporter = Reporter.SILENT;
+    private ModelCache cache;
 
     private Nnviz(ModelInput input) {
         this.input = Objects.requireNonNull(input, "input");
@@ -134,6 +135,15 @@ public final class Nnviz {
         return this;
     }
 
+    /**
+     * Takes the model from {@code shared} when a request with the same file, hierarchy convention and shapes read it
+     * before, and leaves it there for the next: drawing one model with several views reads and runs it once.
+     */
+    public Nnviz cache(ModelCache shared) {
+        this.cache = Objects.requireNonNull(shared, "shared");
+        return this;
+    }
+
     /** Runs the pipeline: reads the model, gives it shapes, chooses the view; writing is left to the drawing. */
     public Drawing draw() throws IOException {
         Emitter chosen = emitter != null ? emitter : Emitters.mermaid();
@@ -175,10 +185,23 @@ public final class Nnviz {
     }
 
     /**
-     * The model with the shapes asked for; onnxruntime, when it will run, loads while the model is read. The modules
-     * the view names are resolved first, so that a typo is reported before the model runs (shapes change no module).
+     * The model with the shapes asked for, from the cache when there is one, and the view's modules resolved in it.
      */
-    private Read readWithShapes() {
+    private Read readWithShapes() throws IOException {
+        ModelGraph model = cache == null ? readAndShape(true)
+                : cache.model(ModelCache.key(input, hierarchy, shapes), () -> readAndShape(false));
+        ViewOptions resolved = Views.resolveNamedModules(model, view.options());
+        ControlFlowShare share = ControlFlowShare.of(model);
+        ViewOptions opened = share.open(resolved);
+        return new Read(model, opened, opened == resolved ? "" : share.openedNote(resolved));
+    }
+
+    /**
+     * Reads the model and gives it shapes; onnxruntime, when it will run, loads while the model is read. With
+     * {@code checkView}, the modules the view names are looked up before the run, so that a typo is reported before
+     * the model runs (shapes change no module); a cached reading serves other views, and is not failed by this one.
+     */
+    private ModelGraph readAndShape(boolean checkView) {
         // A JSON model already carries the shapes it was written with; only ONNX files can be run.
         boolean onnx = !ModelReader.looksLikeJson(input.file());
         boolean run = onnx && shapes.mode() == ShapeMode.RUN;
@@ -188,17 +211,16 @@ public final class Nnviz {
                 () -> OnnxReader.mainGraphNodeCount(input.file()) <= shapes.operationLimit())) {
             OnnxReader.Options options = new OnnxReader.Options(hierarchy);
             ModelGraph read = input.read(file -> ModelReader.read(file, input.name(), options));
-            ViewOptions resolved = Views.resolveNamedModules(read, view.options());
-            ControlFlowShare share = ControlFlowShare.of(read);
-            ViewOptions opened = share.open(resolved);
+            if (checkView) {
+                Views.resolveNamedModules(read, view.options());
+            }
             for (String warning : read.info().warnings()) {
                 // a run reports the external data it refuses to read itself, in its own warning
                 if (!run || !ExternalDataPolicy.isReaderNote(warning)) {
                     reporter.warning(read.info().source() + ": " + warning);
                 }
             }
-            return new Read(onnx ? withShapes(read, preload) : read, opened,
-                    opened == resolved ? "" : share.openedNote(resolved));
+            return onnx ? withShapes(read, preload) : read;
         }
     }
 
