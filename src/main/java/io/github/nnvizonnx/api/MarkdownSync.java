@@ -69,11 +69,12 @@ public final class MarkdownSync {
      *
      * @param file the file, as given or found under a folder given
      * @param markers how many usable markers it has
+     * @param current how many of them have the block of their diagram
      * @param stale the markers whose block was out of date or missing
      * @param failures what could not be drawn or read, by line (0: the file itself)
      * @param written whether the file was rewritten
      */
-    public record FileReport(Path file, int markers, List<Marker> stale, List<Failure> failures, boolean written) {
+    public record FileReport(Path file, int markers, int current, List<Marker> stale, List<Failure> failures, boolean written) {
         public FileReport {
             stale = List.copyOf(stale);
             failures = List.copyOf(failures);
@@ -92,6 +93,15 @@ public final class MarkdownSync {
 
         public int markers() {
             return files.stream().mapToInt(FileReport::markers).sum();
+        }
+
+        public int current() {
+            return files.stream().mapToInt(FileReport::current).sum();
+        }
+
+        /** How many markers could not be used or drawn, and files not read. */
+        public int failureCount() {
+            return files.stream().mapToInt(f -> f.failures().size()).sum();
         }
 
         public int staleCount() {
@@ -199,7 +209,7 @@ public final class MarkdownSync {
 
     private static FileReport finish(Pending pending, boolean write) {
         if (pending.document() == null) {
-            return new FileReport(pending.file(), 0, List.of(), pending.failures(), false);
+            return new FileReport(pending.file(), 0, 0, List.of(), pending.failures(), false);
         }
         List<Failure> failures = new ArrayList<>(pending.failures());
         Map<Marker, String> drawn = new LinkedHashMap<>();
@@ -229,7 +239,8 @@ public final class MarkdownSync {
                 failures.add(new Failure(0, e));
             }
         }
-        return new FileReport(pending.file(), pending.drawings().size(), update.stale(), failures, written);
+        return new FileReport(pending.file(), pending.drawings().size(), drawn.size() - update.stale().size(),
+                update.stale(), failures, written);
     }
 
     /** The text of {@code bytes}, which must be UTF-8: anything else could not be written back unchanged. */
