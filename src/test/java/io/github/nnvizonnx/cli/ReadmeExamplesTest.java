@@ -49,7 +49,8 @@ class ReadmeExamplesTest {
         String synopsis = block.group(1);
         CommandLine command = NnvizCommand.commandLine();
         List<String> missing = new ArrayList<>();
-        for (CommandLine c : List.of(command, command.getSubcommands().get("convert"))) {
+        for (CommandLine c : List.of(command, command.getSubcommands().get("convert"),
+                command.getSubcommands().get("sync"))) {
             for (OptionSpec option : c.getCommandSpec().options()) {
                 boolean named = java.util.Arrays.stream(option.names()).anyMatch(name -> Pattern.compile(
                         "[\\[ |]" + Pattern.quote(name) + "(?=[\\]\\s=|])").matcher(synopsis).find());
