@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.nnvizonnx.testsupport.ConverterFixtures;
 import io.github.nnvizonnx.testsupport.ExternalTools;
 import io.github.nnvizonnx.testsupport.RealModels;
+import io.github.nnvizonnx.testsupport.TorchExports;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +17,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -165,6 +168,26 @@ class SyncCliTest {
         }
         assertEquals(blocks.get(0), blocks.get(1));
         assertFalse(blocks.get(0).contains(dir.toString()), blocks.get(0));
+    }
+
+    @Test
+    @Tag("slow") // a torch export
+    void aSpecsPythonFileIsRelativeToTheMarkdownFile() throws IOException {
+        TorchExports.requireTorch();
+        Path docs = Files.createDirectories(dir.resolve("docs"));
+        ConverterFixtures.writeTower(docs);
+        String options = " --input 1x16 --depth all --python " + TorchExports.PYTHON + " --cache-dir "
+                + ConverterFixtures.sharedCache();
+        Path doc = docs.resolve("net.md");
+        String marker = "<!-- nnviz-onnx \"tower.py:Tower;width=32;depth=3;name='wide'\"" + options + " -->\n";
+        Files.writeString(doc, marker);
+        CommandRun sync = CommandRun.of("sync", doc.toString());
+        assertEquals(0, sync.code(), sync.err());
+        String drawn = drawn(Path.of(docs.resolve("tower.py") + ":Tower;width=32;depth=3;name='wide'"),
+                options.strip().split(" "));
+        assertEquals(marker + block(drawn), Files.readString(doc));
+        assertTrue(drawn.contains("stages.0–2 (Stage) ×3") && drawn.contains("stem (Linear)"), drawn);
+        assertEquals(0, CommandRun.of("sync", "--check", doc.toString()).code());
     }
 
     @Test
