@@ -15,12 +15,13 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -161,8 +162,20 @@ public final class MarkdownSync {
         });
         try {
             List<Pending> started = new ArrayList<>();
-            for (Path file : files(paths, started)) {
-                started.add(start(file, cache, pool));
+            Set<Path> seen = new HashSet<>(); // README.md and ./README.md are one file, synced once
+            for (Path path : paths) {
+                List<Path> files;
+                try {
+                    files = MarkdownFiles.under(path);
+                } catch (IOException | RuntimeException e) {
+                    started.add(Pending.failed(path, e));
+                    continue;
+                }
+                for (Path file : files) {
+                    if (seen.add(file.toAbsolutePath().normalize())) {
+                        started.add(start(file, cache, pool));
+                    }
+                }
             }
             List<FileReport> reports = new ArrayList<>();
             for (Pending pending : started) {
@@ -172,19 +185,6 @@ public final class MarkdownSync {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    /** The Markdown files {@code paths} stand for, each once; a path that cannot be listed goes to {@code failed}. */
-    private static List<Path> files(List<Path> paths, List<Pending> failed) {
-        LinkedHashSet<Path> files = new LinkedHashSet<>();
-        for (Path path : paths) {
-            try {
-                files.addAll(MarkdownFiles.under(path));
-            } catch (IOException | RuntimeException e) {
-                failed.add(Pending.failed(path, e));
-            }
-        }
-        return new ArrayList<>(files);
     }
 
     /** Reads {@code file} and starts drawing its markers. */

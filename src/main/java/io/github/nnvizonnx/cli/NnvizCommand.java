@@ -49,7 +49,7 @@ import picocli.CommandLine.Spec;
             "  nnviz-onnx 'my_model.py:Net;width=32' --input 1x3x64x64 -o net.mmd",
             "  nnviz-onnx traced.pt --depth 2                TorchScript archive (jit.save)",
             "  nnviz-onnx convert resnet18 -o resnet18.onnx  only convert; see convert --help",
-            "  nnviz-onnx sync --check README.md docs        diagrams in Markdown; sync --help",
+            "  nnviz-onnx sync --check README.md docs        Markdown diagrams; sync --help",
             "",
             "Exit codes: 0 success, 1 unreadable or invalid model, 2 bad usage."})
 final class NnvizCommand implements Callable<Integer> {

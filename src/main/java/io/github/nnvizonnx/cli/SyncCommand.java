@@ -56,7 +56,7 @@ final class SyncCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        MarkdownSync sync = MarkdownSync.drawingWith(new MarkerDiagrams(err, quiet));
+        MarkdownSync sync = MarkdownSync.drawingWith(new MarkerDiagrams(spec.parent(), err, quiet));
         MarkdownSync.Report report = check ? sync.check(files) : sync.sync(files);
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(stdout, StandardCharsets.UTF_8));
         for (MarkdownSync.FileReport file : report.files()) {
@@ -106,12 +106,13 @@ final class SyncCommand implements Callable<Integer> {
 
     /** Draws each marker as the main command would draw MODEL with OPTIONS, in Mermaid. */
     static final class MarkerDiagrams implements MarkdownSync.Diagrams {
+        /** The main command, whose options tell an option that is not for markers from an unknown one. */
+        private final CommandLine.Model.CommandSpec main;
         private final PrintWriter err;
         private final boolean quiet;
-        /** The main command's options, to tell an option that is not for markers from an unknown one. */
-        private final CommandLine.Model.CommandSpec main = NnvizCommand.commandLine().getCommandSpec();
 
-        MarkerDiagrams(PrintWriter err, boolean quiet) {
+        MarkerDiagrams(CommandLine.Model.CommandSpec main, PrintWriter err, boolean quiet) {
+            this.main = main;
             this.err = err;
             this.quiet = quiet;
         }

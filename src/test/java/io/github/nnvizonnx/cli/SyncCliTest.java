@@ -148,9 +148,9 @@ class SyncCliTest {
         for (Path file : List.of(nested, hidden, other)) {
             Files.writeString(file, "<!-- nnviz-onnx " + dir.resolve("intro.onnx") + " -->\n");
         }
-        CommandRun check = CommandRun.of("sync", "--check", dir.toString());
+        CommandRun check = CommandRun.of("sync", "--check", dir.toString(), nested.toString());
         assertEquals(1, check.code(), check.err());
-        assertEquals(nested + ":1\n", check.out());
+        assertEquals(nested + ":1\n", check.out(), "each file once, though named twice");
         CommandRun explicit = CommandRun.of("sync", "--check", other.toString());
         assertEquals(other + ":1\n", explicit.out(), "a file named on the command line is read whatever its name");
     }
