@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "sync", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Regenerates the diagram below each marker line in Markdown files:",
+        description = {"Keeps the diagrams in Markdown files current: each marker line",
             "  <!-- nnviz-onnx MODEL [OPTIONS] -->",
             "is followed by a ```mermaid block of MODEL (relative to the Markdown file) drawn with OPTIONS, the main"
                 + " command's view options. The block is added when missing. The rest of each file is kept byte for"
