@@ -85,15 +85,15 @@ final class SyncCommand implements Callable<Integer> {
             return "no <!-- nnviz-onnx MODEL --> markers in " + String.join(", ", files.stream().map(Path::toString)
                     .toList());
         }
+        String of = " of " + count(report.markers(), "diagram");
         String errors = report.failureCount() == 0 ? ""
-                : ", " + count(report.failureCount(), "error") + (check ? "" : " (files with errors are not written)");
-        String current = report.current() + " of " + count(report.markers(), "diagram") + " current";
-        if (check) {
-            return current + ", " + report.staleCount() + " out of date" + errors
-                    + (report.staleCount() > 0 ? "; nnviz-onnx sync without --check updates them" : "");
+                : "; " + count(report.failureCount(), "error") + (check ? "" : ", files with errors not written");
+        if (report.staleCount() == 0) {
+            return report.current() + of + " current" + (check ? "" : ", nothing written") + errors;
         }
         long written = report.files().stream().filter(MarkdownSync.FileReport::written).count();
-        return "updated " + count(written, "file") + "; " + current + " before" + errors;
+        return report.staleCount() + of + " out of date" + (check ? " (nnviz-onnx sync without --check updates them)"
+                : ", " + count(written, "file") + " updated") + errors;
     }
 
     private static String where(Path file, int line) {
