@@ -66,10 +66,10 @@ final class SyncCommand implements Callable<Integer> {
                 ErrorHandlers.details(failure.cause()).forEach(line -> err.println("  " + line));
             }
             if (check) {
-                file.stale().forEach(marker -> out.println(where(file.file(), marker.line()).replaceFirst(": $", "")));
+                file.stale().forEach(marker -> out.println(file.file() + ":" + marker.line()));
             } else if (file.written() && !quiet) {
-                err.println("nnviz-onnx: updated " + file.file() + " (" + count(file.stale().size(), "diagram")
-                        + " of " + file.markers() + ")");
+                err.println("nnviz-onnx: updated " + file.file() + " (" + file.stale().size() + " of "
+                        + count(file.markers(), "diagram") + ")");
             }
         }
         out.flush();

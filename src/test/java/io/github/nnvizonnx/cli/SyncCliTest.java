@@ -75,7 +75,7 @@ class SyncCliTest {
 
         CommandRun sync = CommandRun.of("sync", doc.toString());
         assertEquals(0, sync.code(), sync.err());
-        assertTrue(sync.err().contains("nnviz-onnx: updated " + doc + " (2 diagrams of 2)"), sync.err());
+        assertTrue(sync.err().contains("nnviz-onnx: updated " + doc + " (2 of 2 diagrams)"), sync.err());
         String expected = "# Guide\n\n<!-- nnviz-onnx models/intro.onnx --depth 1 -->\n"
                 + block(drawn(models.resolve("intro.onnx"), "--depth", "1")) + "\nThe LSTM:\n\n"
                 + "<!-- nnviz-onnx 'models/lstm.onnx' --direction LR -->\n"
