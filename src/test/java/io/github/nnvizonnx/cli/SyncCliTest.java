@@ -113,7 +113,7 @@ class SyncCliTest {
         String text = String.join("\n", "<!-- nnviz-onnx intro.onnx -->", "<!-- nnviz-onnx missing.onnx -->",
                 "<!-- nnviz-onnx intro.onnx -o out.svg -->", "<!-- nnviz-onnx intro.onnx --depht 2 -->",
                 "<!-- nnviz-onnx intro.onnx --layer nope -->", "<!-- nnviz-onnx intro.onnx --depth -->",
-                "<!-- nnviz-onnx intro.onnx", "");
+                "<!-- nnviz-onnx intro.onnx", "<!-- nnviz-onnx intro.onnx --open -->", "");
         Files.writeString(broken, text);
         Path fine = Files.createDirectories(dir.resolve("sub")).resolve("fine.md");
         Files.writeString(fine, "<!-- nnviz-onnx ../intro.onnx -->\n");
@@ -130,7 +130,8 @@ class SyncCliTest {
                 at + "4: Unknown options: '--depht', '2'",
                 at + "5: no module named 'nope'; top-level modules: block1, block2, head",
                 at + "6: Missing required parameter for option '--depth' (N|auto|all)",
-                at + "7: the marker must end with --> on its own line: <!-- nnviz-onnx MODEL [OPTIONS] -->"),
+                at + "7: the marker must end with --> on its own line: <!-- nnviz-onnx MODEL [OPTIONS] -->",
+                at + "8: --open is not for a marker: sync writes the diagram as Mermaid into the block below it"),
                 errors.stream().sorted().toList());
         assertFalse(sync.err().contains("\tat "), sync.err());
 
