@@ -53,6 +53,7 @@ public final class Nnviz {
     private Medium medium;
     private Emitter emitter;
     private Reporter reporter = Reporter.SILENT;
+    private ModelCache cache;
 
     private Nnviz(ModelInput input, ModelInput oldInput) {
         this.input = Objects.requireNonNull(input, "input");
@@ -155,6 +156,15 @@ public final class Nnviz {
         return this;
     }
 
+    /**
+     * Takes the model from {@code shared} when a request with the same file, hierarchy convention and shapes read it
+     * before, and leaves it there for the next: drawing one model with several views reads and runs it once.
+     */
+    public Nnviz cache(ModelCache shared) {
+        this.cache = Objects.requireNonNull(shared, "shared");
+        return this;
+    }
+
     /** Runs the pipeline: reads the model, gives it shapes, chooses the view; writing is left to the drawing. */
     public Drawing draw() throws IOException {
         Emitter chosen = emitter != null ? emitter : Emitters.mermaid();
@@ -201,13 +211,18 @@ public final class Nnviz {
     }
 
     /**
-     * The model with the shapes asked for, or the comparison of two such models; the view's modules resolved in it,
-     * and its If/Loop/Scan opened when they hold most of it.
+     * The model with the shapes asked for (from the cache when there is one), or the comparison of two such models;
+     * the view's modules resolved in it, and its If/Loop/Scan opened when they hold most of it.
      */
-    private Read readWithShapes() {
+    private Read readWithShapes() throws IOException {
         if (oldInput == null) {
-            Loaded one = load(input, view.options());
-            return opened(one.model(), one.view(), ChangeMarks.NONE);
+            if (cache == null) {
+                Loaded one = load(input, view.options());
+                return opened(one.model(), one.view(), ChangeMarks.NONE);
+            }
+            // a cached reading serves other views: the view is checked after it, not failing the reading
+            ModelGraph model = cache.model(ModelCache.key(input, hierarchy, shapes), () -> load(input, null).model());
+            return opened(model, Views.resolveNamedModules(model, view.options()), ChangeMarks.NONE);
         }
         ModelDiff diff = ModelDiff.of(load(oldInput, null).model(), load(input, null).model());
         return opened(diff.merged(), Views.resolveNamedModules(diff.merged(), view.options()), diff.marks());

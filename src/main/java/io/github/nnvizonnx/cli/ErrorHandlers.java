@@ -4,6 +4,7 @@ import io.github.nnvizonnx.convert.ConversionException;
 import io.github.nnvizonnx.internal.io.OutputFailure;
 import io.github.nnvizonnx.emit.render.RenderException;
 import io.github.nnvizonnx.read.InvalidModelException;
+import io.github.nnvizonnx.sync.MarkerException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -32,6 +33,34 @@ final class ErrorHandlers {
     static String oneLine(String message) {
         String text = message == null ? "unknown error" : message;
         return text.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+    }
+
+    /**
+     * What went wrong with one input of a command that goes on with the others (a marker of sync, a Markdown file):
+     * the message of a failure we know, in our words; anything else is an internal error.
+     */
+    static String messageOf(Exception ex) {
+        if (ex instanceof ParameterException || ex instanceof ConversionException || ex instanceof MarkerException
+                || ex instanceof InvalidModelException || ex instanceof RenderException || ex instanceof OutputFailure) {
+            return ex.getMessage();
+        }
+        if (ex instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or folder";
+        }
+        if (ex instanceof IOException || ex instanceof UncheckedIOException) {
+            return ExecutionErrors.describe(ex instanceof UncheckedIOException u ? u.getCause() : ex);
+        }
+        return internalError(ex);
+    }
+
+    /** The lines that follow the error line of {@code ex}: a failed conversion's last lines of traceback. */
+    static java.util.List<String> details(Exception ex) {
+        return ex instanceof ConversionException ce ? ce.details() : java.util.List.of();
+    }
+
+    private static String internalError(Exception ex) {
+        return "internal error (" + ex.getClass().getSimpleName() + ": " + ex.getMessage()
+                + "); please report it with the model that caused it";
     }
 
     /** Bad options and arguments: exit 2 with a pointer to --help. */
@@ -70,8 +99,7 @@ final class ErrorHandlers {
                         : "cannot write output: " + describe(cause));
                 return BAD_INPUT;
             }
-            printError(cl, "internal error (" + ex.getClass().getSimpleName() + ": " + ex.getMessage()
-                    + "); please report it with the model that caused it");
+            printError(cl, internalError(ex));
             return BAD_INPUT;
         }
 

@@ -50,6 +50,7 @@ import picocli.CommandLine.Spec;
             "  nnviz-onnx traced.pt --depth 2                TorchScript archive (jit.save)",
             "  nnviz-onnx convert resnet18 -o resnet18.onnx  only convert; see convert --help",
             "  nnviz-onnx diff resnet18 resnet34 -o diff.svg compare two models; diff --help",
+            "  nnviz-onnx sync --check README.md docs        Markdown diagrams; sync --help",
             "",
             "Exit codes: 0 success, 1 unreadable or invalid model, 2 bad usage."})
 final class NnvizCommand implements Callable<Integer> {
@@ -94,6 +95,7 @@ final class NnvizCommand implements Callable<Integer> {
     static CommandLine commandLine(OutputStream stdout, java.io.Writer stderr) {
         CommandLine cl = new CommandLine(new NnvizCommand(stdout));
         cl.addSubcommand("diff", new DiffCommand(stdout));
+        cl.addSubcommand(new SyncCommand(stdout));
         cl.setErr(StderrLines.over(stderr));
         cl.setParameterExceptionHandler(new ErrorHandlers.UsageErrors());
         cl.setExecutionExceptionHandler(new ErrorHandlers.ExecutionErrors());

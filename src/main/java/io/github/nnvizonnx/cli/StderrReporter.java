@@ -7,28 +7,35 @@ import java.io.PrintWriter;
 final class StderrReporter implements Reporter {
     private final PrintWriter err;
     private final boolean quiet;
+    /** What each line is about, when one command draws several diagrams ({@code README.md:12: }); else empty. */
+    private final String context;
 
     StderrReporter(PrintWriter err, boolean quiet) {
+        this(err, quiet, "");
+    }
+
+    StderrReporter(PrintWriter err, boolean quiet, String context) {
         this.err = err;
         this.quiet = quiet;
+        this.context = context;
     }
 
     @Override
     public void status(String line) {
         if (!quiet) {
-            print("nnviz-onnx: " + line);
+            print("nnviz-onnx: " + context + line);
         }
     }
 
     @Override
     public void warning(String line) {
-        print("nnviz-onnx: warning: " + ErrorHandlers.oneLine(line));
+        print("nnviz-onnx: warning: " + context + ErrorHandlers.oneLine(line));
     }
 
     @Override
     public void note(String line) {
         if (!quiet) {
-            print("nnviz-onnx: " + ErrorHandlers.oneLine(line));
+            print("nnviz-onnx: " + context + ErrorHandlers.oneLine(line));
         }
     }
 

@@ -174,7 +174,7 @@ class CliTest {
     @Test
     void helpFitsEightyColumns() {
         for (CommandLine cl : List.of(NnvizCommand.commandLine(), NnvizCommand.commandLine().getSubcommands()
-                .get("convert"))) {
+                .get("convert"), NnvizCommand.commandLine().getSubcommands().get("sync"))) {
             cl.setUsageHelpAutoWidth(false);
             cl.setUsageHelpWidth(80);
             String help = cl.getUsageMessage(CommandLine.Help.Ansi.OFF);

@@ -19,9 +19,13 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /** The diagrams in the README are what the commands above them print today. */
 class ReadmeExamplesTest {
-    /** A one-line {@code ./nnviz-onnx ...} sh block directly followed by a mermaid block. */
+    /**
+     * A one-line {@code ./nnviz-onnx ...} sh block, then the marker that keeps the block below current with the same
+     * arguments ({@code nnviz-onnx sync}, see SyncCliTest), then the mermaid block.
+     */
     private static final Pattern EXAMPLE = Pattern.compile(
-            "```sh\\n\\./nnviz-onnx ([^\\n]*)\\n```\\n\\n[^`]*?```mermaid\\n(.*?)```", Pattern.DOTALL);
+            "```sh\\n\\./nnviz-onnx ([^\\n]*)\\n```\\n\\n[^`]*?<!-- nnviz-onnx ([^\\n]*) -->\\n"
+                    + "```mermaid\\n(.*?)```", Pattern.DOTALL);
 
     @Test
     void mermaidBlocksMatchTheToolsOutput() throws IOException {
@@ -34,7 +38,8 @@ class ReadmeExamplesTest {
             args.add("-q");
             CommandRun run = CommandRun.of(args.toArray(String[]::new));
             assertEquals(0, run.code(), run.err());
-            assertEquals(m.group(2), run.out(), "README output of ./nnviz-onnx " + m.group(1));
+            assertEquals(m.group(1), m.group(2), "the marker above the block draws what the command above says");
+            assertEquals(m.group(3), run.out(), "README output of ./nnviz-onnx " + m.group(1));
             commands.add(m.group(1));
         }
         assertEquals(List.of("testdata/nnviz_intro.onnx", "testdata/nnviz_intro.onnx --no-fold",
@@ -49,7 +54,8 @@ class ReadmeExamplesTest {
         String synopsis = block.group(1);
         CommandLine command = NnvizCommand.commandLine();
         List<String> missing = new ArrayList<>();
-        for (CommandLine c : List.of(command, command.getSubcommands().get("convert"))) {
+        for (CommandLine c : List.of(command, command.getSubcommands().get("convert"),
+                command.getSubcommands().get("sync"))) {
             for (OptionSpec option : c.getCommandSpec().options()) {
                 boolean named = java.util.Arrays.stream(option.names()).anyMatch(name -> Pattern.compile(
                         "[\\[ |]" + Pattern.quote(name) + "(?=[\\]\\s=|])").matcher(synopsis).find());
