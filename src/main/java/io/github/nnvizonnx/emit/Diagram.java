@@ -194,6 +194,14 @@ public final class Diagram {
         return marks.ofNode(node);
     }
 
+    /**
+     * What a comparison of two models found in the module at {@code path} of {@link #source()} (added, removed, or
+     * a summary of the changes inside it), or null: for formats that carry the whole model, such as the explorer.
+     */
+    public Change changeOfModule(ModulePath path) {
+        return marks.ofModule(path);
+    }
+
     /** What a comparison of two models found about a module drawn as a box, or null. */
     public Change change(Module box) {
         return marks.ofBox(box);

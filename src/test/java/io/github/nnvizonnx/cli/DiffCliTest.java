@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.github.nnvizonnx.model.ChangeKind;
 import io.github.nnvizonnx.testsupport.Graphviz;
+import io.github.nnvizonnx.testsupport.HtmlExplorer;
 import io.github.nnvizonnx.testsupport.MermaidRenderer;
 import io.github.nnvizonnx.testsupport.RealModels;
 import java.nio.file.Files;
@@ -55,7 +57,8 @@ class DiffCliTest {
         Path graphml = dir.resolve("diff.graphml");
         Path json = dir.resolve("diff.json");
         Path markdown = dir.resolve("diff.md");
-        for (Path out : List.of(mermaid, dot, graphml, json, markdown)) {
+        Path html = dir.resolve("diff.html");
+        for (Path out : List.of(mermaid, dot, graphml, json, markdown, html)) {
             CommandRun run = CommandRun.of("diff", OLD, NEW, "--depth", "2", "-o", out.toString(), "-q",
                     "--shapes", "declared");
             assertEquals(0, run.code(), out + ": " + run.err());
@@ -83,6 +86,30 @@ class DiffCliTest {
         }
         JsonObject diff = model.getAsJsonObject("diff");
         assertEquals(diff.getAsJsonObject("operations").get("removed").getAsLong(), removed);
+
+        // the explorer marks the nodes it carries (the model with glue hidden) as JSON marks the same operations
+        java.util.Set<String> removedInJson = new java.util.HashSet<>();
+        for (JsonElement n : model.getAsJsonArray("nodes")) {
+            JsonObject node = n.getAsJsonObject();
+            if (node.get("kind").getAsString().equals("operation") && node.has("change")
+                    && node.get("change").getAsString().equals("removed")) {
+                removedInJson.add(node.get("name").getAsString());
+            }
+        }
+        JsonObject page = HtmlExplorer.embeddedModel(Files.readString(html));
+        assertEquals(3, page.getAsJsonArray("changeLooks").size(), "added, removed, changed: drawn and in the legend");
+        JsonObject pageNodes = page.getAsJsonObject("nodes");
+        List<String> removedInPage = new java.util.ArrayList<>();
+        for (int i = 0; i < pageNodes.getAsJsonArray("kind").size(); i++) {
+            int kind = pageNodes.getAsJsonArray("change").get(i).getAsInt();
+            int text = pageNodes.getAsJsonArray("changeText").get(i).getAsInt();
+            assertEquals(kind < 0, text < 0, "a change has its label line");
+            if (pageNodes.getAsJsonArray("kind").get(i).getAsInt() == 0 && kind == ChangeKind.REMOVED.ordinal()) {
+                removedInPage.add(pageNodes.getAsJsonArray("name").get(i).getAsString());
+            }
+        }
+        assertFalse(removedInPage.isEmpty(), "the pooler, which the quantized file lacks, is a ghost");
+        assertTrue(removedInJson.containsAll(removedInPage), removedInPage + " within " + removedInJson);
 
         String md = Files.readString(markdown);
         assertTrue(md.contains("\n| | added | removed | changed |\n"), md);

@@ -15,6 +15,23 @@ import java.util.List;
  * ({@link ExternalTools}).
  */
 public final class HtmlExplorer {
+    private static final java.util.regex.Pattern MODEL = java.util.regex.Pattern.compile(
+            "<script id=\"nnviz-model\" type=\"application/octet-stream\">([A-Za-z0-9+/=]*)</script>");
+
+    /** The model a page carries, decoded as the page decodes it (gzip in base64). */
+    public static JsonObject embeddedModel(String page) throws java.io.IOException {
+        java.util.regex.Matcher m = MODEL.matcher(page);
+        if (!m.find()) {
+            throw new AssertionError("the page carries no model");
+        }
+        byte[] gzip = java.util.Base64.getDecoder().decode(m.group(1));
+        try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(
+                new java.io.ByteArrayInputStream(gzip))) {
+            return com.google.gson.JsonParser.parseString(
+                    new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).getAsJsonObject();
+        }
+    }
+
     private static final String HARNESS_DIR = "src/test/html";
     private static final long TIMEOUT_MINUTES = 10;
 

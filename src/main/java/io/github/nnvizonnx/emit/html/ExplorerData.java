@@ -5,9 +5,12 @@ import io.github.nnvizonnx.emit.AutoDirection;
 import io.github.nnvizonnx.emit.Diagram;
 import io.github.nnvizonnx.emit.Labels;
 import io.github.nnvizonnx.emit.Medium;
+import io.github.nnvizonnx.emit.style.ChangeLook;
 import io.github.nnvizonnx.emit.style.OpFamily;
 import io.github.nnvizonnx.emit.style.Style;
 import io.github.nnvizonnx.model.AttributeSummary;
+import io.github.nnvizonnx.model.Change;
+import io.github.nnvizonnx.model.ChangeKind;
 import io.github.nnvizonnx.model.InputNode;
 import io.github.nnvizonnx.model.Module;
 import io.github.nnvizonnx.model.ModelGraph;
@@ -61,6 +64,9 @@ final class ExplorerData {
         out.name("direction").value(AutoDirection.resolve(diagram, Medium.SCREEN).options().direction().name());
         out.name("totalParams").value(diagram.source().totalParameters());
         writeStyle(out);
+        if (diagram.changeSummary() != null) {
+            writeChangeLooks(out);
+        }
         writeModules(out);
         Map<Node, Integer> nodeNumbers = writeNodes(out);
         writeEdges(out, nodeNumbers);
@@ -157,6 +163,7 @@ final class ExplorerData {
         numbers(out, "cls", modules, m -> string(m.className()));
         numbers(out, "qcls", modules, m -> string(m.qualifiedClassName()));
         numbers(out, "kind", modules, m -> string(m.kind().name()));
+        writeChanges(out, modules, m -> m.path().isRoot() ? null : diagram.changeOfModule(m.path()));
         out.name("params").beginArray();
         for (Module m : modules) {
             out.value(m.parameterCount());
@@ -177,6 +184,7 @@ final class ExplorerData {
         column(out, "name", nodes, ExplorerData::nodeName);
         numbers(out, "op", nodes, n -> n instanceof OperationNode op ? string(op.opType()) : -1);
         numbers(out, "domain", nodes, n -> n instanceof OperationNode op ? string(op.domain()) : -1);
+        writeChanges(out, nodes, diagram::change);
         out.name("params").beginArray();
         for (Node n : nodes) {
             out.value(n instanceof OperationNode op ? op.parameterCount() : 0);
@@ -200,6 +208,44 @@ final class ExplorerData {
     }
 
     /** The module number of {@code scope}, or of its nearest ancestor in the tree (a scope is always one). */
+    /**
+     * What a comparison of two models found about each item: {@code change}, the kind's number in {@link ChangeKind}
+     * order (-1: the same in both), and {@code changeText}, the line a label shows. Written only for a comparison.
+     */
+    private <T> void writeChanges(JsonWriter out, List<T> items, java.util.function.Function<T, Change> changeOf)
+            throws IOException {
+        if (diagram.changeSummary() == null) {
+            return;
+        }
+        numbers(out, "change", items, item -> {
+            Change c = changeOf.apply(item);
+            return c == null ? -1 : c.kind().ordinal();
+        });
+        numbers(out, "changeText", items, item -> {
+            Change c = changeOf.apply(item);
+            return c == null ? -1 : string(c.label());
+        });
+    }
+
+    /** How each kind of change is drawn, in {@link ChangeKind} order, as the other formats draw it. */
+    private static void writeChangeLooks(JsonWriter out) throws IOException {
+        out.name("changeLooks").beginArray();
+        for (ChangeKind kind : ChangeKind.values()) {
+            ChangeLook look = ChangeLook.of(kind);
+            out.beginObject();
+            out.name("word").value(kind.word());
+            out.name("description").value(look.description());
+            out.name("color").value(look.color());
+            out.name("border").value(look.border().name().toLowerCase(java.util.Locale.ROOT));
+            out.name("width").value(look.width(1));
+            out.name("doubled").value(look.doubled());
+            out.name("fill").value(look.fadedFill());
+            out.name("text").value(look.fadedText());
+            out.endObject();
+        }
+        out.endArray();
+    }
+
     private int moduleOf(ModulePath scope) {
         for (ModulePath p = scope; ; p = p.parent()) {
             Integer number = moduleNumbers.get(p);

@@ -175,8 +175,37 @@
     }
     return own;
   }
-  /** Lines of a node: a bold title, then details, as Labels.java writes them. */
+  /** Lines of a node: a bold title, then details, then what a comparison found, as Labels.java writes them. */
   function nodeLines(M, state, item) {
+    const lines = ownLines(M, state, item);
+    const change = changeOf(M, item);
+    return change ? [...lines, clip(change.text)] : lines;
+  }
+  /**
+   * What a comparison of two models found about a drawn node or box ({ module } or { node }): its look and the line
+   * its label shows; null when the page draws one model or the item is the same in both.
+   */
+  function changeOf(M, item) {
+    const looks = M.data.changeLooks;
+    if (!looks) return null;
+    const columns = item.module >= 0 ? M.mod : M.nodes;
+    const i = item.module >= 0 ? item.module : item.node;
+    const k = columns.change[i];
+    return k < 0 ? null : { look: looks[k], text: M.str(columns.changeText[i]) };
+  }
+  /** Draws a change's outline on a node's or box's shape, as the other formats do; a removed part is faded. */
+  function markChange(shape, group, change, lineWidth) {
+    if (!change) return;
+    const look = change.look;
+    shape.setAttribute('stroke', look.color);
+    shape.setAttribute('stroke-width', lineWidth * look.width);
+    if (dashes[look.border]) shape.setAttribute('stroke-dasharray', dashes[look.border]);
+    else shape.removeAttribute('stroke-dasharray');
+    if (look.fill) shape.setAttribute('fill', look.fill);
+    if (look.text) group.style.setProperty('--change-text', look.text);
+    group.classList.add('change-' + look.word);
+  }
+  function ownLines(M, state, item) {
     const st = M.data.style;
     if (item.module >= 0) {
       const m = item.module;
@@ -385,10 +414,12 @@
       const level = boxLevel.get(b.box);
       const top = b.y - b.height / 2;
       const group = el('g', { class: 'box', 'data-module': String(b.box) }, boxLayer);
-      el('rect', { x: b.x - b.width / 2, y: top, width: b.width, height: b.y + b.height / 2 - top, rx: 6,
+      const frame = el('rect', { x: b.x - b.width / 2, y: top, width: b.width, height: b.y + b.height / 2 - top, rx: 6,
         fill: st.moduleFills[(level - 1) % st.moduleFills.length], stroke: st.moduleBorder, 'stroke-width': st.lineWidth }, group);
+      const boxChange = changeOf(M, { module: b.box });
+      markChange(frame, group, boxChange, st.lineWidth);
       const title = el('text', { class: 'title', x: b.x - b.width / 2 + 8, y: top + titleSize * 1.2, 'font-size': titleSize }, group);
-      title.textContent = boxTitle(M, state, b.box);
+      title.textContent = boxTitle(M, state, b.box) + (boxChange ? ` · ${boxChange.text}` : '');
       title.addEventListener('click', (ev) => { ev.stopPropagation(); toggleModule(b.box, ev); });
       title.addEventListener('mouseenter', () => showInfo({ module: b.box, node: -1 }));
       const member = M.memberOf.get(b.box);
@@ -422,8 +453,12 @@
       const shape = el('rect', { class: 'shape', x, y, width: n.width, height: n.height, rx: fam === 'io' ? n.height / 2 : 3,
         fill: st.fills[fam], stroke: st.border, 'stroke-width': borderWidth }, group);
       if (dashes[borderStyle]) shape.setAttribute('stroke-dasharray', dashes[borderStyle]);
+      const change = changeOf(M, it);
+      markChange(shape, group, change, st.lineWidth);
       if (it.module >= 0) { // a closed module: a second outline, as a subroutine box
         el('rect', { x: x + 3, y: y + 3, width: n.width - 6, height: n.height - 6, rx: 2, fill: 'none', stroke: st.border, 'stroke-width': st.lineWidth * 0.6 }, group);
+      } else if (change && change.look.doubled) { // an added node: a second outline, as Graphviz's peripheries
+        el('rect', { x: x - 3, y: y - 3, width: n.width + 6, height: n.height + 6, rx: 5, fill: 'none', stroke: change.look.color, 'stroke-width': st.lineWidth }, group);
       }
       n.lines.forEach((text, k) => {
         const t = el('text', { x: n.x, y: y + 5 + line * (k + 0.75), 'text-anchor': 'middle', 'font-size': st.fontSize }, group);
@@ -677,7 +712,7 @@
       const m = item.module;
       const f = M.memberOf.get(m);
       heading(info, 'h2', boxTitle(M, state, m));
-      tableRows(table, [['path', M.path[m]], ['class', M.cls(m)], ['qualified class', M.str(M.mod.qcls[m])],
+      tableRows(table, [['path', M.path[m]], ['change', changeOf(M, { module: m })?.text], ['class', M.cls(m)], ['qualified class', M.str(M.mod.qcls[m])],
         ['kind', M.kind(m).toLowerCase().replace('_', ' ')], ['parameters', M.mod.params[m] > 0 ? paramLine(M, M.mod.params[m]) : null],
         ['operations', M.opCount[m].toLocaleString()],
         ['op types', M.opTypes[m].length > FEW_OP_TYPES ? M.opTypes[m].slice(0, FEW_OP_TYPES).join(', ') + ', …' : M.opTypes[m].join(', ')],
@@ -705,14 +740,14 @@
     if (nodes.kind[n] !== 0) {
       heading(info, 'h2', nodes.name[n] || '(unnamed)');
       const t = M.data.nodeTensor[n];
-      tableRows(table, [['kind', nodes.kind[n] === 1 ? 'model input' : 'model output'],
+      tableRows(table, [['kind', nodes.kind[n] === 1 ? 'model input' : 'model output'], ['change', changeOf(M, item)?.text],
         ['tensor', t >= 0 ? M.tensors.name[t] : null], ['type', t >= 0 ? M.str(M.tensors.type[t]) : null],
         ['shape', t >= 0 ? M.str(M.tensors.shape[t]) : null]]);
       info.appendChild(table);
     } else {
       heading(info, 'h2', M.S[nodes.op[n]]);
       const m = nodes.module[n];
-      tableRows(table, [['name', nodes.name[n]], ['domain', M.str(nodes.domain[n]) || 'ai.onnx'],
+      tableRows(table, [['name', nodes.name[n]], ['change', changeOf(M, item)?.text], ['domain', M.str(nodes.domain[n]) || 'ai.onnx'],
         ['module', M.path[m] || '(model)'], ['class', M.cls(ownModule(M, n) >= 0 ? ownModule(M, n) : m)],
         ['parameters', nodes.params[n] > 0 ? paramLine(M, nodes.params[n]) : null]]);
       info.appendChild(table);
@@ -749,6 +784,13 @@
       swatch.style.border = `1px solid ${M.data.style.border}`;
       swatch.style.width = '2em';
       tr.insertCell().textContent = names[f];
+    }
+    for (const look of M.data.changeLooks || []) {
+      const tr = table.insertRow();
+      const swatch = tr.insertCell();
+      swatch.style.border = `3px ${look.border} ${look.color}`;
+      if (look.fill) swatch.style.background = look.fill;
+      tr.insertCell().textContent = look.description;
     }
     parent.appendChild(table);
   }

@@ -16,6 +16,7 @@ import io.github.nnvizonnx.model.ModelGraph;
 import io.github.nnvizonnx.model.ModuleNode;
 import io.github.nnvizonnx.model.OperationNode;
 import io.github.nnvizonnx.testsupport.HostileNames;
+import io.github.nnvizonnx.testsupport.HtmlExplorer;
 import io.github.nnvizonnx.testsupport.RealModels;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -33,21 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The page is one file that fetches nothing and carries the whole model, as the view it opens at. */
 class HtmlEmitterTest {
-    private static final Pattern MODEL = Pattern.compile(
-            "<script id=\"nnviz-model\" type=\"application/octet-stream\">([A-Za-z0-9+/=]*)</script>");
-
     @TempDir
     Path dir;
-
-    /** The model a page carries, decoded as the page decodes it. */
-    static JsonObject modelOf(String page) throws IOException {
-        Matcher m = MODEL.matcher(page);
-        assertTrue(m.find(), "the page carries its model");
-        byte[] gzip = Base64.getDecoder().decode(m.group(1));
-        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzip))) {
-            return JsonParser.parseString(new String(in.readAllBytes(), StandardCharsets.UTF_8)).getAsJsonObject();
-        }
-    }
 
     @Test
     void miniLmPageIsSelfContainedAndCarriesEveryNodeAndEdge() throws IOException {
@@ -58,7 +46,7 @@ class HtmlEmitterTest {
         assertEquals(3, page.split("<script", -1).length - 1, "the model, dagre and the page's own script");
         assertTrue(page.contains("dagre"), "the layout library is inlined");
 
-        JsonObject model = modelOf(page);
+        JsonObject model = HtmlExplorer.embeddedModel(page);
         ModelGraph explorable = drawing.diagram().explorable();
         assertEquals(explorable.nodes().size(), model.getAsJsonObject("nodes").getAsJsonArray("kind").size());
         assertEquals(explorable.graph().edgeSet().size() * 3, model.getAsJsonArray("edges").size());
@@ -84,7 +72,7 @@ class HtmlEmitterTest {
     void pageOfALayerStartsAtThatLayer() throws IOException {
         Drawing drawing = Nnviz.read(RealModels.miniLm()).view(View.defaults().layer("encoder.layer.0"))
                 .format("html").draw();
-        JsonObject model = modelOf(drawing.text());
+        JsonObject model = HtmlExplorer.embeddedModel(drawing.text());
         int operations = 0;
         JsonArray kinds = model.getAsJsonObject("nodes").getAsJsonArray("kind");
         for (JsonElement k : kinds) {
@@ -103,8 +91,8 @@ class HtmlEmitterTest {
                 assertFalse(page.contains(name), "written raw into the page: " + name);
             }
         }
-        Set<String> strings = strings(modelOf(page));
-        JsonArray moduleNames = modelOf(page).getAsJsonObject("modules").getAsJsonArray("name");
+        Set<String> strings = strings(HtmlExplorer.embeddedModel(page));
+        JsonArray moduleNames = HtmlExplorer.embeddedModel(page).getAsJsonObject("modules").getAsJsonArray("name");
         Set<String> names = new HashSet<>(strings);
         moduleNames.forEach(e -> names.add(e.isJsonPrimitive() ? e.getAsString() : ""));
         assertTrue(names.contains("<script>alert(1)<_script>"), "kept whole, as data"); // the model writes / as _
