@@ -24,6 +24,8 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /**
  * The library's entry point: one request that walks the whole pipeline, read → shapes → view → write.
@@ -224,8 +226,44 @@ public final class Nnviz {
             ModelGraph model = cache.model(ModelCache.key(input, hierarchy, shapes), () -> load(input, null).model());
             return opened(model, Views.resolveNamedModules(model, view.options()), ChangeMarks.NONE);
         }
-        ModelDiff diff = ModelDiff.of(load(oldInput, null).model(), load(input, null).model());
+        ModelGraph[] oldAndNew = loadOldBesideNew();
+        ModelDiff diff = ModelDiff.of(oldAndNew[0], oldAndNew[1]);
         return opened(diff.merged(), Views.resolveNamedModules(diff.merged(), view.options()), diff.marks());
+    }
+
+    /**
+     * The two models of a comparison, read at the same time on two threads (a plain thread for the old one: the
+     * reader itself hands work to the common pool, which on two cores has one worker).
+     */
+    private ModelGraph[] loadOldBesideNew() throws IOException {
+        CompletableFuture<ModelGraph> old = new CompletableFuture<>();
+        Thread reading = new Thread(() -> {
+            try {
+                old.complete(load(oldInput, null).model());
+            } catch (Throwable t) {
+                old.completeExceptionally(t);
+            }
+        }, "nnviz-read-old");
+        reading.setDaemon(true);
+        reading.start();
+        ModelGraph current = load(input, null).model();
+        try {
+            return new ModelGraph[] {old.get(), current};
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading " + oldInput.name(), e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IOException(e.getCause());
+        }
     }
 
     private static Read opened(ModelGraph model, ViewOptions resolved, ChangeMarks marks) {
