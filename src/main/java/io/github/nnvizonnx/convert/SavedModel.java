@@ -48,7 +48,8 @@ record SavedModel(Kind kind, String objectClass) {
      * it is not).
      */
     static Optional<SavedModel> inspect(Path file) {
-        if (!startsWithZipMagic(file)) {
+        // a FIFO or a device would block or never end: only a regular file is opened here (the reader refuses the rest)
+        if (!Files.isRegularFile(file) || !startsWithZipMagic(file)) {
             return Optional.empty();
         }
         try (ZipFile zip = new ZipFile(file.toFile())) {
