@@ -16,8 +16,12 @@ final class BoundaryLabels {
     /** A bare number, or torch's {@code onnx::} prefix for values it names after the op that made them. */
     private static final Pattern GENERATED = Pattern.compile("[0-9][0-9.]*|onnx::.*");
 
-    /** What a converter or exporter names a body's results, besides {@link #GENERATED}. */
-    private static final Pattern GENERATED_RESULT = Pattern.compile(".*__.*|.*_outputs?_[0-9]+");
+    /**
+     * What a program names a body's results: {@link #GENERATED}, or what a converter or exporter joins ({@code __})
+     * or numbers ({@code _output_0}).
+     */
+    private static final Pattern GENERATED_RESULT =
+            Pattern.compile(GENERATED.pattern() + "|.*__.*|.*_outputs?_[0-9]+");
 
     private final String word;
     private final Pattern generated;
@@ -38,7 +42,7 @@ final class BoundaryLabels {
 
     /** For the results of one control-flow body. */
     static BoundaryLabels bodyResults() {
-        return new BoundaryLabels("result", Pattern.compile(GENERATED.pattern() + "|" + GENERATED_RESULT.pattern()));
+        return new BoundaryLabels("result", GENERATED_RESULT);
     }
 
     /** The label of the next input or output named {@code name}; null to show the name itself. */
