@@ -24,8 +24,7 @@ import java.util.function.BiFunction;
  * and so is everything inside it.
  */
 final class ModuleMatching {
-    private final Map<ModulePath, ModulePath> newToOld = new HashMap<>();
-    private final Map<ModulePath, ModulePath> oldToNew = new HashMap<>();
+    private final Pairs<ModulePath> pairs = new Pairs<>();
 
     private ModuleMatching() {
     }
@@ -40,7 +39,7 @@ final class ModuleMatching {
         pending.add(ModulePath.ROOT);
         while (!pending.isEmpty()) {
             ModulePath newParent = pending.poll();
-            ModulePath oldParent = matching.newToOld.get(newParent);
+            ModulePath oldParent = matching.pairs.oldOf(newParent);
             List<Module> newChildren = new ArrayList<>(neu.modules().children(newParent));
             List<Module> oldChildren = new ArrayList<>(old.modules().children(oldParent));
             matching.pairBy(newChildren, oldChildren, (m, form) -> m.path().last(), null, null);
@@ -59,7 +58,7 @@ final class ModuleMatching {
                 matching.pairBy(newChildren, oldChildren, (m, form) -> m.className(), null, null);
             }
             for (Module m : neu.modules().children(newParent)) {
-                if (matching.newToOld.containsKey(m.path())) {
+                if (matching.pairs.hasNew(m.path())) {
                     pending.add(m.path());
                 }
             }
@@ -69,17 +68,16 @@ final class ModuleMatching {
 
     /** The old module matched with the new module {@code newPath}, or null when it was added. */
     ModulePath oldOf(ModulePath newPath) {
-        return newToOld.get(newPath);
+        return pairs.oldOf(newPath);
     }
 
     /** The new module matched with the old module {@code oldPath}, or null when it was removed. */
     ModulePath newOf(ModulePath oldPath) {
-        return oldToNew.get(oldPath);
+        return pairs.newOf(oldPath);
     }
 
     private void pair(ModulePath newPath, ModulePath oldPath) {
-        newToOld.put(newPath, oldPath);
-        oldToNew.put(oldPath, newPath);
+        pairs.pair(newPath, oldPath);
     }
 
     /**

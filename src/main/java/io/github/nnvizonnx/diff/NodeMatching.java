@@ -23,8 +23,7 @@ import java.util.function.Function;
  * one level up, and they still match.
  */
 final class NodeMatching {
-    private final Map<Node, Node> newToOld = new HashMap<>();
-    private final Map<Node, Node> oldToNew = new HashMap<>();
+    private final Pairs<Node> pairs = new Pairs<>();
 
     private NodeMatching() {
     }
@@ -54,8 +53,8 @@ final class NodeMatching {
      */
     private void alignLeftovers(Map<ModulePath, ScopeNodes> oldScopes, Map<ModulePath, ScopeNodes> newScopes,
                                 Map<String, Integer> symbols) {
-        Map<Node, ModulePath> oldLeft = leftovers(oldScopes, oldToNew);
-        Map<Node, ModulePath> newLeft = leftovers(newScopes, newToOld);
+        Map<Node, ModulePath> oldLeft = leftovers(oldScopes, pairs::hasOld);
+        Map<Node, ModulePath> newLeft = leftovers(newScopes, pairs::hasNew);
         int deepest = 0;
         for (ModulePath anchor : newLeft.values()) {
             deepest = Math.max(deepest, anchor.length());
@@ -68,17 +67,18 @@ final class NodeMatching {
                     alignOperations(olds, group.getValue(), symbols, false);
                 }
             }
-            oldLeft.keySet().removeIf(oldToNew::containsKey);
-            newLeft.keySet().removeIf(newToOld::containsKey);
+            oldLeft.keySet().removeIf(pairs::hasOld);
+            newLeft.keySet().removeIf(pairs::hasNew);
         }
     }
 
     /** The unmatched operations of {@code scopes}, in order, with the module they were aligned in. */
-    private static Map<Node, ModulePath> leftovers(Map<ModulePath, ScopeNodes> scopes, Map<Node, Node> matched) {
+    private static Map<Node, ModulePath> leftovers(Map<ModulePath, ScopeNodes> scopes,
+                                                  java.util.function.Predicate<Node> matched) {
         Map<Node, ModulePath> left = new LinkedHashMap<>();
         scopes.forEach((anchor, nodes) -> {
             for (Node n : nodes.operations) {
-                if (!matched.containsKey(n)) {
+                if (!matched.test(n)) {
                     left.put(n, anchor);
                 }
             }
@@ -99,17 +99,16 @@ final class NodeMatching {
 
     /** The old node matched with {@code newNode}, or null when it was added. */
     Node oldOf(Node newNode) {
-        return newToOld.get(newNode);
+        return pairs.oldOf(newNode);
     }
 
     /** The new node matched with {@code oldNode}, or null when it was removed. */
     Node newOf(Node oldNode) {
-        return oldToNew.get(oldNode);
+        return pairs.newOf(oldNode);
     }
 
     private void pair(Node newNode, Node oldNode) {
-        newToOld.put(newNode, oldNode);
-        oldToNew.put(oldNode, newNode);
+        pairs.pair(newNode, oldNode);
     }
 
     private void alignOperations(List<Node> oldOps, List<Node> newOps, Map<String, Integer> symbols,
